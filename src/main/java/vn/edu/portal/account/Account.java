@@ -1,0 +1,177 @@
+package vn.edu.portal.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.springframework.util.Assert;
+
+/**
+ * An account: one person's login, roles and unit. Guards its own lockout and password
+ * state.
+ */
+@Entity
+@Table(name = "account")
+class Account {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String username;
+
+	private String passwordHash;
+
+	private String fullName;
+
+	private String email;
+
+	private String phone;
+
+	private Long unitId;
+
+	private String language = "vi";
+
+	private boolean enabled = true;
+
+	private boolean mustChangePassword;
+
+	private int failedAttempts;
+
+	private int lockCount;
+
+	private Instant lockedUntil;
+
+	private Instant passwordChangedAt;
+
+	private Instant lastLoginAt;
+
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+	@Version
+	private long version;
+
+	protected Account() {
+	}
+
+	Account(String username, String fullName, Long unitId, Set<Role> roles, String passwordHash,
+			boolean mustChangePassword, Instant now) {
+		Assert.hasText(username, "username is required");
+		Assert.notEmpty(roles, "an account has at least one role");
+		Assert.isTrue(unitId != null || roles.equals(Set.of(Role.SYSTEM_ADMIN)),
+				"only a system administrator may have no unit");
+		this.username = normaliseUsername(username);
+		this.fullName = fullName;
+		this.unitId = unitId;
+		this.roles = EnumSet.copyOf(roles);
+		this.passwordHash = passwordHash;
+		this.mustChangePassword = mustChangePassword;
+		this.passwordChangedAt = now;
+	}
+
+	static String normaliseUsername(String username) {
+		return username.strip().toLowerCase(Locale.ROOT);
+	}
+
+	boolean isLockedAt(Instant now) {
+		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
+	}
+
+	/**
+	 * Counts a wrong password. At the limit the account locks, each lock longer than the
+	 * last.
+	 * @return whether this failure locked the account
+	 */
+	boolean recordFailedLogin(Instant now, LoginProperties policy) {
+		this.failedAttempts++;
+		if (this.failedAttempts < policy.maxFailures()) {
+			return false;
+		}
+		this.failedAttempts = 0;
+		this.lockCount++;
+		this.lockedUntil = now.plus(policy.lockDurationFor(this.lockCount));
+		return true;
+	}
+
+	void recordSuccessfulLogin(Instant now) {
+		this.failedAttempts = 0;
+		this.lockCount = 0;
+		this.lockedUntil = null;
+		this.lastLoginAt = now;
+	}
+
+	void changePassword(String newHash, Instant now) {
+		this.passwordHash = newHash;
+		this.passwordChangedAt = now;
+		this.mustChangePassword = false;
+	}
+
+	Duration lockRemaining(Instant now) {
+		return isLockedAt(now) ? Duration.between(now, this.lockedUntil) : Duration.ZERO;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getUsername() {
+		return this.username;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	String getFullName() {
+		return this.fullName;
+	}
+
+	Long getUnitId() {
+		return this.unitId;
+	}
+
+	String getLanguage() {
+		return this.language;
+	}
+
+	boolean isEnabled() {
+		return this.enabled;
+	}
+
+	boolean isMustChangePassword() {
+		return this.mustChangePassword;
+	}
+
+	int getFailedAttempts() {
+		return this.failedAttempts;
+	}
+
+	Instant getLockedUntil() {
+		return this.lockedUntil;
+	}
+
+	Set<Role> getRoles() {
+		return this.roles;
+	}
+
+}

@@ -1,0 +1,74 @@
+package vn.edu.portal.account;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Every signed-in user changes their own password here (and must, after a reset). */
+@Controller
+@RequestMapping("/account/password")
+class PasswordChangeController {
+
+	static final String VIEW = "account/password";
+
+	private final AccountService accounts;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	PasswordChangeController(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping
+	String form(Model model) {
+		model.addAttribute("form", PasswordChangeForm.empty());
+		return VIEW;
+	}
+
+	@PostMapping
+	String change(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") PasswordChangeForm form,
+			BindingResult result, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors() && !form.confirmed()) {
+			result.rejectValue("confirmation", "password.confirmation.mismatch");
+		}
+		if (result.hasErrors()) {
+			return VIEW;
+		}
+		Map<String, List<String>> problems = this.accounts.changePassword(user.id(), form.currentPassword(),
+				form.newPassword());
+		problems.forEach((field, codes) -> codes.forEach((code) -> result.rejectValue(field, code)));
+		if (result.hasErrors()) {
+			return VIEW;
+		}
+		refreshPrincipal(user.withPasswordChanged(), request, response);
+		redirect.addFlashAttribute("success", "password.changed");
+		return "redirect:/";
+	}
+
+	private void refreshPrincipal(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+	}
+
+}

@@ -1,0 +1,9 @@
+package vn.edu.portal.organisation;
+
+/** The kinds of education unit (domain.md §1). */
+public enum UnitType {
+
+	DEPARTMENT, DEPARTMENT_DIVISION, DISTRICT_OFFICE, COMMUNE_OFFICE, KINDERGARTEN, PRIMARY, LOWER_SECONDARY,
+	UPPER_SECONDARY, MULTI_LEVEL, CONTINUING_EDUCATION, SPECIALISED, OTHER
+
+}

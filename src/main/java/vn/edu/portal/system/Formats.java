@@ -1,0 +1,60 @@
+package vn.edu.portal.system;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates and times as users read them: dd/MM/yyyy, in the portal's time zone
+ * (Asia/Ho_Chi_Minh). Templates call it as {@code ${@formats.dateTime(x)}}.
+ */
+@Component("formats")
+public class Formats {
+
+	public static final String DATE_PATTERN = "dd/MM/yyyy";
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(DATE_PATTERN);
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+	private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+	private final ZoneId zone;
+
+	Formats(PortalProperties properties) {
+		this.zone = properties.timeZone();
+	}
+
+	public ZoneId zone() {
+		return this.zone;
+	}
+
+	public String date(LocalDate date) {
+		return (date != null) ? DATE.format(date) : "";
+	}
+
+	public String date(Instant instant) {
+		return (instant != null) ? DATE.format(instant.atZone(this.zone)) : "";
+	}
+
+	public String dateTime(Instant instant) {
+		return (instant != null) ? DATE_TIME.format(instant.atZone(this.zone)) : "";
+	}
+
+	public String dateTimeSeconds(Instant instant) {
+		return (instant != null) ? DATE_TIME_SECONDS.format(instant.atZone(this.zone)) : "";
+	}
+
+	/** The first instant of a local day in the portal's zone. */
+	public Instant startOf(LocalDate date) {
+		return date.atStartOfDay(this.zone).toInstant();
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(this.zone);
+	}
+
+}

@@ -1,0 +1,139 @@
+package vn.edu.portal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like HTTP client for tests against the running server: it keeps cookies, does
+ * not follow redirects, reads the CSRF token from the last page, and comes from its own
+ * (forwarded) address so that login throttling of one test does not touch another.
+ */
+public final class PortalHttp {
+
+	public static final String SESSION_COOKIE = "PORTALSESSION";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient client;
+
+	private final String address;
+
+	private String csrf;
+
+	public PortalHttp(int port) {
+		this(port, randomAddress());
+	}
+
+	public PortalHttp(int port, String address) {
+		this.base = "http://localhost:" + port;
+		this.address = address;
+		this.client = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	public static String randomAddress() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "198.51." + random.nextInt(1, 255) + "." + random.nextInt(1, 255);
+	}
+
+	public String address() {
+		return this.address;
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(request(path).GET().build());
+	}
+
+	/** Posts a form with the CSRF token of the last page seen. */
+	public HttpResponse<String> post(String path, Map<String, String> form) {
+		Map<String, String> body = new LinkedHashMap<>(form);
+		if (this.csrf != null) {
+			body.putIfAbsent("_csrf", this.csrf);
+		}
+		return postRaw(path, body);
+	}
+
+	/** Posts a form exactly as given, without adding a CSRF token. */
+	public HttpResponse<String> postRaw(String path, Map<String, String> form) {
+		String body = form.entrySet()
+			.stream()
+			.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/** Opens the login page and logs in; answers the response to the login form. */
+	public HttpResponse<String> login(String username, String password) {
+		get("/login");
+		return post("/login", Map.of("username", username, "password", password));
+	}
+
+	/** Where a redirect points, as path and query. */
+	public static String location(HttpResponse<?> response) {
+		URI location = URI.create(response.headers().firstValue("Location").orElse(""));
+		return location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : "");
+	}
+
+	public String sessionId() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(SESSION_COOKIE))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("X-Forwarded-For", this.address)
+			.header("User-Agent", "PortalTests/1.0")
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.client.send(request,
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			Matcher matcher = CSRF.matcher(response.body());
+			if (matcher.find()) {
+				this.csrf = matcher.group(1);
+			}
+			return response;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

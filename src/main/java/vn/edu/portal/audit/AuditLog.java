@@ -50,7 +50,7 @@ public class AuditLog {
 	 * Records an action of a named actor, for when nobody is signed in (a failed login).
 	 */
 	public void recordFor(String actor, Long actorUnitId, String action, Map<String, ?> details) {
-		insert(actor, actorUnitId, action, "ACCOUNT", null, details);
+		insert(actor, actorUnitId, action, null, null, details);
 	}
 
 	/**

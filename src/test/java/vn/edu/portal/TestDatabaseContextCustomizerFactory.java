@@ -1,10 +1,14 @@
 package vn.edu.portal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.io.support.ResourcePropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -26,11 +30,16 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			MutablePropertySources sources = context.getEnvironment().getPropertySources();
+			try {
+				sources.addLast(new ResourcePropertySource("portalTestSettings", "classpath:portal-test.properties"));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 			Map<String, String> properties = TestDatabase.properties();
 			if (!properties.isEmpty()) {
-				context.getEnvironment()
-					.getPropertySources()
-					.addFirst(new MapPropertySource("testDatabase", Map.copyOf(properties)));
+				sources.addFirst(new MapPropertySource("testDatabase", Map.copyOf(properties)));
 			}
 		}
 

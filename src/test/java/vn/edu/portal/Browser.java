@@ -95,7 +95,10 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Clicks and, when the click loads a page, checks the new page's accessibility. */
+	/**
+	 * Clicks once the element can be clicked; check what it shows with
+	 * {@link #checkAccessibility()}.
+	 */
 	public Browser click(By by) {
 		WebElement element = wait(ExpectedConditions.elementToBeClickable(by));
 		element.click();

@@ -2,20 +2,30 @@ package vn.edu.portal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The PostgreSQL the tests run against, found in this order:
+ * The PostgreSQL the tests run against, found in this order: the server of
  * {@code SPRING_DATASOURCE_URL} if set; else Testcontainers' PostgreSQL if a Docker
- * engine answers; else an embedded PostgreSQL. Started once per test run; every run
- * starts from an empty schema.
+ * engine answers; else an embedded PostgreSQL. Started once per test run. Every run
+ * starts from an empty schema: on a given server the tests create a database of their own
+ * next to the given one, and drop it at the end, so they never touch the given database's
+ * data.
  */
 public final class TestDatabase {
+
+	private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?");
 
 	private static volatile Map<String, String> properties;
 
@@ -35,8 +45,7 @@ public final class TestDatabase {
 		if (url != null && !url.isBlank()) {
 			String username = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "");
 			String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
-			emptySchema(url, username, password);
-			return Map.of();
+			return datasource(freshDatabaseBeside(url, username, password), username, password);
 		}
 		if (dockerAvailable()) {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
@@ -53,12 +62,29 @@ public final class TestDatabase {
 		}
 	}
 
-	/**
-	 * A database given from outside may hold an earlier run: the run starts from an empty
-	 * schema.
-	 */
-	private static void emptySchema(String url, String username, String password) {
-		Flyway.configure().dataSource(url, username, password).cleanDisabled(false).load().clean();
+	/** Creates an empty database on the given server, dropped when the tests end. */
+	private static String freshDatabaseBeside(String url, String username, String password) {
+		Matcher matcher = JDBC_URL.matcher(url);
+		if (!matcher.matches()) {
+			throw new IllegalStateException("SPRING_DATASOURCE_URL is not a jdbc:postgresql://host/database URL");
+		}
+		String name = "portal_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		execute(url, username, password, "create database " + name);
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(
+					() -> execute(url, username, password, "drop database if exists " + name + " with (force)")));
+		return matcher.group(1) + name + ((matcher.group(3) != null) ? matcher.group(3) : "");
+	}
+
+	private static void execute(String url, String username, String password, String statement) {
+		try (Connection connection = DriverManager.getConnection(url, username, password);
+				Statement sql = connection.createStatement()) {
+			sql.execute(statement);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("The tests create and drop a database of their own on the server of "
+					+ "SPRING_DATASOURCE_URL, which needs the CREATEDB privilege: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static boolean dockerAvailable() {

@@ -37,10 +37,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			Map<String, String> properties = TestDatabase.properties();
-			if (!properties.isEmpty()) {
-				sources.addFirst(new MapPropertySource("testDatabase", Map.copyOf(properties)));
-			}
+			sources.addFirst(new MapPropertySource("testDatabase", Map.copyOf(TestDatabase.properties())));
 		}
 
 	}

@@ -103,6 +103,9 @@ class Account {
 	 * @return whether this failure locked the account
 	 */
 	boolean recordFailedLogin(Instant now, LoginProperties policy) {
+		if (isLockedAt(now)) {
+			return false;
+		}
 		this.failedAttempts++;
 		if (this.failedAttempts < policy.maxFailures()) {
 			return false;

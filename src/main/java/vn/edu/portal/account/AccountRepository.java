@@ -2,8 +2,12 @@ package vn.edu.portal.account;
 
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
@@ -11,5 +15,17 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 	Optional<Account> findByUsername(String username);
 
 	boolean existsByUsername(String username);
+
+	/**
+	 * The account, its row locked until the transaction ends: login counters change one
+	 * at a time.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Account a where a.username = :username")
+	Optional<Account> lockByUsername(String username);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Account a where a.id = :id")
+	Optional<Account> lockById(long id);
 
 }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,8 +52,11 @@ class FirstAccounts implements ApplicationRunner {
 
 	private final UnitDirectory units;
 
+	private final JdbcClient jdbc;
+
 	FirstAccounts(AccountRepository accounts, AccountService service, AdminProperties admin, DemoProperties demo,
-			UnitDirectory units) {
+			UnitDirectory units, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.service = service;
 		this.admin = admin;
@@ -63,6 +67,8 @@ class FirstAccounts implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		// Two instances starting on an empty database take turns here.
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('portal.first-start'))").query().listOfRows();
 		if (this.accounts.count() == 0) {
 			createAdmin();
 		}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
@@ -46,7 +47,7 @@ class LoginAttempts {
 
 	@Transactional
 	public void succeeded(CurrentUser user) {
-		this.accounts.findById(user.id()).ifPresent((account) -> account.recordSuccessfulLogin(this.clock.instant()));
+		this.accounts.lockById(user.id()).ifPresent((account) -> account.recordSuccessfulLogin(this.clock.instant()));
 		this.audit.recordFor(user.username(), user.unitId(), LOGIN_SUCCESS, Map.of());
 	}
 
@@ -56,10 +57,10 @@ class LoginAttempts {
 		String username = (typedUsername != null) ? Account.normaliseUsername(typedUsername) : "";
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("reason", reason(cause));
-		Account account = this.accounts.findByUsername(username).orElse(null);
+		Account account = this.accounts.lockByUsername(username).orElse(null);
 		this.audit.recordFor(username, (account != null) ? account.getUnitId() : null, LOGIN_FAILURE, details);
-		if (account != null && !(cause instanceof LockedException) && !(cause instanceof LoginThrottledException)
-				&& !(cause instanceof DisabledException) && account.recordFailedLogin(now, this.policy)) {
+		if (account != null && cause instanceof BadCredentialsException
+				&& account.recordFailedLogin(now, this.policy)) {
 			this.audit.recordFor(username, account.getUnitId(), ACCOUNT_LOCKED,
 					Map.of("lockedUntil", account.getLockedUntil().toString()));
 		}

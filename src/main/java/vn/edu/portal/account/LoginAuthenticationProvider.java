@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -31,6 +32,12 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 			LoginProperties policy, Clock clock) {
 		this.passwords = new DaoAuthenticationProvider(userDetails);
 		this.passwords.setPasswordEncoder(encoder);
+		// Locked and disabled accounts are refused only after the password check, so that
+		// the
+		// answer takes as long as for any other account and tells nothing.
+		this.passwords.setPreAuthenticationChecks((user) -> {
+		});
+		this.passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
 		this.audit = audit;
 		this.policy = policy;
 		this.clock = clock;
@@ -39,7 +46,7 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		if (authentication.getDetails() instanceof WebAuthenticationDetails details
-				&& details.getRemoteAddress() != null && this.audit.countLoginFailuresFrom(details.getRemoteAddress(),
+				&& details.getRemoteAddress() != null && this.audit.countAccountsFailedFrom(details.getRemoteAddress(),
 						this.clock.instant().minus(this.policy.ipWindow())) >= this.policy.ipFailureLimit()) {
 			throw new LoginThrottledException();
 		}

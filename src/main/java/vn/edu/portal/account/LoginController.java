@@ -3,13 +3,21 @@ package vn.edu.portal.account;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
 class LoginController {
 
+	private final LoginProperties policy;
+
+	LoginController(LoginProperties policy) {
+		this.policy = policy;
+	}
+
 	@GetMapping("/login")
-	String login(Authentication authentication) {
+	String login(Authentication authentication, Model model) {
+		model.addAttribute("maxFailures", this.policy.maxFailures());
 		if (authentication != null && authentication.isAuthenticated()
 				&& !(authentication instanceof AnonymousAuthenticationToken)) {
 			return "redirect:/";

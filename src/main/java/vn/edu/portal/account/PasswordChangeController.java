@@ -13,6 +13,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,8 +35,11 @@ class PasswordChangeController {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	PasswordChangeController(AccountService accounts) {
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	PasswordChangeController(AccountService accounts, FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.accounts = accounts;
+		this.sessions = sessions;
 	}
 
 	@GetMapping
@@ -59,9 +64,23 @@ class PasswordChangeController {
 		if (result.hasErrors()) {
 			return VIEW;
 		}
+		endOtherSessions(user.username(), request);
 		refreshPrincipal(user.withPasswordChanged(), request, response);
 		redirect.addFlashAttribute("success", "password.changed");
 		return "redirect:/";
+	}
+
+	/**
+	 * Whoever used the old password elsewhere is signed out; this session gets a new id.
+	 */
+	private void endOtherSessions(String username, HttpServletRequest request) {
+		String current = request.getSession().getId();
+		this.sessions.findByPrincipalName(username)
+			.keySet()
+			.stream()
+			.filter((id) -> !id.equals(current))
+			.forEach(this.sessions::deleteById);
+		request.changeSessionId();
 	}
 
 	private void refreshPrincipal(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {

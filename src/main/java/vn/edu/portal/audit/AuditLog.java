@@ -54,13 +54,14 @@ public class AuditLog {
 	}
 
 	/**
-	 * Login failures from this address since the given time: the input of login
-	 * throttling.
+	 * How many distinct accounts got a wrong password from this address since the given
+	 * time: the input of login throttling.
 	 */
-	public int countLoginFailuresFrom(String ip, Instant since) {
+	public int countAccountsFailedFrom(String ip, Instant since) {
 		return this.jdbc.sql("""
-				select count(*) from audit_event
+				select count(distinct actor) from audit_event
 				where action = 'LOGIN_FAILURE' and ip = :ip and occurred_at >= :since
+				  and details ->> 'reason' = 'bad-credentials'
 				""").param("ip", ip).param("since", Timestamp.from(since)).query(Integer.class).single();
 	}
 

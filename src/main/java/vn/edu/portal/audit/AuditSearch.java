@@ -16,8 +16,11 @@ import org.springframework.format.annotation.DateTimeFormat;
 record AuditSearch(String account, String action, @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate from,
 		@DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate to, Integer page) {
 
+	static final int MAX_PAGE = 10_000;
+
+	/** The page asked for, within what a person can page through. */
 	int pageNumber() {
-		return (this.page != null && this.page > 0) ? this.page : 0;
+		return (this.page != null && this.page > 0) ? Math.min(this.page, MAX_PAGE) : 0;
 	}
 
 	boolean hasAccount() {

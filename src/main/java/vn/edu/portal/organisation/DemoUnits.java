@@ -46,7 +46,12 @@ class DemoUnits implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) throws IOException {
-		if (!this.demo.data() || this.jdbc.queryForObject("select exists (select 1 from unit)", Boolean.class)) {
+		if (!this.demo.data()) {
+			return;
+		}
+		// Two instances starting on an empty database take turns here.
+		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext('portal.first-start'))");
+		if (this.jdbc.queryForObject("select exists (select 1 from unit)", Boolean.class)) {
 			return;
 		}
 		List<List<String>> rows = read();

@@ -1,6 +1,9 @@
 package vn.edu.portal.organisation;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +14,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.springframework.util.Assert;
 
 /** An education unit: a node of the unit tree. */
 @Entity
@@ -48,10 +53,82 @@ class Unit {
 	@Column(insertable = false, updatable = false)
 	private String searchText;
 
+	@Column(insertable = false, updatable = false)
+	private String path;
+
 	@Version
 	private long version;
 
 	protected Unit() {
+	}
+
+	Unit(UnitDetails details, Long parentId) {
+		this.code = details.code();
+		this.parentId = parentId;
+		apply(details);
+	}
+
+	/**
+	 * Changes what describes the unit; its code, place in the tree and history change
+	 * elsewhere.
+	 */
+	void edit(UnitDetails details) {
+		Assert.isTrue(this.code.equals(details.code()), "a unit's code does not change");
+		apply(details);
+	}
+
+	private void apply(UnitDetails details) {
+		this.name = details.name();
+		this.shortName = details.shortName();
+		this.type = details.type();
+		this.ownership = details.ownership();
+		this.email = details.email();
+		this.phone = details.phone();
+		this.validFrom = details.validFrom();
+	}
+
+	/** Moves the unit under another parent; the database refuses a cycle. */
+	void moveUnder(Long newParentId) {
+		Assert.isTrue(!Objects.equals(newParentId, this.id), "a unit cannot be its own parent");
+		this.parentId = newParentId;
+	}
+
+	/**
+	 * Closes the unit on a day, optionally naming the unit it merged into. Nothing is
+	 * deleted: what was recorded for the unit stays, and current roll-ups follow the
+	 * successor.
+	 */
+	void close(LocalDate on, Long successor) {
+		Assert.state(this.validTo == null, "the unit is already closed");
+		Assert.isTrue(!on.isBefore(this.validFrom), "a unit cannot close before it opened");
+		Assert.isTrue(!Objects.equals(successor, this.id), "a unit cannot merge into itself");
+		this.validTo = on;
+		this.successorId = successor;
+	}
+
+	boolean isClosed() {
+		return this.validTo != null;
+	}
+
+	Map<String, Object> snapshot() {
+		Map<String, Object> snapshot = new LinkedHashMap<>();
+		snapshot.put("code", this.code);
+		snapshot.put("name", this.name);
+		snapshot.put("shortName", this.shortName);
+		snapshot.put("type", this.type);
+		snapshot.put("ownership", this.ownership);
+		snapshot.put("parentId", this.parentId);
+		snapshot.put("email", this.email);
+		snapshot.put("phone", this.phone);
+		snapshot.put("validFrom", String.valueOf(this.validFrom));
+		snapshot.put("validTo", (this.validTo != null) ? this.validTo.toString() : null);
+		snapshot.put("successorId", this.successorId);
+		return snapshot;
+	}
+
+	UnitDetails details() {
+		return new UnitDetails(this.code, this.name, this.shortName, this.type, this.ownership, this.email, this.phone,
+				this.validFrom);
 	}
 
 	Long getId() {
@@ -72,6 +149,18 @@ class Unit {
 
 	UnitType getType() {
 		return this.type;
+	}
+
+	String getPath() {
+		return this.path;
+	}
+
+	LocalDate getValidFrom() {
+		return this.validFrom;
+	}
+
+	long getVersion() {
+		return this.version;
 	}
 
 	Long getParentId() {

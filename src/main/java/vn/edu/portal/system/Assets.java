@@ -1,10 +1,20 @@
 package vn.edu.portal.system;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Paths of the static libraries, computed once at start-up so that no request looks
- * anything up on the class path. Templates use {@code @{${@assets.bootstrapCss}}}.
+ * Paths of the static files, computed once at start-up so that no request looks anything
+ * up on the class path. WebJars carry their version in the path; the portal's own files
+ * get a fingerprint of their content, so a browser may cache them for a year and still
+ * sees a new version at once. Templates use {@code th:with="css=${@assets.portalCss}"}.
  */
 @Component("assets")
 public class Assets {
@@ -13,10 +23,26 @@ public class Assets {
 
 	private final String bootstrapJs;
 
+	private final String portalCss;
+
 	Assets(PortalProperties properties) {
 		String base = "/webjars/bootstrap/" + properties.assets().bootstrapVersion() + "/dist/";
 		this.bootstrapCss = base + "css/bootstrap.min.css";
 		this.bootstrapJs = base + "js/bootstrap.bundle.min.js";
+		this.portalCss = fingerprinted("/css/portal.css");
+	}
+
+	private static String fingerprinted(String path) {
+		try (InputStream content = new ClassPathResource("static" + path).getInputStream()) {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.readAllBytes());
+			return path + "?v=" + HexFormat.of().formatHex(digest, 0, 6);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public String getBootstrapCss() {
@@ -25,6 +51,10 @@ public class Assets {
 
 	public String getBootstrapJs() {
 		return this.bootstrapJs;
+	}
+
+	public String getPortalCss() {
+		return this.portalCss;
 	}
 
 }

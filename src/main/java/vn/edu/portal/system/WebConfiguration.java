@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.format.datetime.standard.DateTimeFormatterRegistrar;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -39,6 +40,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(new LanguageLinks());
 	}
 
 	@Override
@@ -46,6 +48,26 @@ class WebConfiguration implements WebMvcConfigurer {
 		DateTimeFormatterRegistrar registrar = new DateTimeFormatterRegistrar();
 		registrar.setDateFormatter(java.time.format.DateTimeFormatter.ofPattern(Formats.DATE_PATTERN));
 		registrar.registerFormatters(registry);
+	}
+
+	/**
+	 * The language switcher's links keep the page and its query (filters, a login error)
+	 * and only change {@code lang}: request attributes {@code langVi} and {@code langEn}.
+	 */
+	static class LanguageLinks implements HandlerInterceptor {
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+			String query = (request.getQueryString() != null) ? request.getQueryString() : "";
+			String kept = java.util.Arrays.stream(query.split("&"))
+				.filter((part) -> !part.isEmpty() && !part.startsWith("lang="))
+				.collect(java.util.stream.Collectors.joining("&"));
+			String prefix = kept.isEmpty() ? "?" : "?" + kept + "&";
+			request.setAttribute("langVi", prefix + "lang=vi");
+			request.setAttribute("langEn", prefix + "lang=en");
+			return true;
+		}
+
 	}
 
 	/** A cookie-backed resolver that only ever answers Vietnamese or English. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import vn.edu.portal.organisation.UnitDirectory;
@@ -22,6 +23,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 
@@ -41,7 +43,7 @@ class FirstAccountsTests {
 		given(this.service.generatePassword()).willReturn("Rnd7kQ2pXw9mTz4B");
 
 		new FirstAccounts(this.repository, this.service, new AdminProperties(""), this.noDemo,
-				mock(UnitDirectory.class))
+				mock(UnitDirectory.class), mock(JdbcClient.class, RETURNS_DEEP_STUBS))
 			.run(null);
 
 		then(this.service).should()
@@ -55,7 +57,7 @@ class FirstAccountsTests {
 		given(this.repository.count()).willReturn(0L);
 
 		new FirstAccounts(this.repository, this.service, new AdminProperties("Quan-tri-tu-bien-moi-truong"),
-				this.noDemo, mock(UnitDirectory.class))
+				this.noDemo, mock(UnitDirectory.class), mock(JdbcClient.class, RETURNS_DEEP_STUBS))
 			.run(null);
 
 		then(this.service).should()
@@ -69,7 +71,7 @@ class FirstAccountsTests {
 		given(this.repository.count()).willReturn(3L);
 
 		new FirstAccounts(this.repository, this.service, new AdminProperties(""), this.noDemo,
-				mock(UnitDirectory.class))
+				mock(UnitDirectory.class), mock(JdbcClient.class, RETURNS_DEEP_STUBS))
 			.run(null);
 
 		then(this.service).should(never()).create(any(), any(), any(), any(), any(), anyBoolean());

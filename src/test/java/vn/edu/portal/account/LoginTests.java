@@ -1,8 +1,12 @@
 package vn.edu.portal.account;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +101,7 @@ class LoginTests {
 	void anAddressThatFailsOnManyAccountsIsSlowedDown() {
 		String username = this.factory.create(Role.UNIT_LEADER, false);
 		PortalHttp http = new PortalHttp(this.port);
-		for (int i = 0; i < 20; i++) {
+		for (int i = 0; i < 10; i++) {
 			http.login("guess." + i, "wrong-password");
 		}
 
@@ -107,6 +111,61 @@ class LoginTests {
 		assertThat(http.get("/login?error=throttled").body()).contains("Có quá nhiều lần đăng nhập không thành công");
 		HttpResponse<String> elsewhere = new PortalHttp(this.port).login(username, TestAccountFactory.PASSWORD);
 		assertThat(PortalHttp.location(elsewhere)).isEqualTo("/");
+	}
+
+	@Test
+	void oneUserMistypingDoesNotBlockColleaguesBehindTheSameAddress() {
+		String clumsy = this.factory.create(Role.UNIT_STAFF, false);
+		String colleague = this.factory.create(Role.UNIT_LEADER, false);
+		String schoolAddress = PortalHttp.randomAddress();
+		PortalHttp first = new PortalHttp(this.port, schoolAddress);
+		for (int i = 0; i < 25; i++) {
+			first.login(clumsy, "wrong-" + i);
+		}
+
+		HttpResponse<String> response = new PortalHttp(this.port, schoolAddress).login(colleague,
+				TestAccountFactory.PASSWORD);
+
+		assertThat(PortalHttp.location(response)).isEqualTo("/");
+	}
+
+	@Test
+	void parallelWrongPasswordsAreEachCountedAndAuditedAndLockTheAccount() throws Exception {
+		String username = this.factory.create(Role.UNIT_LEADER, false);
+		int attempts = 12;
+		ExecutorService pool = Executors.newFixedThreadPool(attempts);
+		try {
+			List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+			for (int i = 0; i < attempts; i++) {
+				PortalHttp http = new PortalHttp(this.port);
+				http.get("/login");
+				responses.add(pool
+					.submit(() -> http.post("/login", Map.of("username", username, "password", "wrong-password"))));
+			}
+			for (Future<HttpResponse<String>> response : responses) {
+				assertThat(PortalHttp.location(response.get())).isEqualTo("/login?error");
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		assertThat(auditOf(username)).filteredOn((line) -> line.startsWith("LOGIN_FAILURE")).hasSize(attempts);
+		assertThat(auditOf(username)).filteredOn((line) -> line.startsWith("ACCOUNT_LOCKED")).hasSize(1);
+		assertThat(lockedUntilIsSet(username)).isTrue();
+	}
+
+	@Test
+	void theLoginFormItselfNeedsTheCsrfToken() {
+		String username = this.factory.create(Role.UNIT_STAFF, false);
+		PortalHttp http = new PortalHttp(this.port);
+		http.get("/login");
+
+		HttpResponse<String> response = http.postRaw("/login",
+				Map.of("username", username, "password", TestAccountFactory.PASSWORD));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(PortalHttp.location(http.get("/"))).isEqualTo("/login");
 	}
 
 	@Test

@@ -86,6 +86,40 @@ class PasswordChangeTests {
 	}
 
 	@Test
+	void aLongVietnamesePassphraseWorks() {
+		String username = this.factory.create(Role.UNIT_LEADER, false);
+		String passphrase = "Sóng nước Giồng Trôm ơi, nhớ mãi những chiều đạp xe qua cầu Bến Tre";
+		PortalHttp http = new PortalHttp(this.port);
+		http.login(username, TestAccountFactory.PASSWORD);
+		http.get("/account/password");
+
+		assertThat(PortalHttp.location(change(http, TestAccountFactory.PASSWORD, passphrase, passphrase)))
+			.isEqualTo("/");
+
+		assertThat(PortalHttp.location(new PortalHttp(this.port).login(username, passphrase))).isEqualTo("/");
+		assertThat(PortalHttp.location(new PortalHttp(this.port).login(username, passphrase.substring(0, 60))))
+			.as("no silent cut after 72 bytes")
+			.isEqualTo("/login?error");
+	}
+
+	@Test
+	void changingThePasswordSignsOutEveryOtherSession() {
+		String username = this.factory.create(Role.UNIT_LEADER, false);
+		PortalHttp elsewhere = new PortalHttp(this.port);
+		elsewhere.login(username, TestAccountFactory.PASSWORD);
+		PortalHttp here = new PortalHttp(this.port);
+		here.login(username, TestAccountFactory.PASSWORD);
+		here.get("/account/password");
+		String before = here.sessionId();
+
+		change(here, TestAccountFactory.PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+
+		assertThat(here.get("/").statusCode()).isEqualTo(200);
+		assertThat(here.sessionId()).isNotEqualTo(before);
+		assertThat(PortalHttp.location(elsewhere.get("/"))).isEqualTo("/login");
+	}
+
+	@Test
 	void withoutTheCsrfTokenNothingChanges() {
 		String username = this.factory.create(Role.UNIT_STAFF, false);
 		PortalHttp http = new PortalHttp(this.port);

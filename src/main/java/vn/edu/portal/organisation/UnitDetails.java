@@ -1,0 +1,19 @@
+package vn.edu.portal.organisation;
+
+import java.time.LocalDate;
+
+/**
+ * What describes a unit, as entered in a form or an import row (already checked).
+ *
+ * @param code the unique code
+ * @param name the full name
+ * @param shortName the short name, or {@code null}
+ * @param type the unit type
+ * @param ownership công lập, dân lập or tư thục, or {@code null} for offices
+ * @param email the unit's e-mail, or {@code null}
+ * @param phone the unit's phone, or {@code null}
+ * @param validFrom the day the unit opened
+ */
+record UnitDetails(String code, String name, String shortName, UnitType type, Ownership ownership, String email,
+		String phone, LocalDate validFrom) {
+}

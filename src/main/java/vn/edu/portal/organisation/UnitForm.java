@@ -1,0 +1,56 @@
+package vn.edu.portal.organisation;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The unit form (create and edit; moving is a change of parent code).
+ *
+ * @param code the unique code: letters, digits, dot, dash, underscore
+ * @param name the full name
+ * @param shortName the short name
+ * @param type the unit type
+ * @param ownership công lập, dân lập, tư thục
+ * @param parentCode the code of the unit above, empty for a top unit
+ * @param email the unit's e-mail
+ * @param phone the unit's phone
+ * @param validFrom the day the unit opened
+ * @param version the version edited, against lost updates
+ */
+record UnitForm(@NotBlank @Pattern(regexp = UnitForm.CODE) @Size(max = 40) String code,
+		@NotBlank @Size(max = 255) String name, @Size(max = 120) String shortName, @NotNull UnitType type,
+		Ownership ownership, @Size(max = 40) String parentCode, @Email @Size(max = 254) String email,
+		@Pattern(regexp = UnitForm.PHONE) @Size(max = 30) String phone,
+		@NotNull @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate validFrom, Long version) {
+
+	static final String CODE = "^[A-Za-z0-9._-]+$";
+
+	static final String PHONE = "^[0-9 +().-]*$";
+
+	static UnitForm blank(String parentCode, LocalDate today) {
+		return new UnitForm("", "", "", null, null, parentCode, "", "", today, null);
+	}
+
+	static UnitForm of(Unit unit, String parentCode) {
+		UnitDetails details = unit.details();
+		return new UnitForm(details.code(), details.name(), details.shortName(), details.type(), details.ownership(),
+				parentCode, details.email(), details.phone(), details.validFrom(), unit.getVersion());
+	}
+
+	UnitDetails details() {
+		return new UnitDetails(this.code.strip(), this.name.strip(), blankToNull(this.shortName), this.type,
+				this.ownership, blankToNull(this.email), blankToNull(this.phone), this.validFrom);
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,176 @@
+package vn.edu.portal.organisation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The read side of the unit administration pages: one set-based query per need. */
+@Component
+class UnitQueries {
+
+	/**
+	 * Levels below the root that the tree page shows; deeper units are reached by opening
+	 * a node.
+	 */
+	static final int TREE_DEPTH = 2;
+
+	static final int SEARCH_LIMIT = 100;
+
+	private static final String ROW = """
+			select u.id, u.code, u.name, u.short_name, u.type, u.parent_id, u.path, u.valid_from, u.valid_to,
+			       s.name as successor_name, s.id as successor_id,
+			       (select count(*) from unit c where c.parent_id = u.id) as children
+			from unit u left join unit s on s.id = u.successor_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final RowMapper<UnitNode> nodes = this::node;
+
+	UnitQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The tree below a root (or from the top), {@link #TREE_DEPTH} levels deep. */
+	List<UnitNode> tree(Long rootId) {
+		String rootPath = (rootId != null) ? this.jdbc.sql("select path from unit where id = ?")
+			.param(rootId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new UnitNotFoundException(rootId)) : "/";
+		int rootDepth = (rootId != null) ? depth(rootPath) : 0;
+		List<UnitNode> rows = this.jdbc.sql(ROW + """
+				where u.path like :path || '%'
+				  and length(u.path) - length(replace(u.path, '/', '')) - 1 between :from and :to
+				order by u.name collate vietnamese, u.id
+				""")
+			.param("path", rootPath)
+			.param("from", Math.max(rootDepth, 1))
+			.param("to", rootDepth + TREE_DEPTH)
+			.query(this.nodes)
+			.list();
+		Map<Long, UnitNode> byId = new LinkedHashMap<>();
+		rows.forEach((node) -> byId.put(node.id(), node));
+		List<UnitNode> roots = new ArrayList<>();
+		for (UnitNode node : rows) {
+			UnitNode parent = (node.parentId() != null) ? byId.get(node.parentId()) : null;
+			if (parent != null) {
+				parent.children().add(node);
+			}
+			else {
+				roots.add(node);
+			}
+		}
+		Comparator<UnitNode> byType = Comparator.comparing((UnitNode node) -> node.type().ordinal());
+		byId.values().forEach((node) -> node.children().sort(byType));
+		roots.sort(byType);
+		return roots;
+	}
+
+	/**
+	 * Units whose name or code matches, without diacritics, with the path of names above
+	 * each.
+	 */
+	List<UnitNode> search(String text) {
+		return this.jdbc.sql(ROW + """
+				where u.search_text like '%' || portal_fold(:text) || '%'
+				order by u.valid_to nulls first, u.name collate vietnamese, u.id
+				limit :limit
+				""").param("text", text.strip()).param("limit", SEARCH_LIMIT).query(this.nodes).list();
+	}
+
+	/** Open units per type in a subtree (or everywhere). */
+	List<TypeCount> countsByType(Long rootId) {
+		return this.jdbc.sql("""
+				select u.type, count(*) as units from unit u
+				where u.valid_to is null and u.path like coalesce((select path from unit where id = :root), '/') || '%'
+				group by u.type
+				""")
+			.param("root", rootId)
+			.query((rs, i) -> new TypeCount(UnitType.valueOf(rs.getString("type")), rs.getLong("units")))
+			.list()
+			.stream()
+			.sorted(Comparator.comparing((TypeCount count) -> count.type().ordinal()))
+			.toList();
+	}
+
+	UnitNode node(long unitId) {
+		return this.jdbc.sql(ROW + " where u.id = ?")
+			.param(unitId)
+			.query(this.nodes)
+			.optional()
+			.orElseThrow(() -> new UnitNotFoundException(unitId));
+	}
+
+	/** The units above a unit, from the top. */
+	List<Crumb> ancestors(String path) {
+		return this.jdbc.sql("""
+				select a.id, coalesce(a.short_name, a.name) as name from unit a
+				where :path like a.path || '%' and a.path <> :path
+				order by length(a.path)
+				""").param("path", path).query((rs, i) -> new Crumb(rs.getLong("id"), rs.getString("name"))).list();
+	}
+
+	/** Units that closed and merged into this one. */
+	List<UnitNode> predecessors(long unitId) {
+		return this.jdbc.sql(ROW + " where u.successor_id = ? order by u.valid_to, u.name collate vietnamese")
+			.param(unitId)
+			.query(this.nodes)
+			.list();
+	}
+
+	List<UnitNode> children(long unitId) {
+		return this.jdbc.sql(ROW + " where u.parent_id = ? order by u.valid_to nulls first, u.name collate vietnamese")
+			.param(unitId)
+			.query(this.nodes)
+			.list();
+	}
+
+	String codeOf(Long unitId) {
+		return (unitId != null)
+				? this.jdbc.sql("select code from unit where id = ?").param(unitId).query(String.class).single() : null;
+	}
+
+	private UnitNode node(ResultSet rs, int row) throws SQLException {
+		return new UnitNode(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("short_name"),
+				UnitType.valueOf(rs.getString("type")), (Long) rs.getObject("parent_id"), rs.getString("path"),
+				rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+				rs.getString("successor_name"), (Long) rs.getObject("successor_id"), rs.getLong("children"),
+				new ArrayList<>());
+	}
+
+	private static int depth(String path) {
+		return (int) path.chars().filter((c) -> c == '/').count() - 1;
+	}
+
+	record UnitNode(long id, String code, String name, String shortName, UnitType type, Long parentId, String path,
+			LocalDate validFrom, LocalDate validTo, String successorName, Long successorId, long childCount,
+			List<UnitNode> children) {
+
+		boolean closed() {
+			return this.validTo != null;
+		}
+
+		/** Children exist below the levels the page shows. */
+		boolean hasHiddenChildren() {
+			return this.childCount > 0 && this.children.isEmpty();
+		}
+
+	}
+
+	record TypeCount(UnitType type, long units) {
+	}
+
+	record Crumb(long id, String name) {
+	}
+
+}

@@ -50,7 +50,7 @@ class SmokeBrowserTests {
 		try (Browser browser = new Browser(this.port, Browser.PHONE)) {
 			browser.login(TestAccounts.SCHOOL_LEADER, TestAccounts.DEMO_PASSWORD);
 			assertThat(browser.heading()).isEqualTo("Xin chào, Phạm Thị Lan");
-			assertThat(browser.isDisplayed(By.cssSelector("#portal-menu a[href='/account/password']")))
+			assertThat(browser.isDisplayed(By.cssSelector("#portal-menu a[href='/account']")))
 				.as("menu collapsed on a phone")
 				.isFalse();
 
@@ -59,10 +59,10 @@ class SmokeBrowserTests {
 			browser.checkAccessibility();
 			assertThat(browser.isDisplayed(By.cssSelector("#portal-menu a[href='/audit']"))).isFalse();
 
-			browser.click(By.cssSelector("#portal-menu a[href='/account/password']"));
-			browser.wait(ExpectedConditions.urlContains("/account/password"));
+			browser.click(By.cssSelector("#portal-menu a[href='/account']"));
+			browser.wait(ExpectedConditions.urlContains("/account"));
 			browser.checkAccessibility();
-			assertThat(browser.heading()).isEqualTo("Đổi mật khẩu");
+			assertThat(browser.heading()).isEqualTo("Hồ sơ của tôi");
 		}
 	}
 

@@ -3,8 +3,11 @@ package vn.edu.portal.account;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -123,6 +126,63 @@ class Account {
 		this.lastLoginAt = now;
 	}
 
+	/** What an administrator changes; a system administrator alone may have no unit. */
+	void edit(String fullName, String email, String phone, Long unitId, Set<Role> roles) {
+		Assert.notEmpty(roles, "an account has at least one role");
+		Assert.isTrue(unitId != null || roles.equals(Set.of(Role.SYSTEM_ADMIN)),
+				"only a system administrator may have no unit");
+		this.fullName = fullName;
+		this.email = email;
+		this.phone = phone;
+		this.unitId = unitId;
+		this.roles.clear();
+		this.roles.addAll(roles);
+	}
+
+	/** What every user changes on their profile. */
+	void updateProfile(String email, String phone, String language) {
+		Assert.isTrue(language.equals("vi") || language.equals("en"), "vi or en");
+		this.email = email;
+		this.phone = phone;
+		this.language = language;
+	}
+
+	void disable() {
+		this.enabled = false;
+	}
+
+	void enable() {
+		this.enabled = true;
+	}
+
+	void unlock() {
+		this.lockedUntil = null;
+		this.failedAttempts = 0;
+	}
+
+	/**
+	 * A temporary password set by an administrator: it must be changed at the next login.
+	 */
+	void resetPassword(String temporaryHash, Instant now) {
+		this.passwordHash = temporaryHash;
+		this.passwordChangedAt = now;
+		this.mustChangePassword = true;
+		unlock();
+	}
+
+	Map<String, Object> snapshot() {
+		Map<String, Object> snapshot = new LinkedHashMap<>();
+		snapshot.put("username", this.username);
+		snapshot.put("fullName", this.fullName);
+		snapshot.put("email", this.email);
+		snapshot.put("phone", this.phone);
+		snapshot.put("unitId", this.unitId);
+		snapshot.put("roles", new TreeSet<>(this.roles).toString());
+		snapshot.put("enabled", this.enabled);
+		snapshot.put("language", this.language);
+		return snapshot;
+	}
+
 	void changePassword(String newHash, Instant now) {
 		this.passwordHash = newHash;
 		this.passwordChangedAt = now;
@@ -171,6 +231,18 @@ class Account {
 
 	Instant getLockedUntil() {
 		return this.lockedUntil;
+	}
+
+	String getEmail() {
+		return this.email;
+	}
+
+	String getPhone() {
+		return this.phone;
+	}
+
+	long getVersion() {
+		return this.version;
 	}
 
 	Set<Role> getRoles() {

@@ -56,15 +56,22 @@ class AccountService {
 	@Transactional
 	Account create(String username, String fullName, Long unitId, Set<Role> roles, String password,
 			boolean mustChangePassword) {
+		return create(username, fullName, null, null, unitId, roles, password, mustChangePassword);
+	}
+
+	@Transactional
+	Account create(String username, String fullName, String email, String phone, Long unitId, Set<Role> roles,
+			String password, boolean mustChangePassword) {
 		List<String> violations = this.policy.violations(username, password);
 		if (!violations.isEmpty()) {
 			throw new IllegalArgumentException(
 					"The password of '" + username + "' breaks the password policy: " + String.join(", ", violations));
 		}
-		Account account = this.accounts.save(new Account(username, fullName, unitId, roles,
-				this.encoder.encode(password), mustChangePassword, this.clock.instant()));
-		this.audit.record("ACCOUNT_CREATED", "ACCOUNT", account.getId(),
-				Map.of("username", account.getUsername(), "roles", roles.toString()));
+		Account account = new Account(username, fullName, unitId, roles, this.encoder.encode(password),
+				mustChangePassword, this.clock.instant());
+		account.edit(fullName, email, phone, unitId, roles);
+		this.accounts.save(account);
+		this.audit.record("ACCOUNT_CREATED", "ACCOUNT", account.getId(), Map.of("after", account.snapshot()));
 		return account;
 	}
 

@@ -31,7 +31,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	private CurrentUser toCurrentUser(Account account) {
 		return new CurrentUser(account.getId(), account.getUsername(), account.getPasswordHash(), account.getFullName(),
 				account.getUnitId(), Set.copyOf(account.getRoles()), account.isMustChangePassword(),
-				account.isEnabled(), account.isLockedAt(this.clock.instant()));
+				account.isEnabled(), account.isLockedAt(this.clock.instant()), account.getLanguage());
 	}
 
 }

@@ -23,9 +23,11 @@ import vn.edu.portal.audit.AuditActor;
  * @param mustChangePassword whether the next page must be the password change
  * @param enabled whether the account may log in
  * @param locked whether the account is locked now
+ * @param language the account's language, "vi" or "en"
  */
 public record CurrentUser(long id, String username, String password, String fullName, Long unitId, Set<Role> roles,
-		boolean mustChangePassword, boolean enabled, boolean locked) implements UserDetails, AuditActor {
+		boolean mustChangePassword, boolean enabled, boolean locked,
+		String language) implements UserDetails, AuditActor {
 
 	public boolean hasRole(Role role) {
 		return this.roles.contains(role);
@@ -33,12 +35,17 @@ public record CurrentUser(long id, String username, String password, String full
 
 	CurrentUser withPasswordChanged() {
 		return new CurrentUser(this.id, this.username, null, this.fullName, this.unitId, this.roles, false,
-				this.enabled, this.locked);
+				this.enabled, this.locked, this.language);
 	}
 
 	CurrentUser withoutPassword() {
 		return new CurrentUser(this.id, this.username, null, this.fullName, this.unitId, this.roles,
-				this.mustChangePassword, this.enabled, this.locked);
+				this.mustChangePassword, this.enabled, this.locked, this.language);
+	}
+
+	CurrentUser withLanguage(String newLanguage) {
+		return new CurrentUser(this.id, this.username, null, this.fullName, this.unitId, this.roles,
+				this.mustChangePassword, this.enabled, this.locked, newLanguage);
 	}
 
 	@Override

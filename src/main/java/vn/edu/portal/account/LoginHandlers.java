@@ -1,6 +1,7 @@
 package vn.edu.portal.account;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The login form's outcomes. Every failure shows the same message, so the page never
@@ -26,8 +28,11 @@ class LoginHandlers {
 
 	private final LoginAttempts attempts;
 
-	LoginHandlers(LoginAttempts attempts) {
+	private final LocaleResolver locales;
+
+	LoginHandlers(LoginAttempts attempts, LocaleResolver locales) {
 		this.attempts = attempts;
+		this.locales = locales;
 	}
 
 	@Bean
@@ -37,6 +42,7 @@ class LoginHandlers {
 		return (request, response, authentication) -> {
 			if (authentication.getPrincipal() instanceof CurrentUser user) {
 				this.attempts.succeeded(user);
+				this.locales.setLocale(request, response, Locale.forLanguageTag(user.language()));
 			}
 			target.onAuthenticationSuccess(request, response, authentication);
 		};

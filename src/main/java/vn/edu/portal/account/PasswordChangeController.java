@@ -7,12 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
@@ -33,11 +28,13 @@ class PasswordChangeController {
 
 	private final AccountService accounts;
 
-	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+	private final SessionPrincipal principal;
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	PasswordChangeController(AccountService accounts, FindByIndexNameSessionRepository<? extends Session> sessions) {
+	PasswordChangeController(AccountService accounts, FindByIndexNameSessionRepository<? extends Session> sessions,
+			SessionPrincipal principal) {
+		this.principal = principal;
 		this.accounts = accounts;
 		this.sessions = sessions;
 	}
@@ -65,7 +62,7 @@ class PasswordChangeController {
 			return VIEW;
 		}
 		endOtherSessions(user.username(), request);
-		refreshPrincipal(user.withPasswordChanged(), request, response);
+		this.principal.replace(user.withPasswordChanged(), request, response);
 		redirect.addFlashAttribute("success", "password.changed");
 		return "redirect:/";
 	}
@@ -81,13 +78,6 @@ class PasswordChangeController {
 			.filter((id) -> !id.equals(current))
 			.forEach(this.sessions::deleteById);
 		request.changeSessionId();
-	}
-
-	private void refreshPrincipal(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		SecurityContextHolder.setContext(context);
-		this.contexts.saveContext(context, request, response);
 	}
 
 }

@@ -116,7 +116,7 @@ class UnitAdminController {
 		Unit unit = this.units.get(id);
 		if (!result.hasErrors()) {
 			try {
-				this.units.close(id, closing.version(), closing.closedOn(), closing.successorCode());
+				this.units.close(id, closing.version(), closing.closedOnDate(), closing.successorCode());
 				redirect.addFlashAttribute("success", "unit.closed");
 				return "redirect:/admin/units/" + id;
 			}

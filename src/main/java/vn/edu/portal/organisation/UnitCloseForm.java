@@ -4,7 +4,10 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import jakarta.validation.constraints.NotBlank;
+
+import vn.edu.portal.system.DayMonthYear;
+import vn.edu.portal.system.Formats;
 
 /**
  * Closing a unit, or merging it into a successor.
@@ -13,11 +16,14 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param successorCode the unit it merges into, or empty to close it only
  * @param version the version seen, against lost updates
  */
-record UnitCloseForm(@NotNull @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate closedOn, String successorCode,
-		@NotNull Long version) {
+record UnitCloseForm(@NotBlank @DayMonthYear String closedOn, String successorCode, @NotNull Long version) {
 
 	static UnitCloseForm blank(LocalDate today, long version) {
-		return new UnitCloseForm(today, "", version);
+		return new UnitCloseForm(Formats.dayMonthYear(today), "", version);
+	}
+
+	LocalDate closedOnDate() {
+		return Formats.parseDayMonthYear(this.closedOn);
 	}
 
 }

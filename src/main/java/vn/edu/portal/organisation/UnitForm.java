@@ -8,7 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import vn.edu.portal.system.DayMonthYear;
+import vn.edu.portal.system.Formats;
 
 /**
  * The unit form (create and edit; moving is a change of parent code).
@@ -27,26 +28,28 @@ import org.springframework.format.annotation.DateTimeFormat;
 record UnitForm(@NotBlank @Pattern(regexp = UnitForm.CODE) @Size(max = 40) String code,
 		@NotBlank @Size(max = 255) String name, @Size(max = 120) String shortName, @NotNull UnitType type,
 		Ownership ownership, @Size(max = 40) String parentCode, @Email @Size(max = 254) String email,
-		@Pattern(regexp = UnitForm.PHONE) @Size(max = 30) String phone,
-		@NotNull @DateTimeFormat(pattern = "dd/MM/yyyy") LocalDate validFrom, Long version) {
+		@Pattern(regexp = UnitForm.PHONE) @Size(max = 30) String phone, @NotBlank @DayMonthYear String validFrom,
+		Long version) {
 
 	static final String CODE = "^[A-Za-z0-9._-]+$";
 
 	static final String PHONE = "^[0-9 +().-]*$";
 
 	static UnitForm blank(String parentCode, LocalDate today) {
-		return new UnitForm("", "", "", null, null, parentCode, "", "", today, null);
+		return new UnitForm("", "", "", null, null, parentCode, "", "", Formats.dayMonthYear(today), null);
 	}
 
 	static UnitForm of(Unit unit, String parentCode) {
 		UnitDetails details = unit.details();
 		return new UnitForm(details.code(), details.name(), details.shortName(), details.type(), details.ownership(),
-				parentCode, details.email(), details.phone(), details.validFrom(), unit.getVersion());
+				parentCode, details.email(), details.phone(), Formats.dayMonthYear(details.validFrom()),
+				unit.getVersion());
 	}
 
 	UnitDetails details() {
 		return new UnitDetails(this.code.strip(), this.name.strip(), blankToNull(this.shortName), this.type,
-				this.ownership, blankToNull(this.email), blankToNull(this.phone), this.validFrom);
+				this.ownership, blankToNull(this.email), blankToNull(this.phone),
+				Formats.parseDayMonthYear(this.validFrom));
 	}
 
 	private static String blankToNull(String value) {

@@ -21,7 +21,10 @@ class UnitQueries {
 	 * Levels below the root that the tree page shows; deeper units are reached by opening
 	 * a node.
 	 */
-	static final int TREE_DEPTH = 2;
+	static final int TREE_DEPTH = 3;
+
+	/** The most units one tree page shows; beyond it, one level fewer. */
+	static final int TREE_LIMIT = 2_000;
 
 	static final int SEARCH_LIMIT = 100;
 
@@ -48,6 +51,7 @@ class UnitQueries {
 			.optional()
 			.orElseThrow(() -> new UnitNotFoundException(rootId)) : "/";
 		int rootDepth = (rootId != null) ? depth(rootPath) : 0;
+		int levels = (countDown(rootPath, rootDepth, TREE_DEPTH) <= TREE_LIMIT) ? TREE_DEPTH : TREE_DEPTH - 1;
 		List<UnitNode> rows = this.jdbc.sql(ROW + """
 				where u.path like :path || '%'
 				  and length(u.path) - length(replace(u.path, '/', '')) - 1 between :from and :to
@@ -55,7 +59,7 @@ class UnitQueries {
 				""")
 			.param("path", rootPath)
 			.param("from", Math.max(rootDepth, 1))
-			.param("to", rootDepth + TREE_DEPTH)
+			.param("to", rootDepth + levels)
 			.query(this.nodes)
 			.list();
 		Map<Long, UnitNode> byId = new LinkedHashMap<>();
@@ -74,6 +78,13 @@ class UnitQueries {
 		byId.values().forEach((node) -> node.children().sort(byType));
 		roots.sort(byType);
 		return roots;
+	}
+
+	private long countDown(String rootPath, int rootDepth, int levels) {
+		return this.jdbc.sql("""
+				select count(*) from unit u where u.path like :path || '%'
+				  and length(u.path) - length(replace(u.path, '/', '')) - 1 <= :to
+				""").param("path", rootPath).param("to", rootDepth + levels).query(Long.class).single();
 	}
 
 	/**
@@ -156,12 +167,12 @@ class UnitQueries {
 			LocalDate validFrom, LocalDate validTo, String successorName, Long successorId, long childCount,
 			List<UnitNode> children) {
 
-		boolean closed() {
+		public boolean closed() {
 			return this.validTo != null;
 		}
 
 		/** Children exist below the levels the page shows. */
-		boolean hasHiddenChildren() {
+		public boolean hasHiddenChildren() {
 			return this.childCount > 0 && this.children.isEmpty();
 		}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,9 @@ public class Formats {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(DATE_PATTERN);
 
+	private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
+
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
 	private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
@@ -30,6 +34,16 @@ public class Formats {
 
 	public ZoneId zone() {
 		return this.zone;
+	}
+
+	/** Parses a dd/MM/yyyy text strictly: 31/02 is refused, not moved to March. */
+	public static LocalDate parseDayMonthYear(String text) {
+		return LocalDate.parse(text.strip(), STRICT_DATE);
+	}
+
+	/** A day as forms show it, dd/MM/yyyy. */
+	public static String dayMonthYear(LocalDate date) {
+		return (date != null) ? DATE.format(date) : "";
 	}
 
 	public String date(LocalDate date) {

@@ -1,0 +1,156 @@
+package vn.edu.portal.account;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Accounts for system administrators: list with filters, create, edit, disable, enable,
+ * unlock, reset the password. Temporary passwords are shown once, on the page after the
+ * action.
+ */
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+class AccountAdminController {
+
+	private static final String FORM = "admin/users/form";
+
+	private final AccountAdministration administration;
+
+	private final AccountQueries queries;
+
+	private final ScopePolicy scope;
+
+	AccountAdminController(AccountAdministration administration, AccountQueries queries, ScopePolicy scope) {
+		this.administration = administration;
+		this.queries = queries;
+		this.scope = scope;
+	}
+
+	@ModelAttribute("allRoles")
+	Role[] roles() {
+		return Role.values();
+	}
+
+	@ModelAttribute("statuses")
+	AccountFilter.Status[] statuses() {
+		return AccountFilter.Status.values();
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal CurrentUser admin, @ModelAttribute("filter") AccountFilter filter,
+			Model model) {
+		List<AccountQueries.AccountRow> rows = this.queries.list(this.scope.scopeOf(admin), filter);
+		model.addAttribute("accounts", rows.stream().limit(AccountQueries.PAGE_SIZE).toList());
+		model.addAttribute("hasNext", rows.size() > AccountQueries.PAGE_SIZE);
+		model.addAttribute("page", filter.pageNumber());
+		return "admin/users/list";
+	}
+
+	@GetMapping("/new")
+	String newAccount(@RequestParam(required = false) String unit, Model model) {
+		model.addAttribute("form", AccountForm.blank(unit));
+		return FORM;
+	}
+
+	@PostMapping
+	String create(@AuthenticationPrincipal CurrentUser admin, @Valid @ModelAttribute("form") AccountForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return FORM;
+		}
+		try {
+			AccountAdministration.Created created = this.administration.create(admin, form);
+			redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
+			redirect.addFlashAttribute("success", "account.created");
+			return "redirect:/admin/users/" + created.account().getId();
+		}
+		catch (AccountChangeRefused refused) {
+			result.rejectValue(refused.field(), refused.messageKey());
+			return FORM;
+		}
+	}
+
+	@GetMapping("/{id}")
+	String edit(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, Model model) {
+		Account account = this.administration.get(admin, id);
+		model.addAttribute("form", AccountForm.of(account, this.queries.unitCodeOf(account.getUnitId())));
+		return show(account, model);
+	}
+
+	@PostMapping("/{id}")
+	String update(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
+			@Valid @ModelAttribute("form") AccountForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Account account = this.administration.get(admin, id);
+		if (!result.hasErrors()) {
+			try {
+				this.administration.update(admin, id, form);
+				redirect.addFlashAttribute("success", "account.saved");
+				return "redirect:/admin/users/" + id;
+			}
+			catch (AccountChangeRefused refused) {
+				result.rejectValue(refused.field(), refused.messageKey());
+			}
+		}
+		return show(account, model);
+	}
+
+	@PostMapping("/{id}/disable")
+	String disable(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			this.administration.disable(admin, id);
+			redirect.addFlashAttribute("success", "account.disabled");
+		}
+		catch (AccountChangeRefused refused) {
+			redirect.addFlashAttribute("failure", refused.messageKey());
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/enable")
+	String enable(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+		this.administration.enable(admin, id);
+		redirect.addFlashAttribute("success", "account.enabled");
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/unlock")
+	String unlock(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+		this.administration.unlock(admin, id);
+		redirect.addFlashAttribute("success", "account.unlocked");
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/password")
+	String resetPassword(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute("temporaryPassword", this.administration.resetPassword(admin, id));
+		redirect.addFlashAttribute("success", "account.passwordReset");
+		return "redirect:/admin/users/" + id;
+	}
+
+	private String show(Account account, Model model) {
+		model.addAttribute("account", new AccountView(account.getId(), account.getUsername(), account.isEnabled(),
+				account.isLockedAt(this.queries.now()), account.isMustChangePassword()));
+		return FORM;
+	}
+
+	record AccountView(long id, String username, boolean enabled, boolean locked, boolean mustChangePassword) {
+	}
+
+}

@@ -2,10 +2,12 @@ package vn.edu.portal.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,9 +31,12 @@ public class AuditLog {
 
 	private final JsonMapper json;
 
-	AuditLog(JdbcClient jdbc, JsonMapper json) {
+	private final JdbcTemplate jdbcTemplate;
+
+	AuditLog(JdbcClient jdbc, JsonMapper json, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	/** Records an action of the signed-in account. */
@@ -44,6 +49,28 @@ public class AuditLog {
 			unitId = principal.unitId();
 		}
 		insert(actor, unitId, action, objectType, objectId, details);
+	}
+
+	/**
+	 * Records one action on many objects of the signed-in account at once (a bulk
+	 * import), in batches rather than one statement per object.
+	 */
+	public void recordAll(String action, String objectType, Map<?, ? extends Map<String, ?>> detailsByObjectId) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		AuditActor actor = (authentication != null && authentication.getPrincipal() instanceof AuditActor principal)
+				? principal : null;
+		HttpServletRequest request = currentRequest();
+		List<Object[]> rows = detailsByObjectId.entrySet()
+			.stream()
+			.map((entry) -> new Object[] { (actor != null) ? truncate(actor.getUsername(), MAX_ACTOR) : null,
+					(actor != null) ? actor.unitId() : null, action, objectType, entry.getKey().toString(),
+					this.json.writeValueAsString(entry.getValue()), (request != null) ? request.getRemoteAddr() : null,
+					(request != null) ? truncate(request.getHeader("User-Agent"), MAX_USER_AGENT) : null })
+			.toList();
+		this.jdbcTemplate.batchUpdate("""
+				insert into audit_event (actor, actor_unit_id, action, object_type, object_id, details, ip, user_agent)
+				values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+				""", rows);
 	}
 
 	/**

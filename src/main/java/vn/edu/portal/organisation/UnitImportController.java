@@ -1,0 +1,93 @@
+package vn.edu.portal.organisation;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.edu.portal.system.TabularFile;
+
+/**
+ * Bulk import and export of the unit tree (.xlsx and .csv), for system administrators.
+ */
+@Controller
+@RequestMapping("/admin/units")
+@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+class UnitImportController {
+
+	private static final String VIEW = "admin/units/import";
+
+	private static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final UnitImport imports;
+
+	private final UnitExport exports;
+
+	UnitImportController(UnitImport imports, UnitExport exports) {
+		this.imports = imports;
+		this.exports = exports;
+	}
+
+	@GetMapping("/import")
+	String form(Model model) {
+		model.addAttribute("columns", UnitImport.COLUMNS);
+		return VIEW;
+	}
+
+	@PostMapping("/import")
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+			RedirectAttributes redirect) throws IOException {
+		model.addAttribute("columns", UnitImport.COLUMNS);
+		UnitImport.Result result;
+		try (InputStream content = (file != null) ? file.getInputStream() : InputStream.nullInputStream()) {
+			String name = (file != null) ? file.getOriginalFilename() : "";
+			model.addAttribute("fileName", name);
+			long size = (file != null) ? file.getSize() : 0;
+			result = this.imports.run(TabularFile.read(name, content, size, UnitImport.COLUMNS));
+		}
+		catch (TabularFile.Refused refused) {
+			model.addAttribute("fileError", refused);
+			return VIEW;
+		}
+		if (!result.problems().isEmpty()) {
+			model.addAttribute("problems", result.problems());
+			return VIEW;
+		}
+		redirect.addFlashAttribute("imported", result.summary());
+		return "redirect:/admin/units/import";
+	}
+
+	@GetMapping("/export.csv")
+	ResponseEntity<StreamingResponseBody> csv() {
+		return download("don-vi.csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+				this.exports::csv);
+	}
+
+	@GetMapping("/export.xlsx")
+	ResponseEntity<StreamingResponseBody> xlsx() {
+		return download("don-vi.xlsx", XLSX, this.exports::xlsx);
+	}
+
+	private static ResponseEntity<StreamingResponseBody> download(String name, MediaType type,
+			StreamingResponseBody body) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(body);
+	}
+
+}

@@ -1,14 +1,14 @@
 package vn.edu.portal.organisation;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.edu.portal.audit.AuditLog;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.ImportChecks;
 import vn.edu.portal.system.ImportProblem;
 import vn.edu.portal.system.TabularFile;
 
@@ -36,10 +37,6 @@ class UnitImport {
 			"email", "phone", "valid_from");
 
 	private static final Pattern CODE = Pattern.compile(UnitForm.CODE);
-
-	private static final Pattern PHONE = Pattern.compile(UnitForm.PHONE);
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
 	private static final int BATCH = 500;
 
@@ -62,11 +59,11 @@ class UnitImport {
 		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext('portal.unit-import'))");
 		Map<String, Existing> existing = loadExisting();
 		List<ImportProblem> problems = new ArrayList<>();
-		Map<String, Parsed> rows = new LinkedHashMap<>();
+		Map<String, Row> rows = new LinkedHashMap<>();
 		for (TabularFile.Row row : table.rows()) {
-			Parsed parsed = parse(row, existing, rows, problems);
+			Row parsed = parse(row, existing, rows, problems);
 			if (parsed != null) {
-				rows.put(parsed.code(), parsed);
+				rows.put(parsed.values().code(), parsed);
 			}
 		}
 		checkParents(rows, existing, problems);
@@ -76,74 +73,57 @@ class UnitImport {
 		return write(rows, existing);
 	}
 
-	private Parsed parse(TabularFile.Row row, Map<String, Existing> existing, Map<String, Parsed> seen,
+	private Row parse(TabularFile.Row row, Map<String, Existing> existing, Map<String, Row> seen,
 			List<ImportProblem> problems) {
 		int before = problems.size();
-		int line = row.line();
-		Map<String, String> v = row.values();
-		String code = v.get("code");
+		ImportChecks check = new ImportChecks(row, problems);
+		String code = check.value("code");
 		if (code.isEmpty()) {
-			problems.add(new ImportProblem(line, "code", "import.required"));
+			check.problem("code", "import.required");
 		}
 		else if (!CODE.matcher(code).matches() || code.length() > 40) {
-			problems.add(new ImportProblem(line, "code", "unit.import.badCode"));
+			check.problem("code", "unit.import.badCode");
 		}
 		else if (seen.containsKey(code)) {
-			problems.add(new ImportProblem(line, "code", "import.duplicate", seen.get(code).line()));
+			check.problem("code", "import.duplicate", seen.get(code).line());
 		}
-		required(v, "name", 255, line, problems);
-		tooLong(v, "short_name", 120, line, problems);
-		UnitType type = enumValue(UnitType.class, v.get("type"));
-		if (v.get("type").isEmpty()) {
-			problems.add(new ImportProblem(line, "type", "import.required"));
+		check.required("name", 255);
+		check.maxLength("short_name", 120);
+		if (check.value("type").isEmpty()) {
+			check.problem("type", "import.required");
 		}
-		else if (type == null) {
-			problems.add(new ImportProblem(line, "type", "unit.import.unknownType", v.get("type")));
-		}
-		Ownership ownership = enumValue(Ownership.class, v.get("ownership"));
-		if (!v.get("ownership").isEmpty() && ownership == null) {
-			problems.add(new ImportProblem(line, "ownership", "unit.import.unknownOwnership", v.get("ownership")));
-		}
-		if (!v.get("email").isEmpty() && (!EMAIL.matcher(v.get("email")).matches() || v.get("email").length() > 254)) {
-			problems.add(new ImportProblem(line, "email", "import.badEmail"));
-		}
-		if (!PHONE.matcher(v.get("phone")).matches() || v.get("phone").length() > 30) {
-			problems.add(new ImportProblem(line, "phone", "import.badPhone"));
-		}
-		LocalDate validFrom = null;
-		if (!v.get("valid_from").isEmpty()) {
-			validFrom = date(v.get("valid_from"));
-			if (validFrom == null) {
-				problems.add(new ImportProblem(line, "valid_from", "import.badDate", v.get("valid_from")));
-			}
-		}
+		UnitType type = check.enumValue(UnitType.class, "type", "unit.import.unknownType");
+		Ownership ownership = check.enumValue(Ownership.class, "ownership", "unit.import.unknownOwnership");
+		check.email("email");
+		check.phone("phone");
+		LocalDate validFrom = check.date("valid_from");
 		if (problems.size() > before) {
 			return null;
 		}
-		Existing current = existing.get(code);
 		if (validFrom == null) {
-			validFrom = (current != null) ? current.validFrom() : this.formats.today();
+			validFrom = existing.containsKey(code) ? existing.get(code).values().validFrom() : this.formats.today();
 		}
-		return new Parsed(line, code, v.get("name"), emptyToNull(v.get("short_name")), type, ownership,
-				emptyToNull(v.get("parent_code")), emptyToNull(v.get("email")), emptyToNull(v.get("phone")), validFrom);
+		return new Row(row.line(), new Values(code, check.value("name"), check.optional("short_name"), type, ownership,
+				check.optional("parent_code"), check.optional("email"), check.optional("phone"), validFrom));
 	}
 
 	/**
 	 * Parents exist (in the tree or the file), are open when a unit moves under them, and
 	 * form no cycle.
 	 */
-	private void checkParents(Map<String, Parsed> rows, Map<String, Existing> existing, List<ImportProblem> problems) {
+	private void checkParents(Map<String, Row> rows, Map<String, Existing> existing, List<ImportProblem> problems) {
 		Map<String, String> parentOf = new HashMap<>();
-		existing.values().forEach((unit) -> parentOf.put(unit.code(), unit.parentCode()));
-		rows.values().forEach((row) -> parentOf.put(row.code(), row.parentCode()));
-		for (Parsed row : rows.values()) {
-			String parent = row.parentCode();
+		existing.values().forEach((unit) -> parentOf.put(unit.values().code(), unit.values().parentCode()));
+		rows.values().forEach((row) -> parentOf.put(row.values().code(), row.values().parentCode()));
+		for (Row row : rows.values()) {
+			String code = row.values().code();
+			String parent = row.values().parentCode();
 			if (parent == null) {
 				continue;
 			}
-			Existing current = existing.get(row.code());
-			boolean moving = current == null || !Objects.equals(current.parentCode(), parent);
-			if (parent.equals(row.code())) {
+			Existing current = existing.get(code);
+			boolean moving = current == null || !Objects.equals(current.values().parentCode(), parent);
+			if (parent.equals(code)) {
 				problems.add(new ImportProblem(row.line(), "parent_code", "unit.import.ownParent"));
 			}
 			else if (!existing.containsKey(parent) && !rows.containsKey(parent)) {
@@ -152,7 +132,7 @@ class UnitImport {
 			else if (moving && existing.containsKey(parent) && existing.get(parent).closed()) {
 				problems.add(new ImportProblem(row.line(), "parent_code", "unit.import.parentClosed", parent));
 			}
-			else if (leadsBackTo(row.code(), parentOf)) {
+			else if (leadsBackTo(code, parentOf)) {
 				problems.add(new ImportProblem(row.line(), "parent_code", "unit.import.cycle", parent));
 			}
 		}
@@ -167,93 +147,77 @@ class UnitImport {
 			}
 			current = parentOf.get(current);
 		}
-		return current != null && current.equals(code);
+		return false;
 	}
 
-	private Result write(Map<String, Parsed> rows, Map<String, Existing> existing) {
-		List<Parsed> created = new ArrayList<>();
-		List<Parsed> updated = new ArrayList<>();
-		List<Parsed> moved = new ArrayList<>();
-		for (Parsed row : rows.values()) {
-			Existing current = existing.get(row.code());
+	private Result write(Map<String, Row> rows, Map<String, Existing> existing) {
+		List<Values> created = new ArrayList<>();
+		List<Values> updated = new ArrayList<>();
+		List<Values> moved = new ArrayList<>();
+		for (Row row : rows.values()) {
+			Values values = row.values();
+			Existing current = existing.get(values.code());
 			if (current == null) {
-				created.add(row);
-				if (row.parentCode() != null) {
-					moved.add(row);
-				}
-				continue;
+				created.add(values);
 			}
-			if (!row.sameDetailsAs(current)) {
-				updated.add(row);
+			else if (!values.sameDetailsAs(current.values())) {
+				updated.add(values);
 			}
-			if (!Objects.equals(row.parentCode(), current.parentCode())) {
-				moved.add(row);
+			if (!Objects.equals(values.parentCode(), (current != null) ? current.values().parentCode() : null)) {
+				moved.add(values);
 			}
 		}
 		this.jdbc.batchUpdate("""
-				insert into unit (code, name, short_name, type, ownership, email, phone, valid_from)
+				insert into unit (name, short_name, type, ownership, email, phone, valid_from, code)
 				values (?, ?, ?, ?, ?, ?, ?, ?)
-				""", created, BATCH, (ps, row) -> {
-			ps.setString(1, row.code());
-			setDetails(ps, row, 2);
-		});
+				""", created, BATCH, UnitImport::setDetails);
 		this.jdbc.batchUpdate("""
 				update unit set name = ?, short_name = ?, type = ?, ownership = ?, email = ?, phone = ?, valid_from = ?,
 				    version = version + 1
 				where code = ?
-				""", updated, BATCH, (ps, row) -> {
-			setDetails(ps, row, 1);
-			ps.setString(8, row.code());
-		});
+				""", updated, BATCH, UnitImport::setDetails);
 		this.jdbc.batchUpdate("""
 				update unit set parent_id = (select p.id from unit p where p.code = ?), version = version + 1
 				where code = ?
-				""", moved, BATCH, (ps, row) -> {
-			ps.setString(1, row.parentCode());
-			ps.setString(2, row.code());
+				""", moved, BATCH, (ps, values) -> {
+			ps.setString(1, values.parentCode());
+			ps.setString(2, values.code());
 		});
-		auditChanges(created, updated, moved, existing);
 		Set<String> changed = new HashSet<>();
-		updated.forEach((row) -> changed.add(row.code()));
-		moved.stream().filter((row) -> existing.containsKey(row.code())).forEach((row) -> changed.add(row.code()));
+		updated.forEach((values) -> changed.add(values.code()));
+		moved.stream().filter((values) -> existing.containsKey(values.code())).forEach((v) -> changed.add(v.code()));
+		audit(created, rows, changed, existing);
 		return new Result(List.of(), created.size(), changed.size(), rows.size() - created.size() - changed.size());
 	}
 
-	private void auditChanges(List<Parsed> created, List<Parsed> updated, List<Parsed> moved,
+	private void audit(List<Values> created, Map<String, Row> rows, Set<String> changed,
 			Map<String, Existing> existing) {
 		Map<String, Long> ids = new HashMap<>();
 		this.jdbc.query("select id, code from unit", (rs) -> {
 			ids.put(rs.getString("code"), rs.getLong("id"));
 		});
 		Map<Long, Map<String, Object>> createdDetails = new LinkedHashMap<>();
-		created.forEach((row) -> createdDetails.put(ids.get(row.code()), Map.of("after", row.snapshot())));
-		Map<Long, Map<String, Object>> updatedDetails = new LinkedHashMap<>();
-		for (Parsed row : updated) {
-			updatedDetails.put(ids.get(row.code()),
-					Map.of("before", existing.get(row.code()).snapshot(), "after", row.snapshot()));
-		}
-		for (Parsed row : moved) {
-			if (existing.containsKey(row.code())) {
-				updatedDetails.putIfAbsent(ids.get(row.code()),
-						Map.of("before", existing.get(row.code()).snapshot(), "after", row.snapshot()));
-			}
-		}
+		created.forEach((values) -> createdDetails.put(ids.get(values.code()), Map.of("after", values.snapshot())));
+		Map<Long, Map<String, Object>> changedDetails = new LinkedHashMap<>();
+		changed.forEach((code) -> changedDetails.put(ids.get(code),
+				Map.of("before", existing.get(code).values().snapshot(), "after", rows.get(code).values().snapshot())));
 		if (!createdDetails.isEmpty()) {
 			this.audit.recordAll("UNIT_CREATED", UnitService.AUDIT_TYPE, createdDetails);
 		}
-		if (!updatedDetails.isEmpty()) {
-			this.audit.recordAll("UNIT_UPDATED", UnitService.AUDIT_TYPE, updatedDetails);
+		if (!changedDetails.isEmpty()) {
+			this.audit.recordAll("UNIT_UPDATED", UnitService.AUDIT_TYPE, changedDetails);
 		}
 	}
 
-	private static void setDetails(java.sql.PreparedStatement ps, Parsed row, int first) throws java.sql.SQLException {
-		ps.setString(first, row.name());
-		ps.setString(first + 1, row.shortName());
-		ps.setString(first + 2, row.type().name());
-		ps.setString(first + 3, (row.ownership() != null) ? row.ownership().name() : null);
-		ps.setString(first + 4, row.email());
-		ps.setString(first + 5, row.phone());
-		ps.setDate(first + 6, Date.valueOf(row.validFrom()));
+	private static void setDetails(PreparedStatement ps, Values values) throws SQLException {
+		ps.setString(1, values.name());
+		ps.setString(2, values.shortName());
+		ps.setString(3, values.type().name());
+		ps.setString(4, (values.ownership() != null) ? values.ownership().name() : null);
+		ps.setString(5, values.email());
+		ps.setString(6, values.phone());
+		ps.setDate(7, Date.valueOf(values.validFrom()));
+		ps.setString(8, values.code());
 	}
 
 	private Map<String, Existing> loadExisting() {
@@ -263,54 +227,14 @@ class UnitImport {
 				       u.valid_to is not null as closed, p.code as parent_code
 				from unit u left join unit p on p.id = u.parent_id
 				""", (rs) -> {
-			units.put(rs.getString("code"),
-					new Existing(rs.getString("code"), rs.getString("name"), rs.getString("short_name"),
-							UnitType.valueOf(rs.getString("type")),
-							(rs.getString("ownership") != null) ? Ownership.valueOf(rs.getString("ownership")) : null,
-							rs.getString("parent_code"), rs.getString("email"), rs.getString("phone"),
-							rs.getObject("valid_from", LocalDate.class), rs.getBoolean("closed")));
+			Values values = new Values(rs.getString("code"), rs.getString("name"), rs.getString("short_name"),
+					UnitType.valueOf(rs.getString("type")),
+					(rs.getString("ownership") != null) ? Ownership.valueOf(rs.getString("ownership")) : null,
+					rs.getString("parent_code"), rs.getString("email"), rs.getString("phone"),
+					rs.getObject("valid_from", LocalDate.class));
+			units.put(values.code(), new Existing(values, rs.getBoolean("closed")));
 		});
 		return units;
-	}
-
-	private static void required(Map<String, String> values, String column, int max, int line,
-			List<ImportProblem> problems) {
-		if (values.get(column).isEmpty()) {
-			problems.add(new ImportProblem(line, column, "import.required"));
-		}
-		else {
-			tooLong(values, column, max, line, problems);
-		}
-	}
-
-	private static void tooLong(Map<String, String> values, String column, int max, int line,
-			List<ImportProblem> problems) {
-		if (values.get(column).length() > max) {
-			problems.add(new ImportProblem(line, column, "import.tooLong", max));
-		}
-	}
-
-	private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
-		try {
-			return value.isEmpty() ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	/** ISO (as exported) or dd/MM/yyyy (as typed by people). */
-	static LocalDate date(String value) {
-		try {
-			return value.contains("/") ? Formats.parseDayMonthYear(value) : LocalDate.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
-	private static String emptyToNull(String value) {
-		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	/**
@@ -339,14 +263,15 @@ class UnitImport {
 	record Summary(int created, int updated, int unchanged) implements java.io.Serializable {
 	}
 
-	private record Parsed(int line, String code, String name, String shortName, UnitType type, Ownership ownership,
+	/** A unit as a row of the file, or as the tree holds it. */
+	private record Values(String code, String name, String shortName, UnitType type, Ownership ownership,
 			String parentCode, String email, String phone, LocalDate validFrom) {
 
-		boolean sameDetailsAs(Existing unit) {
-			return this.name.equals(unit.name()) && Objects.equals(this.shortName, unit.shortName())
-					&& this.type == unit.type() && this.ownership == unit.ownership()
-					&& Objects.equals(this.email, unit.email()) && Objects.equals(this.phone, unit.phone())
-					&& this.validFrom.equals(unit.validFrom());
+		boolean sameDetailsAs(Values other) {
+			return this.name.equals(other.name()) && Objects.equals(this.shortName, other.shortName())
+					&& this.type == other.type() && this.ownership == other.ownership()
+					&& Objects.equals(this.email, other.email()) && Objects.equals(this.phone, other.phone())
+					&& this.validFrom.equals(other.validFrom());
 		}
 
 		Map<String, Object> snapshot() {
@@ -365,23 +290,10 @@ class UnitImport {
 
 	}
 
-	private record Existing(String code, String name, String shortName, UnitType type, Ownership ownership,
-			String parentCode, String email, String phone, LocalDate validFrom, boolean closed) {
+	private record Row(int line, Values values) {
+	}
 
-		Map<String, Object> snapshot() {
-			Map<String, Object> snapshot = new LinkedHashMap<>();
-			snapshot.put("code", this.code);
-			snapshot.put("name", this.name);
-			snapshot.put("shortName", this.shortName);
-			snapshot.put("type", this.type);
-			snapshot.put("ownership", this.ownership);
-			snapshot.put("parentCode", this.parentCode);
-			snapshot.put("email", this.email);
-			snapshot.put("phone", this.phone);
-			snapshot.put("validFrom", this.validFrom.toString());
-			return snapshot;
-		}
-
+	private record Existing(Values values, boolean closed) {
 	}
 
 }

@@ -74,7 +74,7 @@ class AccountAdminController {
 			return FORM;
 		}
 		try {
-			AccountAdministration.Created created = this.administration.create(admin, form);
+			AccountService.Created created = this.administration.create(admin, form);
 			redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
 			redirect.addFlashAttribute("success", "account.created");
 			return "redirect:/admin/users/" + created.account().getId();

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +28,7 @@ class AccountAdministration {
 
 	private final ScopePolicy scope;
 
-	private final PasswordEncoder encoder;
+	private final TemporaryPasswords temporaryPasswords;
 
 	private final AuditLog audit;
 
@@ -38,11 +37,11 @@ class AccountAdministration {
 	private final Clock clock;
 
 	AccountAdministration(AccountRepository accounts, AccountService service, ScopePolicy scope,
-			PasswordEncoder encoder, AuditLog audit, JdbcClient jdbc, Clock clock) {
+			TemporaryPasswords temporaryPasswords, AuditLog audit, JdbcClient jdbc, Clock clock) {
 		this.accounts = accounts;
 		this.service = service;
 		this.scope = scope;
-		this.encoder = encoder;
+		this.temporaryPasswords = temporaryPasswords;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -64,16 +63,14 @@ class AccountAdministration {
 	 * Creates the account with a temporary password, which is returned to be shown once.
 	 */
 	@Transactional
-	Created create(CurrentUser admin, AccountForm form) {
+	AccountService.Created create(CurrentUser admin, AccountForm form) {
 		String username = Account.normaliseUsername(form.username());
 		if (this.accounts.existsByUsername(username)) {
 			throw new AccountChangeRefused("username", "account.username.taken");
 		}
 		Long unitId = checkedUnit(admin, form.unitCode(), form.roles());
-		String temporary = this.service.generatePassword();
-		Account account = this.service.create(username, form.fullName().strip(), AccountForm.blankToNull(form.email()),
-				AccountForm.blankToNull(form.phone()), unitId, form.roles(), temporary, true);
-		return new Created(account, temporary);
+		return this.service.createWithTemporaryPassword(username, form.fullName().strip(),
+				AccountForm.blankToNull(form.email()), AccountForm.blankToNull(form.phone()), unitId, form.roles());
 	}
 
 	@Transactional
@@ -125,8 +122,8 @@ class AccountAdministration {
 	@Transactional
 	String resetPassword(CurrentUser admin, long id) {
 		Account account = get(admin, id);
-		String temporary = this.service.generatePassword();
-		account.resetPassword(this.encoder.encode(temporary), this.clock.instant());
+		String temporary = this.temporaryPasswords.generate();
+		account.resetPassword(this.temporaryPasswords.hash(temporary), this.clock.instant());
 		this.audit.record("PASSWORD_RESET", AUDIT_TYPE, id, Map.of("username", account.getUsername()));
 		return temporary;
 	}
@@ -171,9 +168,6 @@ class AccountAdministration {
 		if (others == 0) {
 			throw new AccountChangeRefused("roles", "account.lastAdmin");
 		}
-	}
-
-	record Created(Account account, String temporaryPassword) {
 	}
 
 	private record UnitRow(long id, String type, boolean closed) {

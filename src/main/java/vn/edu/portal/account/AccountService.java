@@ -1,6 +1,5 @@
 package vn.edu.portal.account;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,6 @@ import vn.edu.portal.audit.AuditLog;
 @Service
 class AccountService {
 
-	private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
-	private static final int GENERATED_LENGTH = 16;
-
-	private final SecureRandom random = new SecureRandom();
-
 	private final AccountRepository accounts;
 
 	private final PasswordPolicy policy;
@@ -35,8 +28,11 @@ class AccountService {
 
 	private final Clock clock;
 
+	private final TemporaryPasswords temporaryPasswords;
+
 	AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, AuditLog audit,
-			Clock clock) {
+			Clock clock, TemporaryPasswords temporaryPasswords) {
+		this.temporaryPasswords = temporaryPasswords;
 		this.accounts = accounts;
 		this.policy = policy;
 		this.encoder = encoder;
@@ -46,11 +42,7 @@ class AccountService {
 
 	/** A random password that meets the policy, for first logins and resets. */
 	String generatePassword() {
-		StringBuilder password = new StringBuilder(GENERATED_LENGTH);
-		for (int i = 0; i < GENERATED_LENGTH; i++) {
-			password.append(PASSWORD_ALPHABET.charAt(this.random.nextInt(PASSWORD_ALPHABET.length())));
-		}
-		return password.toString();
+		return this.temporaryPasswords.generate();
 	}
 
 	@Transactional
@@ -73,6 +65,30 @@ class AccountService {
 		this.accounts.save(account);
 		this.audit.record("ACCOUNT_CREATED", "ACCOUNT", account.getId(), Map.of("after", account.snapshot()));
 		return account;
+	}
+
+	/**
+	 * Creates an account with a generated temporary password, returned to be shown once.
+	 */
+	@Transactional
+	Created createWithTemporaryPassword(String username, String fullName, String email, String phone, Long unitId,
+			Set<Role> roles) {
+		String temporary = this.temporaryPasswords.generate();
+		Account account = new Account(username, fullName, unitId, roles, this.temporaryPasswords.hash(temporary), true,
+				this.clock.instant());
+		account.edit(fullName, email, phone, unitId, roles);
+		this.accounts.save(account);
+		this.audit.record("ACCOUNT_CREATED", "ACCOUNT", account.getId(), Map.of("after", account.snapshot()));
+		return new Created(account, temporary);
+	}
+
+	/**
+	 * An account just created and its temporary password.
+	 *
+	 * @param account the account
+	 * @param temporaryPassword its password, to be shown once
+	 */
+	record Created(Account account, String temporaryPassword) {
 	}
 
 	/**

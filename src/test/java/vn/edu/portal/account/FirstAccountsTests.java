@@ -1,8 +1,5 @@
 package vn.edu.portal.account;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -78,13 +75,13 @@ class FirstAccountsTests {
 	}
 
 	@Test
-	void aGeneratedPasswordMeetsThePolicy() {
-		AccountService real = new AccountService(this.repository, new PasswordPolicy(), null, null,
-				Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
-		String password = real.generatePassword();
+	void aGeneratedPasswordMeetsThePolicyAndIsNeverTheSameTwice() {
+		TemporaryPasswords passwords = new TemporaryPasswords();
+		String password = passwords.generate();
 		assertThat(password).hasSize(16);
 		assertThat(new PasswordPolicy().violations("admin", password)).isEmpty();
-		assertThat(real.generatePassword()).isNotEqualTo(password);
+		assertThat(passwords.generate()).isNotEqualTo(password);
+		assertThat(passwords.hash(password)).startsWith("{argon2-temporary}");
 	}
 
 }

@@ -1,0 +1,127 @@
+package vn.edu.portal.account;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import vn.edu.portal.system.TabularExport;
+import vn.edu.portal.system.TabularFile;
+
+/**
+ * Bulk import and export of accounts (.xlsx and .csv). The temporary passwords of new
+ * accounts are shown once on the result page and can be downloaded once; then they are
+ * gone.
+ */
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+class AccountImportController {
+
+	private static final String VIEW = "admin/users/import";
+
+	private static final String CREDENTIALS = AccountImportController.class.getName() + ".credentials";
+
+	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final AccountImport imports;
+
+	private final AccountExport exports;
+
+	private final ScopePolicy scope;
+
+	AccountImportController(AccountImport imports, AccountExport exports, ScopePolicy scope) {
+		this.imports = imports;
+		this.exports = exports;
+		this.scope = scope;
+	}
+
+	@GetMapping("/import")
+	String form(Model model) {
+		model.addAttribute("columns", AccountImport.COLUMNS);
+		return VIEW;
+	}
+
+	@PostMapping("/import")
+	String upload(@AuthenticationPrincipal CurrentUser admin,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model, HttpSession session)
+			throws IOException {
+		model.addAttribute("columns", AccountImport.COLUMNS);
+		AccountImport.Result result;
+		try (InputStream content = (file != null) ? file.getInputStream() : InputStream.nullInputStream()) {
+			String name = (file != null) ? file.getOriginalFilename() : "";
+			model.addAttribute("fileName", name);
+			result = this.imports.run(admin,
+					TabularFile.read(name, content, (file != null) ? file.getSize() : 0, AccountImport.COLUMNS));
+		}
+		catch (TabularFile.Refused refused) {
+			model.addAttribute("fileError", refused);
+			return VIEW;
+		}
+		if (!result.problems().isEmpty()) {
+			model.addAttribute("problems", result.problems());
+			return VIEW;
+		}
+		model.addAttribute("imported", result);
+		if (!result.created().isEmpty()) {
+			session.setAttribute(CREDENTIALS, new ArrayList<>(result.created()));
+		}
+		return VIEW;
+	}
+
+	/** The temporary passwords of the last import, once. */
+	@PostMapping("/import/passwords.csv")
+	ResponseEntity<StreamingResponseBody> passwords(HttpSession session) {
+		@SuppressWarnings("unchecked")
+		List<AccountImport.Credential> credentials = (List<AccountImport.Credential>) session.getAttribute(CREDENTIALS);
+		session.removeAttribute(CREDENTIALS);
+		if (credentials == null) {
+			return ResponseEntity.notFound().build();
+		}
+		return download("mat-khau-tam-thoi.csv", CSV,
+				(out) -> TabularExport.csv(out, List.of("username", "full_name", "temporary_password"),
+						credentials.stream().map((c) -> List.of(c.username(), c.fullName(), c.temporaryPassword()))));
+	}
+
+	@GetMapping("/export.csv")
+	ResponseEntity<StreamingResponseBody> csv(@AuthenticationPrincipal CurrentUser admin) {
+		UnitScope scope = this.scope.scopeOf(admin);
+		return download("tai-khoan.csv", CSV, (out) -> this.exports.csv(scope, out));
+	}
+
+	@GetMapping("/export.xlsx")
+	ResponseEntity<StreamingResponseBody> xlsx(@AuthenticationPrincipal CurrentUser admin) {
+		UnitScope scope = this.scope.scopeOf(admin);
+		return download("tai-khoan.xlsx", XLSX, (out) -> this.exports.xlsx(scope, out));
+	}
+
+	private static ResponseEntity<StreamingResponseBody> download(String name, MediaType type,
+			StreamingResponseBody body) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(body);
+	}
+
+}

@@ -25,11 +25,14 @@ public class Assets {
 
 	private final String portalCss;
 
+	private final String unitPickerJs;
+
 	Assets(PortalProperties properties) {
 		String base = "/webjars/bootstrap/" + properties.assets().bootstrapVersion() + "/dist/";
 		this.bootstrapCss = base + "css/bootstrap.min.css";
 		this.bootstrapJs = base + "js/bootstrap.bundle.min.js";
 		this.portalCss = fingerprinted("/css/portal.css");
+		this.unitPickerJs = fingerprinted("/js/unit-picker.js");
 	}
 
 	private static String fingerprinted(String path) {
@@ -55,6 +58,10 @@ public class Assets {
 
 	public String getPortalCss() {
 		return this.portalCss;
+	}
+
+	public String getUnitPickerJs() {
+		return this.unitPickerJs;
 	}
 
 }

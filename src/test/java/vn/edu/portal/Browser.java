@@ -95,6 +95,26 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Chooses a file in a file input. */
+	public Browser attach(String id, Path file) {
+		this.driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+		return this;
+	}
+
+	public String value(String id) {
+		return this.driver.findElement(By.id(id)).getDomProperty("value");
+	}
+
+	/** Types into a field key by key, as a person does, so that type-ahead reacts. */
+	public Browser typeSlowly(String id, String text) {
+		WebElement field = this.driver.findElement(By.id(id));
+		field.clear();
+		for (char c : text.toCharArray()) {
+			field.sendKeys(String.valueOf(c));
+		}
+		return this;
+	}
+
 	/**
 	 * Clicks once the element can be clicked; check what it shows with
 	 * {@link #checkAccessibility()}.

@@ -92,11 +92,12 @@ class UnitQueries {
 	 * each.
 	 */
 	List<UnitNode> search(String text) {
-		return this.jdbc.sql(ROW + """
-				where u.search_text like '%' || portal_fold(:text) || '%'
+		SearchWords words = new SearchWords(text);
+		return words.bind(this.jdbc.sql(ROW + """
+				where {words}
 				order by u.valid_to nulls first, u.name collate vietnamese, u.id
 				limit :limit
-				""").param("text", text.strip()).param("limit", SEARCH_LIMIT).query(this.nodes).list();
+				""".replace("{words}", words.condition()))).param("limit", SEARCH_LIMIT).query(this.nodes).list();
 	}
 
 	/** Open units per type in a subtree (or everywhere). */

@@ -48,17 +48,16 @@ public class UnitTree {
 	 * and diacritics ("giong trom" finds "Giồng Trôm", "d" finds "đ").
 	 */
 	public List<UnitOption> search(String text, String scopePath, int limit) {
-		return this.jdbc.sql("""
+		SearchWords words = new SearchWords(text);
+		return words.bind(this.jdbc.sql("""
 				select u.id, u.code, u.name, u.type, p.name as parent_name,
 				       (select count(*) from unit c where c.parent_id = u.id and c.valid_to is null) as children
 				from unit u left join unit p on p.id = u.parent_id
-				where u.path like :scope || '%' and u.valid_to is null
-				  and u.search_text like '%' || portal_fold(:text) || '%'
+				where u.path like :scope || '%' and u.valid_to is null and {words}
 				order by length(u.path), u.name collate vietnamese, u.id
 				limit :limit
-				""")
+				""".replace("{words}", words.condition())))
 			.param("scope", scopePath)
-			.param("text", (text != null) ? text.strip() : "")
 			.param("limit", limit)
 			.query((rs, i) -> new UnitOption(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
 					UnitType.valueOf(rs.getString("type")), rs.getString("parent_name"), rs.getLong("children")))

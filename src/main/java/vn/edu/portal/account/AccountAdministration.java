@@ -30,6 +30,8 @@ class AccountAdministration {
 
 	private final TemporaryPasswords temporaryPasswords;
 
+	private final AccountSessions sessions;
+
 	private final AuditLog audit;
 
 	private final JdbcClient jdbc;
@@ -37,7 +39,9 @@ class AccountAdministration {
 	private final Clock clock;
 
 	AccountAdministration(AccountRepository accounts, AccountService service, ScopePolicy scope,
-			TemporaryPasswords temporaryPasswords, AuditLog audit, JdbcClient jdbc, Clock clock) {
+			TemporaryPasswords temporaryPasswords, AuditLog audit, JdbcClient jdbc, Clock clock,
+			AccountSessions sessions) {
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.service = service;
 		this.scope = scope;
@@ -49,7 +53,7 @@ class AccountAdministration {
 
 	/** An account the administrator may manage, else 404. */
 	Account get(CurrentUser admin, long id) {
-		Account account = this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		Account account = this.accounts.findWithRolesById(id).orElseThrow(() -> new AccountNotFoundException(id));
 		UnitScope scope = this.scope.scopeOf(admin);
 		boolean visible = (account.getUnitId() == null) ? scope.isEverything()
 				: this.scope.canSee(admin, account.getUnitId());
@@ -84,9 +88,14 @@ class AccountAdministration {
 		if (account.getRoles().contains(Role.SYSTEM_ADMIN) && !form.roles().contains(Role.SYSTEM_ADMIN)) {
 			requireAnotherActiveAdmin(account);
 		}
+		boolean accessChanges = !account.getRoles().equals(form.roles())
+				|| !java.util.Objects.equals(unitId, account.getUnitId());
 		account.edit(form.fullName().strip(), AccountForm.blankToNull(form.email()),
 				AccountForm.blankToNull(form.phone()), unitId, form.roles());
 		this.accounts.flush();
+		if (accessChanges) {
+			this.sessions.endAll(account.getUsername());
+		}
 		this.audit.record("ACCOUNT_UPDATED", AUDIT_TYPE, id, Map.of("before", before, "after", account.snapshot()));
 		return account;
 	}
@@ -98,6 +107,7 @@ class AccountAdministration {
 			requireAnotherActiveAdmin(account);
 		}
 		account.disable();
+		this.sessions.endAll(account.getUsername());
 		this.audit.record("ACCOUNT_DISABLED", AUDIT_TYPE, id, Map.of("username", account.getUsername()));
 	}
 
@@ -124,6 +134,7 @@ class AccountAdministration {
 		Account account = get(admin, id);
 		String temporary = this.temporaryPasswords.generate();
 		account.resetPassword(this.temporaryPasswords.hash(temporary), this.clock.instant());
+		this.sessions.endAll(account.getUsername());
 		this.audit.record("PASSWORD_RESET", AUDIT_TYPE, id, Map.of("username", account.getUsername()));
 		return temporary;
 	}
@@ -163,8 +174,13 @@ class AccountAdministration {
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('portal.system-admins'))").query().listOfRows();
 		long others = this.jdbc.sql("""
 				select count(*) from account a join account_role r on r.account_id = a.id
-				where r.role = 'SYSTEM_ADMIN' and a.enabled and a.id <> ?
-				""").param(account.getId()).query(Long.class).single();
+				where r.role = 'SYSTEM_ADMIN' and a.enabled and a.id <> :id
+				  and (a.unit_id is null or :scoped)
+				""")
+			.param("id", account.getId())
+			.param("scoped", account.getUnitId() != null)
+			.query(Long.class)
+			.single();
 		if (others == 0) {
 			throw new AccountChangeRefused("roles", "account.lastAdmin");
 		}

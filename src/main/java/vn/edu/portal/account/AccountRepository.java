@@ -16,6 +16,9 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
 	boolean existsByUsername(String username);
 
+	@EntityGraph(attributePaths = "roles")
+	Optional<Account> findWithRolesById(long id);
+
 	/**
 	 * The account, its row locked until the transaction ends: login counters change one
 	 * at a time.

@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,10 +28,9 @@ class PasswordChangeController {
 
 	private final SessionPrincipal principal;
 
-	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+	private final AccountSessions sessions;
 
-	PasswordChangeController(AccountService accounts, FindByIndexNameSessionRepository<? extends Session> sessions,
-			SessionPrincipal principal) {
+	PasswordChangeController(AccountService accounts, AccountSessions sessions, SessionPrincipal principal) {
 		this.principal = principal;
 		this.accounts = accounts;
 		this.sessions = sessions;
@@ -61,23 +58,13 @@ class PasswordChangeController {
 		if (result.hasErrors()) {
 			return VIEW;
 		}
-		endOtherSessions(user.username(), request);
+		// Whoever used the old password elsewhere is signed out; this session gets a new
+		// id.
+		this.sessions.endAllExcept(user.username(), request.getSession().getId());
+		request.changeSessionId();
 		this.principal.replace(user.withPasswordChanged(), request, response);
 		redirect.addFlashAttribute("success", "password.changed");
 		return "redirect:/";
-	}
-
-	/**
-	 * Whoever used the old password elsewhere is signed out; this session gets a new id.
-	 */
-	private void endOtherSessions(String username, HttpServletRequest request) {
-		String current = request.getSession().getId();
-		this.sessions.findByPrincipalName(username)
-			.keySet()
-			.stream()
-			.filter((id) -> !id.equals(current))
-			.forEach(this.sessions::deleteById);
-		request.changeSessionId();
 	}
 
 }

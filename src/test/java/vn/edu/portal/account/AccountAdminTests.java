@@ -13,7 +13,6 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +45,6 @@ class AccountAdminTests {
 	private static final String MUST_CHANGE_BADGE = "badge text-bg-info\">Dùng mật khẩu tạm</span>";
 
 	private static final String ACTIVE_BADGE = "badge text-bg-success\">Đang hoạt động</span>";
-
-	private static final String PAGE_BUG = "BUG: GET /admin/users/{id} answers 500 (LazyInitializationException on "
-			+ "Account.roles in AccountForm.of, AccountAdminController.edit): the account page never opens";
-
-	private static final String SESSION_BUG = "BUG: what an administrator does to an account (disable, reset the "
-			+ "password, change roles) does not reach the account's open sessions (AccountAdministration)";
 
 	@LocalServerPort
 	int port;
@@ -128,7 +121,7 @@ class AccountAdminTests {
 	}
 
 	@Test
-	@Disabled(PAGE_BUG)
+
 	void aNewAccountsTemporaryPasswordIsShownOnceAndMustBeChangedAtFirstLogin() {
 		PortalHttp admin = admin();
 		admin.get("/admin/users/new");
@@ -234,7 +227,7 @@ class AccountAdminTests {
 	}
 
 	@Test
-	@Disabled(PAGE_BUG)
+
 	void theAccountPageShowsTheAccountItsStatusAndTheOutcomeOfEachAction() {
 		String username = account("THPT-CHUYENBENTRE", Role.UNIT_STAFF, false);
 		long id = accountId(username);
@@ -296,7 +289,7 @@ class AccountAdminTests {
 	}
 
 	@Test
-	@Disabled(SESSION_BUG)
+
 	void disablingAnAccountEndsItsOpenSessions() {
 		String username = account("THPT-CHUYENBENTRE", Role.UNIT_LEADER, false);
 		long id = accountId(username);
@@ -354,7 +347,7 @@ class AccountAdminTests {
 	}
 
 	@Test
-	@Disabled(PAGE_BUG)
+
 	void theTemporaryPasswordOfAResetIsShownOnceAndMustBeChanged() {
 		String username = account("THPT-CHUYENBENTRE", Role.UNIT_LEADER, false);
 		long id = accountId(username);
@@ -375,7 +368,7 @@ class AccountAdminTests {
 	}
 
 	@Test
-	@Disabled(SESSION_BUG)
+
 	void resettingThePasswordEndsTheSessionsOpenedWithTheOldOne() {
 		String username = account("THPT-CHUYENBENTRE", Role.UNIT_LEADER, false);
 		long id = accountId(username);
@@ -392,7 +385,7 @@ class AccountAdminTests {
 	}
 
 	@Test
-	@Disabled(SESSION_BUG)
+
 	void takingARoleAwayTakesEffectInTheOpenSessions() {
 		PortalHttp admin = admin();
 		admin.get("/admin/users/new");
@@ -457,7 +450,7 @@ class AccountAdminTests {
 	}
 
 	@Test
-	@Disabled(PAGE_BUG)
+
 	void refusingToDisableTheLastAdministratorIsExplainedOnItsPage() {
 		long adminId = accountId(TestAccounts.ADMIN);
 		PortalHttp admin = admin();

@@ -1,12 +1,11 @@
 package vn.edu.portal.organisation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.edu.portal.system.DemoProperties;
+import vn.edu.portal.system.TabularFile;
 
 /**
  * Loads the demo province (Bến Tre: the Department, its divisions, 9 district offices and
@@ -33,6 +33,9 @@ class DemoUnits implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoUnits.class);
 
 	private static final String RESOURCE = "demo/units.csv";
+
+	private static final List<String> COLUMNS = List.of("code", "name", "short_name", "type", "parent_code",
+			"ownership", "email", "phone", "valid_from", "valid_to", "successor_code");
 
 	private final DemoProperties demo;
 
@@ -54,38 +57,44 @@ class DemoUnits implements ApplicationRunner {
 		if (this.jdbc.queryForObject("select exists (select 1 from unit)", Boolean.class)) {
 			return;
 		}
-		List<List<String>> rows = read();
-		List<List<String>> data = rows.subList(1, rows.size());
+		List<Map<String, String>> data = read();
 		this.jdbc.batchUpdate("""
 				insert into unit (code, name, short_name, type, ownership, email, phone, valid_from, valid_to)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", data, 200, (ps, row) -> {
-			ps.setString(1, row.get(0));
-			ps.setString(2, row.get(1));
-			ps.setString(3, emptyToNull(row.get(2)));
-			ps.setString(4, row.get(3));
-			ps.setString(5, emptyToNull(row.get(5)));
-			ps.setString(6, emptyToNull(row.get(6)));
-			ps.setString(7, emptyToNull(row.get(7)));
-			ps.setDate(8, Date.valueOf(LocalDate.parse(row.get(8))));
-			ps.setDate(9, row.get(9).isEmpty() ? null : Date.valueOf(LocalDate.parse(row.get(9))));
+			ps.setString(1, row.get("code"));
+			ps.setString(2, row.get("name"));
+			ps.setString(3, emptyToNull(row.get("short_name")));
+			ps.setString(4, row.get("type"));
+			ps.setString(5, emptyToNull(row.get("ownership")));
+			ps.setString(6, emptyToNull(row.get("email")));
+			ps.setString(7, emptyToNull(row.get("phone")));
+			ps.setDate(8, Date.valueOf(LocalDate.parse(row.get("valid_from"))));
+			ps.setDate(9, row.get("valid_to").isEmpty() ? null : Date.valueOf(LocalDate.parse(row.get("valid_to"))));
 		});
 		this.jdbc.batchUpdate("""
 				update unit set parent_id = (select p.id from unit p where p.code = ?),
 				    successor_id = (select s.id from unit s where s.code = ?)
 				where code = ?
 				""", data, 200, (ps, row) -> {
-			ps.setString(1, emptyToNull(row.get(4)));
-			ps.setString(2, emptyToNull(row.get(10)));
-			ps.setString(3, row.get(0));
+			ps.setString(1, emptyToNull(row.get("parent_code")));
+			ps.setString(2, emptyToNull(row.get("successor_code")));
+			ps.setString(3, row.get("code"));
 		});
 		log.info("Demo data: loaded {} units of the Bến Tre demo province", data.size());
 	}
 
-	private static List<List<String>> read() throws IOException {
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8))) {
-			return CsvReader.read(reader);
+	/**
+	 * The demo province, as a table with its history columns (valid_to, successor_code).
+	 */
+	static List<Map<String, String>> read() throws IOException {
+		ClassPathResource resource = new ClassPathResource(RESOURCE);
+		try (InputStream content = resource.getInputStream()) {
+			return TabularFile.read(RESOURCE, content, resource.contentLength(), COLUMNS)
+				.rows()
+				.stream()
+				.map(TabularFile.Row::values)
+				.toList();
 		}
 	}
 

@@ -2,15 +2,11 @@ package vn.edu.portal.account;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import vn.edu.portal.system.TabularExport;
+import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.TabularFile;
 
 /**
@@ -39,11 +36,6 @@ class AccountImportController {
 	private static final String VIEW = "admin/users/import";
 
 	private static final String CREDENTIALS = AccountImportController.class.getName() + ".credentials";
-
-	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-
-	private static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private final AccountImport imports;
 
@@ -99,7 +91,7 @@ class AccountImportController {
 		if (credentials == null) {
 			return ResponseEntity.notFound().build();
 		}
-		return download("mat-khau-tam-thoi.csv", CSV,
+		return Downloads.attachment("mat-khau-tam-thoi.csv", Downloads.CSV,
 				(out) -> TabularExport.csv(out, List.of("username", "full_name", "temporary_password"),
 						credentials.stream().map((c) -> List.of(c.username(), c.fullName(), c.temporaryPassword()))));
 	}
@@ -107,21 +99,13 @@ class AccountImportController {
 	@GetMapping("/export.csv")
 	ResponseEntity<StreamingResponseBody> csv(@AuthenticationPrincipal CurrentUser admin) {
 		UnitScope scope = this.scope.scopeOf(admin);
-		return download("tai-khoan.csv", CSV, (out) -> this.exports.csv(scope, out));
+		return Downloads.attachment("tai-khoan.csv", Downloads.CSV, (out) -> this.exports.csv(scope, out));
 	}
 
 	@GetMapping("/export.xlsx")
 	ResponseEntity<StreamingResponseBody> xlsx(@AuthenticationPrincipal CurrentUser admin) {
 		UnitScope scope = this.scope.scopeOf(admin);
-		return download("tai-khoan.xlsx", XLSX, (out) -> this.exports.xlsx(scope, out));
-	}
-
-	private static ResponseEntity<StreamingResponseBody> download(String name, MediaType type,
-			StreamingResponseBody body) {
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.body(body);
+		return Downloads.attachment("tai-khoan.xlsx", Downloads.XLSX, (out) -> this.exports.xlsx(scope, out));
 	}
 
 }

@@ -3,9 +3,6 @@ package vn.edu.portal.organisation;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -18,6 +15,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.TabularFile;
 
 /**
@@ -29,9 +27,6 @@ import vn.edu.portal.system.TabularFile;
 class UnitImportController {
 
 	private static final String VIEW = "admin/units/import";
-
-	private static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private final UnitImport imports;
 
@@ -73,21 +68,12 @@ class UnitImportController {
 
 	@GetMapping("/export.csv")
 	ResponseEntity<StreamingResponseBody> csv() {
-		return download("don-vi.csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
-				this.exports::csv);
+		return Downloads.attachment("don-vi.csv", Downloads.CSV, this.exports::csv);
 	}
 
 	@GetMapping("/export.xlsx")
 	ResponseEntity<StreamingResponseBody> xlsx() {
-		return download("don-vi.xlsx", XLSX, this.exports::xlsx);
-	}
-
-	private static ResponseEntity<StreamingResponseBody> download(String name, MediaType type,
-			StreamingResponseBody body) {
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.body(body);
+		return Downloads.attachment("don-vi.xlsx", Downloads.XLSX, this.exports::xlsx);
 	}
 
 }

@@ -4,29 +4,34 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm;
 
 @Configuration(proxyBeanMethods = false)
 class AccountConfiguration {
 
-	/** The hash of passwords people chose. */
-	static final String CHOSEN = "argon2";
+	/**
+	 * The hash of passwords people chose: PBKDF2-HMAC-SHA256, 310,000 iterations, from
+	 * the JDK.
+	 */
+	static final String CHOSEN = "pbkdf2@SpringSecurity_v5_8";
 
 	/**
 	 * The hash of generated temporary passwords: 16 random characters (about 93 bits)
 	 * cannot be guessed however fast the hash, and they are replaced at the first login,
-	 * so a light Argon2id (1 MiB, one pass) lets an import create thousands of accounts
-	 * in seconds.
+	 * so fewer iterations let an import create thousands of accounts in seconds.
 	 */
-	static final String TEMPORARY = "argon2-temporary";
+	static final String TEMPORARY = "pbkdf2-temporary";
+
+	private static final int TEMPORARY_ITERATIONS = 5_000;
 
 	/**
-	 * Argon2id for new hashes (BCrypt silently stops at 72 bytes, which a Vietnamese
-	 * passphrase reaches quickly), behind the delegating encoder so that the algorithm
-	 * can change later and older hashes still match.
+	 * PBKDF2 for new hashes (BCrypt would silently ignore everything after 72 bytes,
+	 * which a Vietnamese passphrase reaches quickly), behind the delegating encoder so
+	 * that the algorithm can change later and older hashes still match.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -34,8 +39,9 @@ class AccountConfiguration {
 	}
 
 	static Map<String, PasswordEncoder> encoders() {
-		return Map.of(CHOSEN, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), TEMPORARY,
-				new Argon2PasswordEncoder(16, 32, 1, 1 << 10, 1), "bcrypt", new BCryptPasswordEncoder());
+		return Map.of(CHOSEN, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(), TEMPORARY,
+				new Pbkdf2PasswordEncoder("", 16, TEMPORARY_ITERATIONS, SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256),
+				"bcrypt", new BCryptPasswordEncoder());
 	}
 
 }

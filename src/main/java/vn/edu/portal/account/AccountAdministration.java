@@ -85,7 +85,8 @@ class AccountAdministration {
 		}
 		Long unitId = checkedUnit(admin, form.unitCode(), form.roles());
 		Map<String, Object> before = account.snapshot();
-		if (account.getRoles().contains(Role.SYSTEM_ADMIN) && !form.roles().contains(Role.SYSTEM_ADMIN)) {
+		if (account.getRoles().contains(Role.SYSTEM_ADMIN)
+				&& (!form.roles().contains(Role.SYSTEM_ADMIN) || (account.getUnitId() == null && unitId != null))) {
 			requireAnotherActiveAdmin(account);
 		}
 		boolean accessChanges = !account.getRoles().equals(form.roles())

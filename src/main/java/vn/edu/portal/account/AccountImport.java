@@ -49,7 +49,11 @@ class AccountImport {
 
 	private final Clock clock;
 
-	AccountImport(JdbcTemplate jdbc, ScopePolicy scope, TemporaryPasswords passwords, AuditLog audit, Clock clock) {
+	private final AccountSessions sessions;
+
+	AccountImport(JdbcTemplate jdbc, ScopePolicy scope, TemporaryPasswords passwords, AuditLog audit, Clock clock,
+			AccountSessions sessions) {
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.scope = scope;
 		this.passwords = passwords;
@@ -59,7 +63,9 @@ class AccountImport {
 
 	@Transactional
 	Result run(CurrentUser admin, TabularFile.Table table) {
-		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext('portal.account-import'))");
+		// Imports, and changes to administrators anywhere, take turns: the
+		// last-administrator rule holds.
+		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext('portal.system-admins'))");
 		UnitScope scope = this.scope.scopeOf(admin);
 		Map<String, UnitRow> units = loadUnits(scope);
 		Map<String, Existing> existing = loadAccounts();
@@ -154,16 +160,18 @@ class AccountImport {
 	}
 
 	/**
-	 * A file may not take the role away from, or move away, the last active system
-	 * administrators.
+	 * A file may not take the role away from, or give a unit to, the last active system
+	 * administrator without a unit (the one who manages every province).
 	 */
 	private void checkAdministratorsRemain(Map<String, Row> rows, Map<String, Existing> existing,
 			List<ImportProblem> problems) {
 		long remaining = existing.values()
 			.stream()
-			.filter((account) -> account.enabled() && account.values().roles().contains(Role.SYSTEM_ADMIN))
+			.filter((account) -> account.enabled() && account.values().roles().contains(Role.SYSTEM_ADMIN)
+					&& account.values().unitId() == null)
 			.filter((account) -> !rows.containsKey(account.values().username())
-					|| rows.get(account.values().username()).values().roles().contains(Role.SYSTEM_ADMIN))
+					|| (rows.get(account.values().username()).values().roles().contains(Role.SYSTEM_ADMIN)
+							&& rows.get(account.values().username()).values().unitId() == null))
 			.count();
 		if (remaining == 0) {
 			rows.values()
@@ -225,6 +233,9 @@ class AccountImport {
 				insert into account_role (account_id, role) select id, ? from account where username = ?
 				""", roles.stream().map((pair) -> new Object[] { pair[1], pair[0] }).toList());
 		audit(created, changed, existing);
+		changed.stream()
+			.filter((values) -> accessChanged(values, existing.get(values.username()).values()))
+			.forEach((values) -> this.sessions.endAll(values.username()));
 		List<Credential> credentials = newAccounts.stream()
 			.map((account) -> new Credential(account.values().username(), account.values().fullName(),
 					account.temporary()))
@@ -248,6 +259,10 @@ class AccountImport {
 		if (!changedDetails.isEmpty()) {
 			this.audit.recordAll("ACCOUNT_UPDATED", AccountAdministration.AUDIT_TYPE, changedDetails);
 		}
+	}
+
+	private static boolean accessChanged(Values after, Values before) {
+		return !after.roles().equals(before.roles()) || !java.util.Objects.equals(after.unitId(), before.unitId());
 	}
 
 	private static List<Values> concat(List<Values> first, List<Values> second) {

@@ -2,10 +2,7 @@ package vn.edu.portal.account;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,15 +32,16 @@ class AccountImportController {
 
 	private static final String VIEW = "admin/users/import";
 
-	private static final String CREDENTIALS = AccountImportController.class.getName() + ".credentials";
-
 	private final AccountImport imports;
 
 	private final AccountExport exports;
 
 	private final ScopePolicy scope;
 
-	AccountImportController(AccountImport imports, AccountExport exports, ScopePolicy scope) {
+	private final CredentialsVault vault;
+
+	AccountImportController(AccountImport imports, AccountExport exports, ScopePolicy scope, CredentialsVault vault) {
+		this.vault = vault;
 		this.imports = imports;
 		this.exports = exports;
 		this.scope = scope;
@@ -57,8 +55,7 @@ class AccountImportController {
 
 	@PostMapping("/import")
 	String upload(@AuthenticationPrincipal CurrentUser admin,
-			@RequestParam(name = "file", required = false) MultipartFile file, Model model, HttpSession session)
-			throws IOException {
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
 		model.addAttribute("columns", AccountImport.COLUMNS);
 		AccountImport.Result result;
 		try (InputStream content = (file != null) ? file.getInputStream() : InputStream.nullInputStream()) {
@@ -77,23 +74,21 @@ class AccountImportController {
 		}
 		model.addAttribute("imported", result);
 		if (!result.created().isEmpty()) {
-			session.setAttribute(CREDENTIALS, new ArrayList<>(result.created()));
+			model.addAttribute("passwordsToken", this.vault.put(admin.id(), result.created()));
 		}
 		return VIEW;
 	}
 
-	/** The temporary passwords of the last import, once. */
+	/** The temporary passwords of an import, once, to the administrator who ran it. */
 	@PostMapping("/import/passwords.csv")
-	ResponseEntity<StreamingResponseBody> passwords(HttpSession session) {
-		@SuppressWarnings("unchecked")
-		List<AccountImport.Credential> credentials = (List<AccountImport.Credential>) session.getAttribute(CREDENTIALS);
-		session.removeAttribute(CREDENTIALS);
-		if (credentials == null) {
-			return ResponseEntity.notFound().build();
-		}
-		return Downloads.attachment("mat-khau-tam-thoi.csv", Downloads.CSV,
-				(out) -> TabularExport.csv(out, List.of("username", "full_name", "temporary_password"),
-						credentials.stream().map((c) -> List.of(c.username(), c.fullName(), c.temporaryPassword()))));
+	ResponseEntity<StreamingResponseBody> passwords(@AuthenticationPrincipal CurrentUser admin,
+			@RequestParam(name = "token", required = false) String token) {
+		return this.vault.take(admin.id(), token)
+			.map((credentials) -> Downloads.attachment("mat-khau-tam-thoi.csv", Downloads.CSV,
+					(out) -> TabularExport.csv(out, List.of("username", "full_name", "temporary_password"),
+							credentials.stream()
+								.map((c) -> List.of(c.username(), c.fullName(), c.temporaryPassword())))))
+			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
 	@GetMapping("/export.csv")

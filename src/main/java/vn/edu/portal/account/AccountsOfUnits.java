@@ -1,5 +1,7 @@
 package vn.edu.portal.account;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,7 +16,8 @@ import vn.edu.portal.organisation.UnitMerged;
 /**
  * Accounts follow their unit's history: active accounts are open work (a unit keeping
  * them cannot just close), and when a unit merges they move to its successor, in the same
- * transaction.
+ * transaction, each move audited and the moved accounts' sessions ended (their scope
+ * changed).
  */
 @Component
 class AccountsOfUnits implements OpenWork {
@@ -23,9 +26,12 @@ class AccountsOfUnits implements OpenWork {
 
 	private final AuditLog audit;
 
-	AccountsOfUnits(JdbcClient jdbc, AuditLog audit) {
+	private final AccountSessions sessions;
+
+	AccountsOfUnits(JdbcClient jdbc, AuditLog audit, AccountSessions sessions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -39,15 +45,24 @@ class AccountsOfUnits implements OpenWork {
 
 	@EventListener
 	void on(UnitMerged merged) {
-		int moved = this.jdbc
-			.sql("update account set unit_id = :successor, version = version + 1 where unit_id = :unit")
+		List<Moved> moved = this.jdbc.sql("""
+				update account set unit_id = :successor, version = version + 1 where unit_id = :unit
+				returning id, username
+				""")
 			.param("successor", merged.successorId())
 			.param("unit", merged.unitId())
-			.update();
-		if (moved > 0) {
-			this.audit.record("ACCOUNTS_MOVED", "UNIT", merged.unitId(),
-					Map.of("successorId", merged.successorId(), "accounts", moved));
+			.query((rs, i) -> new Moved(rs.getLong("id"), rs.getString("username")))
+			.list();
+		Map<Long, Map<String, Object>> details = new LinkedHashMap<>();
+		moved.forEach((account) -> details.put(account.id(), Map.of("username", account.username(), "unitIdBefore",
+				merged.unitId(), "unitIdAfter", merged.successorId())));
+		if (!details.isEmpty()) {
+			this.audit.recordAll("ACCOUNTS_MOVED", "ACCOUNT", details);
 		}
+		moved.forEach((account) -> this.sessions.endAll(account.username()));
+	}
+
+	private record Moved(long id, String username) {
 	}
 
 }

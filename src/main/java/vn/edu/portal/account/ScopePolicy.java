@@ -3,10 +3,15 @@ package vn.edu.portal.account;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.annotation.RequestScope;
 
+import vn.edu.portal.organisation.CurrentScope;
 import vn.edu.portal.organisation.UnitNotFoundException;
 import vn.edu.portal.organisation.UnitTree;
 
@@ -35,12 +40,16 @@ public class ScopePolicy {
 		this.tree = tree;
 	}
 
+	/** The units the account may see: the widest scope of its roles. */
 	public UnitScope scopeOf(CurrentUser user) {
+		boolean departmentWide = user.roles().stream().anyMatch(ScopePolicy::isDepartmentWide);
+		return scopeFor(user, departmentWide);
+	}
+
+	private UnitScope scopeFor(CurrentUser user, boolean departmentWide) {
 		if (user.unitId() == null) {
 			return UnitScope.EVERYTHING;
 		}
-		boolean departmentWide = user.hasRole(Role.SYSTEM_ADMIN) || user.hasRole(Role.DEPARTMENT_LEADER)
-				|| user.hasRole(Role.DEPARTMENT_OFFICER);
 		if (!departmentWide) {
 			return new UnitScope(user.unitId(), this.tree.pathOf(user.unitId()).orElseThrow());
 		}
@@ -55,6 +64,10 @@ public class ScopePolicy {
 			.orElseGet(() -> new UnitScope(user.unitId(), this.tree.pathOf(user.unitId()).orElseThrow()));
 	}
 
+	private static boolean isDepartmentWide(Role role) {
+		return role == Role.SYSTEM_ADMIN || role == Role.DEPARTMENT_LEADER || role == Role.DEPARTMENT_OFFICER;
+	}
+
 	public boolean permits(CurrentUser user, Permission permission) {
 		return user.roles().stream().map(Permission::of).anyMatch((granted) -> granted.contains(permission));
 	}
@@ -65,18 +78,41 @@ public class ScopePolicy {
 	}
 
 	/**
-	 * Lets the action through, or answers as the rules say.
+	 * Lets the action through, or answers as the rules say. The permission must come from
+	 * a role whose own scope holds the unit: a school leader who is also something else
+	 * acts as a leader for its school only.
 	 * @throws UnitNotFoundException (404) when the unit is outside the account's scope
-	 * @throws AccessDeniedException (403) when the account's roles do not allow the
-	 * action
+	 * @throws AccessDeniedException (403) when no role of the account may do this there
 	 */
 	public void check(CurrentUser user, Permission permission, long unitId) {
 		if (!canSee(user, unitId)) {
 			throw new UnitNotFoundException(unitId);
 		}
-		if (!permits(user, permission)) {
+		boolean departmentWide = user.roles()
+			.stream()
+			.filter((role) -> Permission.of(role).contains(permission))
+			.anyMatch(ScopePolicy::isDepartmentWide);
+		boolean granted = permits(user, permission)
+				&& this.tree.isWithin(unitId, scopeFor(user, departmentWide).path());
+		if (!granted) {
 			throw new AccessDeniedException("not permitted: " + permission);
 		}
+	}
+
+	/**
+	 * The signed-in account's scope, for the modules that cannot know accounts
+	 * (organisation).
+	 */
+	@Bean
+	@RequestScope
+	CurrentScope currentScope() {
+		return () -> {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+				return scopeOf(user).path();
+			}
+			throw new AccessDeniedException("no signed-in account");
+		};
 	}
 
 	/** The roles an account of a unit of this type may hold. */
@@ -87,7 +123,7 @@ public class ScopePolicy {
 		if (unitType.equals("DEPARTMENT") || unitType.equals("DEPARTMENT_DIVISION")) {
 			return EnumSet.allOf(Role.class);
 		}
-		return Set.of(Role.SYSTEM_ADMIN, Role.UNIT_LEADER, Role.UNIT_STAFF);
+		return Set.of(Role.UNIT_LEADER, Role.UNIT_STAFF);
 	}
 
 }

@@ -1,9 +1,11 @@
 package vn.edu.portal.account;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,24 +56,32 @@ public class UnitSelection {
 	}
 
 	/**
-	 * Labels for tokens already chosen (to show a form again), in the account's scope.
+	 * Labels for tokens already chosen (to show a form again), in the account's scope;
+	 * one query.
 	 */
 	public List<Choice> describe(CurrentUser user, List<String> tokens) {
 		Parsed parsed = parse(tokens);
+		Set<Long> ids = new LinkedHashSet<>(parsed.units());
+		ids.addAll(parsed.subtrees());
+		Map<Long, String> names = new HashMap<>();
+		this.jdbc.sql("select id, name from unit where id = any(:ids) and path like :scope || '%'")
+			.param("ids", ids.toArray(Long[]::new))
+			.param("scope", this.scope.scopeOf(user).path())
+			.query((rs) -> {
+				names.put(rs.getLong("id"), rs.getString("name"));
+			});
 		List<Choice> choices = new ArrayList<>();
-		String scopePath = this.scope.scopeOf(user).path();
-		for (String token : tokens) {
-			String[] parts = token.split(":", 2);
-			if (parts[0].equals("TYPE") && parsed.types().stream().anyMatch((type) -> type.name().equals(parts[1]))) {
-				choices.add(new Choice(token, null, parts[1]));
+		for (String token : (tokens != null) ? tokens : List.<String>of()) {
+			String[] parts = token.strip().split(":", 2);
+			if (parts.length != 2) {
+				continue;
 			}
-			else if (parts[0].equals("UNIT") || parts[0].equals("SUBTREE")) {
-				this.jdbc.sql("select name from unit where id = ? and path like ? || '%'")
-					.param(parseId(parts[1]))
-					.param(scopePath)
-					.query(String.class)
-					.optional()
-					.ifPresent((name) -> choices.add(new Choice(token, name, null)));
+			Long id = parseId(parts[1]);
+			if (parts[0].equals("TYPE") && parsed.types().stream().anyMatch((type) -> type.name().equals(parts[1]))) {
+				choices.add(new Choice(token.strip(), null, parts[1]));
+			}
+			else if ((parts[0].equals("UNIT") || parts[0].equals("SUBTREE")) && names.containsKey(id)) {
+				choices.add(new Choice(token.strip(), names.get(id), null));
 			}
 		}
 		return choices;

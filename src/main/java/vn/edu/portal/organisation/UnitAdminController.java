@@ -33,7 +33,10 @@ class UnitAdminController {
 
 	private final Formats formats;
 
-	UnitAdminController(UnitService units, UnitQueries queries, Formats formats) {
+	private final CurrentScope scope;
+
+	UnitAdminController(UnitService units, UnitQueries queries, Formats formats, CurrentScope scope) {
+		this.scope = scope;
 		this.units = units;
 		this.queries = queries;
 		this.formats = formats;
@@ -54,12 +57,13 @@ class UnitAdminController {
 		boolean searching = q != null && !q.isBlank();
 		model.addAttribute("q", (q != null) ? q : "");
 		model.addAttribute("searching", searching);
-		model.addAttribute("nodes", searching ? this.queries.search(q) : this.queries.tree(root));
-		model.addAttribute("counts", this.queries.countsByType(root));
+		model.addAttribute("nodes",
+				searching ? this.queries.search(q, this.scope.path()) : this.queries.tree(root, this.scope.path()));
+		model.addAttribute("counts", this.queries.countsByType(root, this.scope.path()));
 		if (root != null) {
-			UnitQueries.UnitNode unit = this.queries.node(root);
+			UnitQueries.UnitNode unit = this.queries.node(root, this.scope.path());
 			model.addAttribute("root", unit);
-			model.addAttribute("crumbs", this.queries.ancestors(unit.path()));
+			model.addAttribute("crumbs", this.queries.ancestors(unit.path(), this.scope.path()));
 		}
 		return "admin/units/tree";
 	}
@@ -133,11 +137,11 @@ class UnitAdminController {
 	}
 
 	private String showEdit(Unit unit, UnitCloseForm closing, Model model) {
-		model.addAttribute("unit", this.queries.node(unit.getId()));
+		model.addAttribute("unit", this.queries.node(unit.getId(), this.scope.path()));
 		model.addAttribute("closing", closing);
-		model.addAttribute("crumbs", this.queries.ancestors(unit.getPath()));
+		model.addAttribute("crumbs", this.queries.ancestors(unit.getPath(), this.scope.path()));
 		model.addAttribute("children", this.queries.children(unit.getId()));
-		model.addAttribute("predecessors", this.queries.predecessors(unit.getId()));
+		model.addAttribute("predecessors", this.queries.predecessors(unit.getId(), this.scope.path()));
 		return FORM;
 	}
 

@@ -16,4 +16,11 @@ import java.time.LocalDate;
  */
 record UnitDetails(String code, String name, String shortName, UnitType type, Ownership ownership, String email,
 		String phone, LocalDate validFrom) {
+
+	/** The same details for the unit with this code: a unit's code never changes. */
+	UnitDetails withCode(String fixedCode) {
+		return new UnitDetails(fixedCode, this.name, this.shortName, this.type, this.ownership, this.email, this.phone,
+				this.validFrom);
+	}
+
 }

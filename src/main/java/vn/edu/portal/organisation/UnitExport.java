@@ -29,15 +29,15 @@ class UnitExport {
 		this.transactions = transactions;
 	}
 
-	void csv(OutputStream out) {
-		write((rows) -> TabularExport.csv(out, UnitImport.COLUMNS, rows));
+	void csv(String scopePath, OutputStream out) {
+		write(scopePath, (rows) -> TabularExport.csv(out, UnitImport.COLUMNS, rows));
 	}
 
-	void xlsx(OutputStream out) {
-		write((rows) -> TabularExport.xlsx(out, "units", UnitImport.COLUMNS, rows));
+	void xlsx(String scopePath, OutputStream out) {
+		write(scopePath, (rows) -> TabularExport.xlsx(out, "units", UnitImport.COLUMNS, rows));
 	}
 
-	private void write(java.util.function.Consumer<Stream<List<String>>> writer) {
+	private void write(String scopePath, java.util.function.Consumer<Stream<List<String>>> writer) {
 		this.transactions.executeWithoutResult((status) -> {
 			JdbcTemplate streaming = new JdbcTemplate(this.jdbc.getDataSource());
 			streaming.setFetchSize(FETCH_SIZE);
@@ -46,9 +46,12 @@ class UnitExport {
 					       coalesce(u.ownership, ''), coalesce(u.email, ''), coalesce(u.phone, ''),
 					       to_char(u.valid_from, 'YYYY-MM-DD')
 					from unit u left join unit p on p.id = u.parent_id
+					where u.path like ? || '%'
 					order by length(u.path), u.path
-					""", (rs, i) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))) {
+					""",
+					(rs, i) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)),
+					scopePath)) {
 				writer.accept(rows);
 			}
 		});

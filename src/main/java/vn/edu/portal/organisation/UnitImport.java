@@ -46,7 +46,10 @@ class UnitImport {
 
 	private final Formats formats;
 
-	UnitImport(JdbcTemplate jdbc, AuditLog audit, Formats formats) {
+	private final CurrentScope scope;
+
+	UnitImport(JdbcTemplate jdbc, AuditLog audit, Formats formats, CurrentScope scope) {
+		this.scope = scope;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.formats = formats;
@@ -54,10 +57,10 @@ class UnitImport {
 
 	@Transactional
 	Result run(TabularFile.Table table) {
-		// One import at a time, so that two files cannot interleave their checks and
-		// writes.
-		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext('portal.unit-import'))");
-		Map<String, Existing> existing = loadExisting();
+		// Changes to the tree take turns, so that a file's checks still hold when it is
+		// written.
+		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext('portal.unit-tree'))");
+		Map<String, Existing> existing = loadExisting(this.scope.path());
 		List<ImportProblem> problems = new ArrayList<>();
 		Map<String, Row> rows = new LinkedHashMap<>();
 		for (TabularFile.Row row : table.rows()) {
@@ -86,6 +89,9 @@ class UnitImport {
 		}
 		else if (seen.containsKey(code)) {
 			check.problem("code", "import.duplicate", seen.get(code).line());
+		}
+		else if (existing.containsKey(code) && !existing.get(code).inScope()) {
+			check.problem("code", "unit.import.outsideScope");
 		}
 		check.required("name", 255);
 		check.maxLength("short_name", 120);
@@ -119,6 +125,9 @@ class UnitImport {
 			String code = row.values().code();
 			String parent = row.values().parentCode();
 			if (parent == null) {
+				if (!this.scope.isEverything()) {
+					problems.add(new ImportProblem(row.line(), "parent_code", "unit.import.parentRequired"));
+				}
 				continue;
 			}
 			Existing current = existing.get(code);
@@ -126,7 +135,7 @@ class UnitImport {
 			if (parent.equals(code)) {
 				problems.add(new ImportProblem(row.line(), "parent_code", "unit.import.ownParent"));
 			}
-			else if (!existing.containsKey(parent) && !rows.containsKey(parent)) {
+			else if ((!existing.containsKey(parent) || !existing.get(parent).inScope()) && !rows.containsKey(parent)) {
 				problems.add(new ImportProblem(row.line(), "parent_code", "unit.import.parentNotFound", parent));
 			}
 			else if (moving && existing.containsKey(parent) && existing.get(parent).closed()) {
@@ -176,10 +185,18 @@ class UnitImport {
 				    version = version + 1
 				where code = ?
 				""", updated, BATCH, UnitImport::setDetails);
+		// Moves may swap a unit and its parent: detach every moved unit first, then
+		// attach each
+		// under its new parent from the top of the final tree down, so no step makes a
+		// cycle.
+		this.jdbc.batchUpdate("update unit set parent_id = null where code = ? and parent_id is not null", moved, BATCH,
+				(ps, values) -> ps.setString(1, values.code()));
+		List<Values> topDown = new ArrayList<>(moved);
+		topDown.sort(java.util.Comparator.comparingInt((Values values) -> finalDepth(values.code(), rows, existing)));
 		this.jdbc.batchUpdate("""
 				update unit set parent_id = (select p.id from unit p where p.code = ?), version = version + 1
 				where code = ?
-				""", moved, BATCH, (ps, values) -> {
+				""", topDown, BATCH, (ps, values) -> {
 			ps.setString(1, values.parentCode());
 			ps.setString(2, values.code());
 		});
@@ -188,6 +205,18 @@ class UnitImport {
 		moved.stream().filter((values) -> existing.containsKey(values.code())).forEach((v) -> changed.add(v.code()));
 		audit(created, rows, changed, existing);
 		return new Result(List.of(), created.size(), changed.size(), rows.size() - created.size() - changed.size());
+	}
+
+	/** How deep a unit sits once the file is applied. */
+	private static int finalDepth(String code, Map<String, Row> rows, Map<String, Existing> existing) {
+		int depth = 0;
+		String current = code;
+		while (current != null && depth <= rows.size() + existing.size()) {
+			current = rows.containsKey(current) ? rows.get(current).values().parentCode()
+					: existing.containsKey(current) ? existing.get(current).values().parentCode() : null;
+			depth++;
+		}
+		return depth;
 	}
 
 	private void audit(List<Values> created, Map<String, Row> rows, Set<String> changed,
@@ -220,11 +249,11 @@ class UnitImport {
 		ps.setString(8, values.code());
 	}
 
-	private Map<String, Existing> loadExisting() {
+	private Map<String, Existing> loadExisting(String scopePath) {
 		Map<String, Existing> units = new HashMap<>();
 		this.jdbc.query("""
 				select u.code, u.name, u.short_name, u.type, u.ownership, u.email, u.phone, u.valid_from,
-				       u.valid_to is not null as closed, p.code as parent_code
+				       u.valid_to is not null as closed, p.code as parent_code, u.path like ? || '%' as in_scope
 				from unit u left join unit p on p.id = u.parent_id
 				""", (rs) -> {
 			Values values = new Values(rs.getString("code"), rs.getString("name"), rs.getString("short_name"),
@@ -232,8 +261,8 @@ class UnitImport {
 					(rs.getString("ownership") != null) ? Ownership.valueOf(rs.getString("ownership")) : null,
 					rs.getString("parent_code"), rs.getString("email"), rs.getString("phone"),
 					rs.getObject("valid_from", LocalDate.class));
-			units.put(values.code(), new Existing(values, rs.getBoolean("closed")));
-		});
+			units.put(values.code(), new Existing(values, rs.getBoolean("closed"), rs.getBoolean("in_scope")));
+		}, scopePath);
 		return units;
 	}
 
@@ -293,7 +322,7 @@ class UnitImport {
 	private record Row(int line, Values values) {
 	}
 
-	private record Existing(Values values, boolean closed) {
+	private record Existing(Values values, boolean closed, boolean inScope) {
 	}
 
 }

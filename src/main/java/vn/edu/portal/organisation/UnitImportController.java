@@ -3,6 +3,7 @@ package vn.edu.portal.organisation;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -32,7 +33,10 @@ class UnitImportController {
 
 	private final UnitExport exports;
 
-	UnitImportController(UnitImport imports, UnitExport exports) {
+	private final CurrentScope scope;
+
+	UnitImportController(UnitImport imports, UnitExport exports, CurrentScope scope) {
+		this.scope = scope;
 		this.imports = imports;
 		this.exports = exports;
 	}
@@ -58,6 +62,10 @@ class UnitImportController {
 			model.addAttribute("fileError", refused);
 			return VIEW;
 		}
+		catch (DataIntegrityViolationException ex) {
+			model.addAttribute("fileError", new ImportFailure("unit.import.failed"));
+			return VIEW;
+		}
 		if (!result.problems().isEmpty()) {
 			model.addAttribute("problems", result.problems());
 			return VIEW;
@@ -66,14 +74,20 @@ class UnitImportController {
 		return "redirect:/admin/units/import";
 	}
 
+	/** A refusal shown beside the file field, like the file reader's own. */
+	record ImportFailure(String messageKey, Object... arguments) {
+	}
+
 	@GetMapping("/export.csv")
 	ResponseEntity<StreamingResponseBody> csv() {
-		return Downloads.attachment("don-vi.csv", Downloads.CSV, this.exports::csv);
+		String scopePath = this.scope.path();
+		return Downloads.attachment("don-vi.csv", Downloads.CSV, (out) -> this.exports.csv(scopePath, out));
 	}
 
 	@GetMapping("/export.xlsx")
 	ResponseEntity<StreamingResponseBody> xlsx() {
-		return Downloads.attachment("don-vi.xlsx", Downloads.XLSX, this.exports::xlsx);
+		String scopePath = this.scope.path();
+		return Downloads.attachment("don-vi.xlsx", Downloads.XLSX, (out) -> this.exports.xlsx(scopePath, out));
 	}
 
 }

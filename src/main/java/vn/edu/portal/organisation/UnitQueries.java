@@ -44,13 +44,9 @@ class UnitQueries {
 	}
 
 	/** The tree below a root (or from the top), {@link #TREE_DEPTH} levels deep. */
-	List<UnitNode> tree(Long rootId) {
-		String rootPath = (rootId != null) ? this.jdbc.sql("select path from unit where id = ?")
-			.param(rootId)
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> new UnitNotFoundException(rootId)) : "/";
-		int rootDepth = (rootId != null) ? depth(rootPath) : 0;
+	List<UnitNode> tree(Long rootId, String scopePath) {
+		String rootPath = (rootId != null) ? node(rootId, scopePath).path() : scopePath;
+		int rootDepth = depth(rootPath);
 		int levels = (countDown(rootPath, rootDepth, TREE_DEPTH) <= TREE_LIMIT) ? TREE_DEPTH : TREE_DEPTH - 1;
 		List<UnitNode> rows = this.jdbc.sql(ROW + """
 				where u.path like :path || '%'
@@ -91,23 +87,28 @@ class UnitQueries {
 	 * Units whose name or code matches, without diacritics, with the path of names above
 	 * each.
 	 */
-	List<UnitNode> search(String text) {
+	List<UnitNode> search(String text, String scopePath) {
 		SearchWords words = new SearchWords(text);
 		return words.bind(this.jdbc.sql(ROW + """
-				where {words}
+				where u.path like :scope || '%' and {words}
 				order by u.valid_to nulls first, u.name collate vietnamese, u.id
 				limit :limit
-				""".replace("{words}", words.condition()))).param("limit", SEARCH_LIMIT).query(this.nodes).list();
+				""".replace("{words}", words.condition())))
+			.param("scope", scopePath)
+			.param("limit", SEARCH_LIMIT)
+			.query(this.nodes)
+			.list();
 	}
 
 	/** Open units per type in a subtree (or everywhere). */
-	List<TypeCount> countsByType(Long rootId) {
+	List<TypeCount> countsByType(Long rootId, String scopePath) {
+		String rootPath = (rootId != null) ? node(rootId, scopePath).path() : scopePath;
 		return this.jdbc.sql("""
 				select u.type, count(*) as units from unit u
-				where u.valid_to is null and u.path like coalesce((select path from unit where id = :root), '/') || '%'
+				where u.valid_to is null and u.path like :path || '%'
 				group by u.type
 				""")
-			.param("root", rootId)
+			.param("path", rootPath)
 			.query((rs, i) -> new TypeCount(UnitType.valueOf(rs.getString("type")), rs.getLong("units")))
 			.list()
 			.stream()
@@ -115,27 +116,39 @@ class UnitQueries {
 			.toList();
 	}
 
-	UnitNode node(long unitId) {
-		return this.jdbc.sql(ROW + " where u.id = ?")
+	/** A unit of the scope, or 404. */
+	UnitNode node(long unitId, String scopePath) {
+		return this.jdbc.sql(ROW + " where u.id = ? and u.path like ? || '%'")
 			.param(unitId)
+			.param(scopePath)
 			.query(this.nodes)
 			.optional()
 			.orElseThrow(() -> new UnitNotFoundException(unitId));
 	}
 
-	/** The units above a unit, from the top. */
-	List<Crumb> ancestors(String path) {
+	/**
+	 * The units above a unit within the scope, from the top: the ids of its path, no
+	 * scan.
+	 */
+	List<Crumb> ancestors(String path, String scopePath) {
 		return this.jdbc.sql("""
 				select a.id, coalesce(a.short_name, a.name) as name from unit a
-				where :path like a.path || '%' and a.path <> :path
+				where a.id = any(string_to_array(trim(both '/' from :path), '/')::bigint[])
+				  and a.path <> :path and a.path like :scope || '%'
 				order by length(a.path)
-				""").param("path", path).query((rs, i) -> new Crumb(rs.getLong("id"), rs.getString("name"))).list();
+				""")
+			.param("path", path)
+			.param("scope", scopePath)
+			.query((rs, i) -> new Crumb(rs.getLong("id"), rs.getString("name")))
+			.list();
 	}
 
 	/** Units that closed and merged into this one. */
-	List<UnitNode> predecessors(long unitId) {
-		return this.jdbc.sql(ROW + " where u.successor_id = ? order by u.valid_to, u.name collate vietnamese")
+	List<UnitNode> predecessors(long unitId, String scopePath) {
+		return this.jdbc.sql(ROW
+				+ " where u.successor_id = ? and u.path like ? || '%' order by u.valid_to, u.name collate vietnamese")
 			.param(unitId)
+			.param(scopePath)
 			.query(this.nodes)
 			.list();
 	}

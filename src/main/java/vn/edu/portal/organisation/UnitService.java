@@ -33,8 +33,11 @@ class UnitService {
 
 	private final JdbcClient jdbc;
 
+	private final CurrentScope scope;
+
 	UnitService(UnitRepository units, List<OpenWork> openWork, ApplicationEventPublisher events, AuditLog audit,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, CurrentScope scope) {
+		this.scope = scope;
 		this.units = units;
 		this.openWork = openWork;
 		this.events = events;
@@ -42,12 +45,16 @@ class UnitService {
 		this.jdbc = jdbc;
 	}
 
+	/** A unit within the signed-in account's scope, or 404. */
 	Unit get(long id) {
-		return this.units.findById(id).orElseThrow(() -> new UnitNotFoundException(id));
+		return this.units.findById(id)
+			.filter((unit) -> unit.getPath().startsWith(this.scope.path()))
+			.orElseThrow(() -> new UnitNotFoundException(id));
 	}
 
 	@Transactional
 	Unit create(UnitDetails details, String parentCode) {
+		lockTree();
 		if (this.units.findByCode(details.code()).isPresent()) {
 			throw new UnitChangeRefused("code", "unit.code.taken");
 		}
@@ -58,10 +65,14 @@ class UnitService {
 
 	@Transactional
 	Unit edit(long id, long version, UnitDetails details, String parentCode) {
+		lockTree();
 		Unit unit = get(id);
 		checkVersion(unit, version);
+		if (unit.getValidTo() != null && details.validFrom().isAfter(unit.getValidTo())) {
+			throw new UnitChangeRefused("validFrom", "unit.validFrom.afterClosing");
+		}
 		Map<String, Object> before = unit.snapshot();
-		unit.edit(details);
+		unit.edit(details.withCode(unit.getCode()));
 		Long parentId = parentIdOf(parentCode);
 		if (!Objects.equals(parentId, unit.getParentId())) {
 			moveUnder(unit, parentId);
@@ -77,6 +88,7 @@ class UnitService {
 	 */
 	@Transactional
 	Unit close(long id, long version, LocalDate on, String successorCode) {
+		lockTree();
 		Unit unit = get(id);
 		checkVersion(unit, version);
 		if (unit.isClosed()) {
@@ -100,14 +112,21 @@ class UnitService {
 			return unit;
 		}
 		Unit successor = this.units.findByCode(successorCode.strip())
+			.filter((candidate) -> candidate.getPath().startsWith(this.scope.path()))
 			.orElseThrow(() -> new UnitChangeRefused("successorCode", "unit.successor.notFound"));
 		if (successor.isClosed() || successor.getId().equals(id) || successor.getPath().startsWith(unit.getPath())) {
 			throw new UnitChangeRefused("successorCode", "unit.successor.invalid");
 		}
-		this.jdbc.sql("update unit set parent_id = :successor where parent_id = :unit and valid_to is null")
-			.param("successor", successor.getId())
-			.param("unit", id)
-			.update();
+		List<Long> moved = this.jdbc.sql("""
+				update unit set parent_id = :successor, version = version + 1
+				where parent_id = :unit and valid_to is null returning id
+				""").param("successor", successor.getId()).param("unit", id).query(Long.class).list();
+		Map<Long, Map<String, Object>> movedDetails = new java.util.LinkedHashMap<>();
+		moved.forEach((child) -> movedDetails.put(child, Map.of("parentIdBefore", id, "parentIdAfter",
+				successor.getId(), "reason", "merge of " + unit.getCode())));
+		if (!movedDetails.isEmpty()) {
+			this.audit.recordAll("UNIT_UPDATED", AUDIT_TYPE, movedDetails);
+		}
 		unit.close(on, successor.getId());
 		this.units.flush();
 		this.events.publishEvent(new UnitMerged(id, successor.getId(), on));
@@ -128,14 +147,26 @@ class UnitService {
 
 	private Long parentIdOf(String parentCode) {
 		if (parentCode == null || parentCode.isBlank()) {
+			if (!this.scope.isEverything()) {
+				throw new UnitChangeRefused("parentCode", "unit.parent.required");
+			}
 			return null;
 		}
 		Unit parent = this.units.findByCode(parentCode.strip())
+			.filter((candidate) -> candidate.getPath().startsWith(this.scope.path()))
 			.orElseThrow(() -> new UnitChangeRefused("parentCode", "unit.parent.notFound"));
 		if (parent.isClosed()) {
 			throw new UnitChangeRefused("parentCode", "unit.parent.closed");
 		}
 		return parent.getId();
+	}
+
+	/**
+	 * Changes to the tree take turns, so that two moves cannot interleave into a cycle or
+	 * a stale path.
+	 */
+	private void lockTree() {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('portal.unit-tree'))").query().listOfRows();
 	}
 
 	private static void checkVersion(Unit unit, long version) {

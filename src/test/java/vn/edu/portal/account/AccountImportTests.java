@@ -63,10 +63,19 @@ class AccountImportTests {
 		String password = temporaryPasswordOf(page, prefix + ".gv7");
 		HttpResponse<byte[]> list = admin.download("/admin/users/import/passwords.csv");
 		assertThat(list.statusCode()).as("a GET changes nothing").isIn(404, 405);
-		HttpResponse<String> download = admin.post("/admin/users/import/passwords.csv", Map.of());
+		String token = page.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f]+)\".*", "$1");
+		assertThat(admin.post("/admin/users/import/passwords.csv", Map.of("token", "0" + token)).statusCode())
+			.as("a wrong token")
+			.isEqualTo(404);
+		HttpResponse<String> download = admin.post("/admin/users/import/passwords.csv", Map.of("token", token));
 		assertThat(download.body()).startsWith("\uFEFFusername,full_name,temporary_password")
 			.contains(prefix + ".gv7,Nguyễn Thị Giáo Viên 7," + password);
-		assertThat(admin.post("/admin/users/import/passwords.csv", Map.of()).statusCode()).as("only once")
+		assertThat(this.jdbc
+			.sql("select count(*) from spring_session_attributes where encode(attribute_bytes, 'escape') " + "like ?")
+			.param("%" + password + "%")
+			.query(Long.class)
+			.single()).as("temporary passwords never reach the session store").isZero();
+		assertThat(admin.post("/admin/users/import/passwords.csv", Map.of("token", token)).statusCode()).as("only once")
 			.isEqualTo(404);
 
 		PortalHttp teacher = new PortalHttp(this.port);

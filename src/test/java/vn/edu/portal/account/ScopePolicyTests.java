@@ -166,6 +166,20 @@ class ScopePolicyTests {
 	}
 
 	@Test
+	void aPermissionCountsOnlyWithinTheScopeOfTheRoleThatGrantsIt() {
+		long division = idOf("SGDDT-BT-CTTT");
+		CurrentUser user = new CurrentUser(2, "t.division-leader", null, "Trưởng phòng CTTT", division,
+				EnumSet.of(Role.DEPARTMENT_OFFICER, Role.UNIT_LEADER), false, true, false, "vi");
+		long school = idOf("THPT-CHUYENBENTRE");
+
+		this.policy.check(user, Permission.REVIEW, school);
+		this.policy.check(user, Permission.ACT_FOR_UNIT, division);
+		assertThatExceptionOfType(org.springframework.security.access.AccessDeniedException.class)
+			.as("acting for a unit is a unit leader's right, within the leader's own unit")
+			.isThrownBy(() -> this.policy.check(user, Permission.ACT_FOR_UNIT, school));
+	}
+
+	@Test
 	void theScopeFollowsTheTreeAsItIsToday() {
 		CurrentUser districtLeader = user("pgd.giongtrom");
 		long school = insertUnit("T-" + suffix(), "PRIMARY", idOf("PGD-GTR"));

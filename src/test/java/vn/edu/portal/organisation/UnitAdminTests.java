@@ -179,6 +179,61 @@ class UnitAdminTests {
 		assertThat(admin().get("/admin/units/999999999").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void anAdministratorOfAnotherProvinceNeitherSeesNorChangesThisOne() {
+		PortalHttp admin = admin();
+		admin.get("/admin/units/new");
+		String province = "VL-" + uniqueCode();
+		admin.post("/admin/units", unitForm(province, "Sở Giáo dục và Đào tạo Vĩnh Long", "DEPARTMENT", ""));
+		PortalHttp other = scopedAdministrator(admin, province);
+		long bentre = idOf("SGDDT-BT");
+
+		assertThat(other.get("/admin/units/" + idOf("PGD-GTR")).statusCode()).isEqualTo(404);
+		assertThat(other.get("/admin/units?root=" + bentre).statusCode()).isEqualTo(404);
+		assertThat(other.get("/admin/units").body()).contains("Sở Giáo dục và Đào tạo Vĩnh Long")
+			.doesNotContain("Bến Tre");
+		assertThat(other.get("/admin/units?q=giong+trom").body()).contains("Tìm thấy 0 đơn vị");
+		assertThat(
+				new String(other.download("/admin/units/export.csv").body(), java.nio.charset.StandardCharsets.UTF_8))
+			.contains(province)
+			.doesNotContain("SGDDT-BT");
+		other.get("/admin/units/new");
+		assertThat(other.post("/admin/units", unitForm(uniqueCode(), "Trường X", "PRIMARY", "PGD-GTR")).body())
+			.contains("Không tìm thấy đơn vị cấp trên có mã này.");
+		assertThat(other.post("/admin/units", unitForm(uniqueCode(), "Trường X", "PRIMARY", "")).body())
+			.contains("Hãy nhập mã đơn vị cấp trên");
+		other.get("/admin/units/import");
+		String imported = other
+			.upload("/admin/units/import", "x.csv",
+					UnitFiles.csv(java.util.List.of(UnitFiles.HEADER,
+							"THPT-CHUYENBENTRE,Trường bị chiếm,,UPPER_SECONDARY," + province + ",PUBLIC,,,2010-01-01")))
+			.body();
+		assertThat(imported).contains("Mã này thuộc một đơn vị ngoài phạm vi quản lý của bạn.");
+		assertThat(pathOf("THPT-CHUYENBENTRE")).startsWith(pathOf("SGDDT-BT"));
+	}
+
+	/** Creates a system administrator of the given department and signs in as it. */
+	private PortalHttp scopedAdministrator(PortalHttp admin, String departmentCode) {
+		String username = "t.admin." + UUID.randomUUID().toString().substring(0, 6);
+		admin.get("/admin/users/new");
+		Map<String, String> account = new LinkedHashMap<>();
+		account.put("username", username);
+		account.put("fullName", "Quản trị Vĩnh Long");
+		account.put("email", "");
+		account.put("phone", "");
+		account.put("unitCode", departmentCode);
+		account.put("roles", "SYSTEM_ADMIN");
+		String page = admin.get(PortalHttp.location(admin.post("/admin/users", account))).body();
+		String temporary = page.replaceAll("(?s).*<code class=\"fs-5 user-select-all\">([^<]+)</code>.*", "$1");
+		PortalHttp other = new PortalHttp(this.port);
+		other.login(username, temporary);
+		other.get("/account/password");
+		other.post("/account/password", Map.of("currentPassword", temporary, "newPassword", "Quan-tri-Vinh-Long-2026",
+				"confirmation", "Quan-tri-Vinh-Long-2026"));
+		assertThat(other.get("/").statusCode()).isEqualTo(200);
+		return other;
+	}
+
 	private PortalHttp admin() {
 		PortalHttp admin = new PortalHttp(this.port);
 		admin.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);

@@ -119,11 +119,13 @@ class UnitImportTests {
 			.isEqualTo("\u00EF\u00BB\u00BF");
 		admin.get("/admin/units/import");
 		upload(admin, "don-vi.csv", csv.body());
-		assertThat(admin.get("/admin/units/import").body()).contains("Đã nhập xong: 0 đơn vị mới, 0 đơn vị được cập nhật");
+		assertThat(admin.get("/admin/units/import").body())
+			.contains("Đã nhập xong: 0 đơn vị mới, 0 đơn vị được cập nhật");
 
 		HttpResponse<byte[]> xlsx = admin.download("/admin/units/export.xlsx");
 		upload(admin, "don-vi.xlsx", xlsx.body());
-		assertThat(admin.get("/admin/units/import").body()).contains("Đã nhập xong: 0 đơn vị mới, 0 đơn vị được cập nhật");
+		assertThat(admin.get("/admin/units/import").body())
+			.contains("Đã nhập xong: 0 đơn vị mới, 0 đơn vị được cập nhật");
 		assertThat(count("select count(*) from unit where code not like ?", "~")).isEqualTo(units);
 	}
 

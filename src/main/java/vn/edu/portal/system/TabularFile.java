@@ -20,44 +20,28 @@ import java.text.Normalizer;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.ooxml.POIXMLTypeLoader;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.xmlbeans.XmlException;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbookPr;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorkbookDocument;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads an uploaded table (units, accounts) for a bulk import, from an .xlsx or a .csv
@@ -122,7 +106,8 @@ public final class TabularFile {
 		}
 		Collector collector = new Collector(expectedColumns);
 		try {
-			InputStream in = new BufferedInputStream(new Limited(content));
+			InputStream in = new BufferedInputStream(
+					new Limited(content, MAX_BYTES, () -> new Refused(TOO_LARGE, MAX_MEGABYTES)));
 			in.mark(ZIP.length);
 			byte[] start = in.readNBytes(ZIP.length);
 			in.reset();
@@ -289,13 +274,26 @@ public final class TabularFile {
 
 	}
 
-	/** Refuses a stream that runs past the size limit, whatever size was announced. */
+	/**
+	 * Refuses a stream that runs past a number of bytes, whatever size was announced: an
+	 * upload past the size limit, a workbook part that inflates too much.
+	 */
 	private static final class Limited extends FilterInputStream {
+
+		private final long limit;
+
+		private final Supplier<Refused> refusal;
 
 		private long count;
 
-		Limited(InputStream in) {
+		Limited(InputStream in, long limit, Supplier<Refused> refusal) {
 			super(in);
+			this.limit = limit;
+			this.refusal = refusal;
+		}
+
+		long count() {
+			return this.count;
 		}
 
 		@Override
@@ -325,8 +323,8 @@ public final class TabularFile {
 
 		private void counted(long n) {
 			this.count += n;
-			if (this.count > MAX_BYTES) {
-				throw new Refused(TOO_LARGE, MAX_MEGABYTES);
+			if (this.count > this.limit) {
+				throw this.refusal.get();
 			}
 		}
 
@@ -482,11 +480,29 @@ public final class TabularFile {
 	}
 
 	/**
-	 * The first sheet of an Office Open XML workbook, read as a stream of SAX events from
-	 * a temporary copy of the upload, so that memory stays small whatever the sheet's
-	 * size. POI's zip bomb limits ({@code ZipSecureFile}) apply.
+	 * The first sheet of an Office Open XML workbook, read with the JDK alone: a
+	 * {@link ZipFile} over a temporary copy of the upload, and StAX over the few parts
+	 * needed, the sheet's rows as a stream, so that memory stays small whatever the
+	 * sheet's size. The XML parsers take no DTD and resolve no external entity. A package
+	 * of more than {@value #MAX_ENTRIES} entries, or whose parts inflate to more than
+	 * {@value #MAX_INFLATED_MEGABYTES} MB, is refused as unreadable (a zip bomb), and so
+	 * is a Strict Open XML workbook.
 	 */
 	private static final class Xlsx {
+
+		private static final int MAX_ENTRIES = 10_000;
+
+		private static final int MAX_INFLATED_MEGABYTES = 200;
+
+		private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+		private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+		private static final String OFFICE_DOCUMENT = RELATIONSHIPS + "officeDocument";
+
+		/** What the first sheet may be, as POI's {@code XSSFReader} takes it. */
+		private static final Set<String> SHEETS = Set.of(RELATIONSHIPS + "worksheet", RELATIONSHIPS + "chartsheet",
+				"http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet");
 
 		private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -496,38 +512,57 @@ public final class TabularFile {
 
 		private static final Pattern DIGITS = Pattern.compile("\\d+");
 
-		private final StylesTable styles;
+		/** An escaped character in a shared string, such as {@code _x000D_}. */
+		private static final Pattern ESCAPED = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
-		private final ReadOnlySharedStringsTable strings;
+		private final ZipFile zip;
 
-		private final boolean date1904;
+		/** The package's entries by lower-case name, as part names ignore case. */
+		private final Map<String, ZipEntry> entries = new HashMap<>();
 
-		private Xlsx(StylesTable styles, ReadOnlySharedStringsTable strings, boolean date1904) {
-			this.styles = styles;
-			this.strings = strings;
-			this.date1904 = date1904;
+		private final XMLInputFactory factory;
+
+		/** The bytes inflated so far, over all parts. */
+		private long inflated;
+
+		private boolean date1904;
+
+		private List<String> strings = List.of();
+
+		/** The custom number formats by id. */
+		private final Map<Integer, String> formats = new HashMap<>();
+
+		/** The number format id of each cell format ({@code cellXfs}), by index. */
+		private final List<Integer> cellFormats = new ArrayList<>();
+
+		private Xlsx(ZipFile zip) {
+			this.zip = zip;
+			for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements();) {
+				ZipEntry entry = all.nextElement();
+				if (!entry.isDirectory()) {
+					this.entries.put(entry.getName().toLowerCase(Locale.ROOT), entry);
+				}
+			}
+			this.factory = XMLInputFactory.newDefaultFactory();
+			this.factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+			this.factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		}
 
 		static void read(InputStream in, Collector collector) throws IOException {
 			Path file = temporaryFile();
 			try {
 				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-				refuseMacroProject(file);
-				OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
-				try {
-					readFirstSheet(workbook, collector);
-				}
-				finally {
-					workbook.revert();
+				try (ZipFile zip = new ZipFile(file.toFile())) {
+					if (zip.size() > MAX_ENTRIES) {
+						throw new Refused(UNREADABLE);
+					}
+					new Xlsx(zip).readFirstSheet(collector);
 				}
 			}
 			catch (Refused ex) {
 				throw ex;
 			}
-			catch (SAXException ex) {
-				throw (ex.getException() instanceof Refused refused) ? refused : new Refused(UNREADABLE);
-			}
-			catch (OpenXML4JException | ParserConfigurationException | RuntimeException ex) {
+			catch (XMLStreamException | RuntimeException ex) {
 				throw new Refused(UNREADABLE);
 			}
 			finally {
@@ -544,46 +579,274 @@ public final class TabularFile {
 			}
 		}
 
-		private static void refuseMacroProject(Path file) throws IOException {
-			try (ZipFile zip = new ZipFile(file.toFile())) {
-				for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
-					if (entries.nextElement().getName().toLowerCase(Locale.ROOT).endsWith("vbaproject.bin")) {
-						throw new Refused(MACROS);
+		private void readFirstSheet(Collector collector) throws IOException, XMLStreamException {
+			refuseMacros();
+			String workbook = first(relationships(""), OFFICE_DOCUMENT);
+			if (workbook == null) {
+				throw new Refused(UNREADABLE);
+			}
+			Map<String, Relationship> relationships = relationships(workbook);
+			Relationship sheet = relationships.get(readWorkbook(workbook));
+			if (sheet == null || !SHEETS.contains(sheet.type())) {
+				throw new Refused(UNREADABLE);
+			}
+			String styles = first(relationships, RELATIONSHIPS + "styles");
+			if (styles != null) {
+				readStyles(styles);
+			}
+			String sharedStrings = first(relationships, RELATIONSHIPS + "sharedStrings");
+			if (sharedStrings != null) {
+				readStrings(sharedStrings);
+			}
+			try (Part part = open(sheet.target())) {
+				if (part == null) {
+					throw new Refused(UNREADABLE);
+				}
+				new Sheet(this, collector).read(part);
+			}
+		}
+
+		/**
+		 * Refuses a workbook with macros: one that holds a VBA project, or a part whose
+		 * content type is macro-enabled (an .xlsm renamed .xlsx). A package without
+		 * content types is no workbook.
+		 */
+		private void refuseMacros() throws IOException, XMLStreamException {
+			for (String name : this.entries.keySet()) {
+				if (name.endsWith("vbaproject.bin")) {
+					throw new Refused(MACROS);
+				}
+			}
+			Map<String, String> byExtension = new HashMap<>();
+			Map<String, String> byPart = new HashMap<>();
+			try (Part part = open("[Content_Types].xml")) {
+				if (part == null) {
+					throw new Refused(UNREADABLE);
+				}
+				for (int event = part.next(); event != XMLStreamConstants.END_DOCUMENT; event = part.next()) {
+					if (event == XMLStreamConstants.START_ELEMENT) {
+						String type = part.attribute("ContentType");
+						switch (part.name()) {
+							case "Default" -> byExtension.put(lowerCase(part.attribute("Extension")), type);
+							case "Override" -> byPart.put(lowerCase(part.attribute("PartName")), type);
+							default -> {
+							}
+						}
+					}
+				}
+			}
+			for (String name : this.entries.keySet()) {
+				String type = byPart.getOrDefault("/" + name,
+						byExtension.get(name.substring(name.lastIndexOf('.') + 1)));
+				if (type != null && lowerCase(type).contains("macroenabled")) {
+					throw new Refused(MACROS);
+				}
+			}
+		}
+
+		/**
+		 * Reads the workbook part: whether it counts dates from 1904, and its first
+		 * sheet.
+		 * @return the relationship id of the first sheet
+		 */
+		private String readWorkbook(String workbook) throws IOException, XMLStreamException {
+			String firstSheet = null;
+			try (Part part = open(workbook)) {
+				if (part == null) {
+					throw new Refused(UNREADABLE);
+				}
+				for (int event = part.next(); event != XMLStreamConstants.END_DOCUMENT; event = part.next()) {
+					if (event != XMLStreamConstants.START_ELEMENT) {
+						continue;
+					}
+					if (part.name().equals("workbookPr")) {
+						String date1904 = strip(part.attribute("date1904"));
+						this.date1904 = "1".equals(date1904) || "true".equals(date1904);
+					}
+					else if (firstSheet == null && part.name().equalsIgnoreCase("sheet")) {
+						firstSheet = part.sheetId();
+					}
+				}
+			}
+			if (firstSheet == null) {
+				throw new Refused(UNREADABLE);
+			}
+			return firstSheet;
+		}
+
+		/**
+		 * Reads the cell formats: the custom number formats by id, and the number format
+		 * of each cell format, which a cell names by index in its {@code s} attribute.
+		 */
+		private void readStyles(String styles) throws IOException, XMLStreamException {
+			try (Part part = open(styles)) {
+				if (part == null) {
+					return;
+				}
+				// numFmt and xf elements stand elsewhere too (differential formats, cell
+				// style formats): only those of numFmts and cellXfs count
+				String list = "";
+				for (int event = part.next(); event != XMLStreamConstants.END_DOCUMENT; event = part.next()) {
+					if (event == XMLStreamConstants.START_ELEMENT) {
+						switch (part.name()) {
+							case "numFmts", "cellXfs" -> list = part.name();
+							case "numFmt" -> {
+								if (list.equals("numFmts")) {
+									this.formats.put(numberFormat(part), part.attribute("formatCode"));
+								}
+							}
+							case "xf" -> {
+								if (list.equals("cellXfs")) {
+									this.cellFormats.add(numberFormat(part));
+								}
+							}
+							default -> {
+							}
+						}
+					}
+					else if (event == XMLStreamConstants.END_ELEMENT && part.name().equals(list)) {
+						list = "";
 					}
 				}
 			}
 		}
 
-		private static void readFirstSheet(OPCPackage workbook, Collector collector)
-				throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
-			for (PackagePart part : workbook.getParts()) {
-				if (part.getContentType().toLowerCase(Locale.ROOT).contains("macroenabled")) {
-					throw new Refused(MACROS);
-				}
-			}
-			XSSFReader reader = new XSSFReader(workbook);
-			Xlsx cells = new Xlsx(reader.getStylesTable(), new ReadOnlySharedStringsTable(workbook, false),
-					isDate1904(reader));
-			Iterator<InputStream> sheets = reader.getSheetsData();
-			if (!sheets.hasNext()) {
-				throw new Refused(UNREADABLE);
-			}
-			try (InputStream sheet = sheets.next()) {
-				XMLReader parser = XMLHelper.newXMLReader();
-				parser.setContentHandler(new SheetHandler(cells, collector));
-				parser.parse(new InputSource(sheet));
-			}
+		/** A {@code numFmtId}, cut to 16 bits as POI and Excel keep it. */
+		private static int numberFormat(Part part) {
+			String id = part.attribute("numFmtId");
+			return (id != null) ? (short) Long.parseLong(id.strip()) : 0;
 		}
 
-		private static boolean isDate1904(XSSFReader reader) throws IOException, OpenXML4JException {
-			try (InputStream in = reader.getWorkbookData()) {
-				CTWorkbookPr properties = WorkbookDocument.Factory.parse(in, POIXMLTypeLoader.DEFAULT_XML_OPTIONS)
-					.getWorkbook()
-					.getWorkbookPr();
-				return properties != null && properties.getDate1904();
+		/**
+		 * Reads the shared strings: the text of each item's runs, without phonetic
+		 * guides, and with Excel's {@code _xHHHH_} escapes decoded.
+		 */
+		private void readStrings(String sharedStrings) throws IOException, XMLStreamException {
+			List<String> strings = new ArrayList<>();
+			try (Part part = open(sharedStrings)) {
+				if (part == null) {
+					return;
+				}
+				StringBuilder text = new StringBuilder();
+				boolean inText = false;
+				boolean inPhonetic = false;
+				for (int event = part.next(); event != XMLStreamConstants.END_DOCUMENT; event = part.next()) {
+					boolean element = event == XMLStreamConstants.START_ELEMENT
+							|| event == XMLStreamConstants.END_ELEMENT;
+					if (element && !MAIN.equals(part.namespace())) {
+						continue;
+					}
+					if (event == XMLStreamConstants.START_ELEMENT) {
+						switch (part.name()) {
+							case "si" -> text.setLength(0);
+							case "t" -> inText = true;
+							case "rPh" -> inPhonetic = true;
+							default -> {
+							}
+						}
+					}
+					else if (event == XMLStreamConstants.END_ELEMENT) {
+						switch (part.name()) {
+							case "si" -> strings.add(unescaped(text.toString()));
+							case "t" -> inText = false;
+							case "rPh" -> inPhonetic = false;
+							default -> {
+							}
+						}
+					}
+					else if (inText && !inPhonetic && part.isText()) {
+						part.appendText(text);
+					}
+				}
 			}
-			catch (XmlException ex) {
-				throw new Refused(UNREADABLE);
+			this.strings = strings;
+		}
+
+		private static String unescaped(String text) {
+			if (!text.contains("_x")) {
+				return text;
+			}
+			return ESCAPED.matcher(text).replaceAll((match) -> {
+				char c = (char) Integer.parseInt(match.group(1), 16);
+				return Matcher.quoteReplacement(String.valueOf(c));
+			});
+		}
+
+		/**
+		 * The relationships of a part ({@code ""} for the package's own), by id, with
+		 * their targets as ZIP entry names; external targets left out.
+		 */
+		private Map<String, Relationship> relationships(String source) throws IOException, XMLStreamException {
+			int slash = source.lastIndexOf('/') + 1;
+			String name = source.substring(0, slash) + "_rels/" + source.substring(slash) + ".rels";
+			Map<String, Relationship> relationships = new LinkedHashMap<>();
+			try (Part part = open(name)) {
+				if (part == null) {
+					return relationships;
+				}
+				for (int event = part.next(); event != XMLStreamConstants.END_DOCUMENT; event = part.next()) {
+					if (event == XMLStreamConstants.START_ELEMENT && part.name().equals("Relationship")
+							&& !"External".equals(part.attribute("TargetMode"))) {
+						String id = part.attribute("Id");
+						String type = part.attribute("Type");
+						String target = part.attribute("Target");
+						if (id == null || type == null || target == null) {
+							throw new Refused(UNREADABLE);
+						}
+						relationships.putIfAbsent(id, new Relationship(type, resolve(source, target)));
+					}
+				}
+			}
+			return relationships;
+		}
+
+		/** The target of the first relationship of a type; null if none. */
+		private static String first(Map<String, Relationship> relationships, String type) {
+			return relationships.values()
+				.stream()
+				.filter((relationship) -> relationship.type().equals(type))
+				.map(Relationship::target)
+				.findFirst()
+				.orElse(null);
+		}
+
+		/**
+		 * A relationship's target, relative to its source part or absolute, as an entry
+		 * name.
+		 */
+		private static String resolve(String source, String target) {
+			List<String> path = new ArrayList<>();
+			if (!target.startsWith("/")) {
+				path.addAll(Arrays.asList(source.split("/")));
+				path.remove(path.size() - 1);
+			}
+			for (String segment : target.split("/")) {
+				if (segment.equals("..")) {
+					if (!path.isEmpty()) {
+						path.remove(path.size() - 1);
+					}
+				}
+				else if (!segment.isEmpty() && !segment.equals(".")) {
+					path.add(segment);
+				}
+			}
+			return String.join("/", path);
+		}
+
+		/** Opens a part for reading; null when the package has no such part. */
+		private Part open(String name) throws IOException, XMLStreamException {
+			ZipEntry entry = this.entries.get(name.toLowerCase(Locale.ROOT));
+			if (entry == null) {
+				return null;
+			}
+			long left = MAX_INFLATED_MEGABYTES * 1024L * 1024L - this.inflated;
+			Limited in = new Limited(this.zip.getInputStream(entry), left, () -> new Refused(UNREADABLE));
+			try {
+				return new Part(this.factory.createXMLStreamReader(in), in);
+			}
+			catch (XMLStreamException | RuntimeException ex) {
+				in.close();
+				throw ex;
 			}
 		}
 
@@ -599,7 +862,7 @@ public final class TabularFile {
 				return "";
 			}
 			return switch ((type != null) ? type : "n") {
-				case "s" -> this.strings.getItemAt(Integer.parseInt(raw.strip())).getString();
+				case "s" -> this.strings.get(Integer.parseInt(raw.strip()));
 				case "b" -> "1".equals(raw.strip()) ? "TRUE" : "FALSE";
 				case "d" -> raw.endsWith("T00:00:00") ? raw.substring(0, raw.length() - 9) : raw;
 				case "n" -> number(raw.strip(), style);
@@ -608,13 +871,14 @@ public final class TabularFile {
 		}
 
 		private String number(String raw, int style) {
-			XSSFCellStyle cellStyle = (this.styles != null && style >= 0 && style < this.styles.getNumCellStyles())
-					? this.styles.getStyleAt(style) : null;
-			String format = (cellStyle != null) ? cellStyle.getDataFormatString() : null;
+			boolean styled = style >= 0 && style < this.cellFormats.size();
+			int formatId = styled ? this.cellFormats.get(style) : 0;
+			// Only custom formats matter: no built-in one is zeros alone but "0", and the
+			// built-in date formats are known by their ids
+			String format = styled ? this.formats.get(formatId) : null;
 			double value = Double.parseDouble(raw);
-			if (cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), format)
-					&& DateUtil.isValidExcelDate(value)) {
-				LocalDateTime at = DateUtil.getLocalDateTime(value, this.date1904, true);
+			if (styled && isDateFormat(formatId, format) && value > -Double.MIN_VALUE) {
+				LocalDateTime at = dateTime(value, this.date1904);
 				return at.toLocalTime().equals(LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.format(DATE_TIME);
 			}
 			String plain = new BigDecimal(raw).round(EXCEL_PRECISION).stripTrailingZeros().toPlainString();
@@ -625,12 +889,203 @@ public final class TabularFile {
 			return plain;
 		}
 
+		/**
+		 * Whether a number format shows a date or a time, as POI's
+		 * {@code DateUtil.isADateFormat} decides it: a built-in date format (ids 14 to 22
+		 * and 45 to 47), or a format made only of date and time parts ({@code y m d h s},
+		 * separators, an AM/PM marker), after any leading locale or colour and without
+		 * any part after a {@code ;}.
+		 */
+		static boolean isDateFormat(int id, String format) {
+			if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47)) {
+				return true;
+			}
+			if (format == null || format.isEmpty()) {
+				return false;
+			}
+			StringBuilder plain = new StringBuilder(format.length());
+			for (int i = 0; i < format.length(); i++) {
+				char c = format.charAt(i);
+				if (i < format.length() - 1) {
+					char next = format.charAt(i + 1);
+					if (c == '\\' && "-,. \\".indexOf(next) >= 0) {
+						continue;
+					}
+					if (c == ';' && next == '@') {
+						i++;
+						continue;
+					}
+				}
+				plain.append(c);
+			}
+			String fs = plain.toString();
+			if (DateFormats.ELAPSED.matcher(fs).matches()) {
+				return true;
+			}
+			fs = DateFormats.NUMBERING.matcher(fs).replaceAll("");
+			fs = DateFormats.LOCALE.matcher(fs).replaceAll("");
+			fs = DateFormats.COLOUR.matcher(fs).replaceAll("");
+			int separator = fs.indexOf(';');
+			if (0 < separator && separator < fs.length() - 1) {
+				fs = fs.substring(0, separator);
+			}
+			return DateFormats.LETTERS.matcher(fs).find() && DateFormats.DATE.matcher(fs).matches();
+		}
+
+		/**
+		 * A date serial number as a date and time, rounded to the second, as POI's
+		 * {@code DateUtil.getLocalDateTime} gives it: days since 1900-01-00 (Excel counts
+		 * a 1900-02-29 that never was) or since 1904-01-01.
+		 */
+		static LocalDateTime dateTime(double serial, boolean date1904) {
+			BigDecimal days = BigDecimal.valueOf(serial);
+			int wholeDays = days.intValue();
+			int startYear = date1904 ? 1904 : 1900;
+			int dayAdjust = date1904 ? 1 : (wholeDays < 61) ? 0 : -1;
+			LocalDateTime at = LocalDateTime.of(startYear, 1, 1, 0, 0).plusDays(wholeDays + dayAdjust - 1L);
+			long nanos = days.subtract(BigDecimal.valueOf(wholeDays))
+				.multiply(DateFormats.NANOS_PER_DAY)
+				.add(DateFormats.HALF_SECOND)
+				.longValue();
+			return at.plusNanos(nanos).truncatedTo(ChronoUnit.SECONDS);
+		}
+
+		private static String lowerCase(String value) {
+			return (value != null) ? value.toLowerCase(Locale.ROOT) : "";
+		}
+
+		private static String strip(String value) {
+			return (value != null) ? value.strip() : null;
+		}
+
+		/**
+		 * One part of a package as StAX events. A DTD is refused, so that no entity can
+		 * be declared. Closing it closes the part's stream and adds what it inflated to
+		 * the package's count.
+		 */
+		private final class Part implements AutoCloseable {
+
+			private final XMLStreamReader xml;
+
+			private final Limited in;
+
+			Part(XMLStreamReader xml, Limited in) {
+				this.xml = xml;
+				this.in = in;
+			}
+
+			int next() throws XMLStreamException {
+				int event = this.xml.next();
+				if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+					throw new Refused(UNREADABLE);
+				}
+				return event;
+			}
+
+			/** The current element's local name. */
+			String name() {
+				return this.xml.getLocalName();
+			}
+
+			String namespace() {
+				return this.xml.getNamespaceURI();
+			}
+
+			/**
+			 * The value of the current element's attribute of this name, in no namespace.
+			 */
+			String attribute(String name) {
+				return this.xml.getAttributeValue(null, name);
+			}
+
+			/**
+			 * The id of a workbook's {@code sheet} element: its {@code r:id}, taken as
+			 * POI does (any attribute named {@code id}, if the sheet also has a name);
+			 * null if none.
+			 */
+			String sheetId() {
+				String name = null;
+				String id = null;
+				for (int i = 0; i < this.xml.getAttributeCount(); i++) {
+					String attribute = this.xml.getAttributeLocalName(i);
+					if (attribute.equalsIgnoreCase("name")) {
+						name = this.xml.getAttributeValue(i);
+					}
+					else if (attribute.equalsIgnoreCase("id")) {
+						id = this.xml.getAttributeValue(i);
+					}
+				}
+				return (name != null && id != null && !id.isEmpty()) ? id : null;
+			}
+
+			boolean isText() {
+				return this.xml.isCharacters() || this.xml.getEventType() == XMLStreamConstants.CDATA
+						|| this.xml.getEventType() == XMLStreamConstants.SPACE;
+			}
+
+			void appendText(StringBuilder text) {
+				text.append(this.xml.getTextCharacters(), this.xml.getTextStart(), this.xml.getTextLength());
+			}
+
+			@Override
+			public void close() throws IOException {
+				try {
+					this.xml.close();
+				}
+				catch (XMLStreamException ex) {
+					throw new IOException(ex);
+				}
+				finally {
+					Xlsx.this.inflated += this.in.count();
+					this.in.close();
+				}
+			}
+
+		}
+
+		/** A relationship: its type and its target's entry name. */
+		private record Relationship(String type, String target) {
+		}
+
 	}
 
-	/** Collects the cells of each row of a sheet's XML and refuses any formula. */
-	private static final class SheetHandler extends DefaultHandler {
+	/** The patterns and constants of POI's {@code DateUtil} that dates need. */
+	private static final class DateFormats {
 
-		private static final int LAST_COLUMN = SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
+		/** Elapsed time: {@code [h]}, {@code [mm]}, {@code [ss]}. */
+		static final Pattern ELAPSED = Pattern.compile("^\\[([hH]+|[mM]+|[sS]+)]");
+
+		/** Chinese numbering, {@code [DBNum1]} to {@code [DBNum3]}. */
+		static final Pattern NUMBERING = Pattern.compile("^\\[DBNum([123])]");
+
+		/** A locale or currency, {@code [$-409]}. */
+		static final Pattern LOCALE = Pattern.compile("^\\[\\$-.*?]");
+
+		/** A colour, {@code [Red]}. */
+		static final Pattern COLOUR = Pattern.compile("^\\[[a-zA-Z]+]");
+
+		static final Pattern LETTERS = Pattern.compile("[yYmMdDhHsS]");
+
+		static final Pattern DATE = Pattern
+			.compile("^[\\[\\]yYmMdDhHsS\\-T/\u5e74\u6708\u65e5,. :\"\\\\]+0* ?[ampAMP/]*$");
+
+		static final BigDecimal NANOS_PER_DAY = BigDecimal.valueOf(24 * 60 * 60 * 1e9);
+
+		static final BigDecimal HALF_SECOND = BigDecimal.valueOf(0.5 * 1e9);
+
+		private DateFormats() {
+		}
+
+	}
+
+	/**
+	 * Collects the cells of each row of a sheet, addressed by their references so that
+	 * gaps stay gaps, and refuses any formula with its cell's reference.
+	 */
+	private static final class Sheet {
+
+		/** The last column Excel has, XFD, from 0. */
+		private static final int LAST_COLUMN = 16_383;
 
 		private final Xlsx cells;
 
@@ -652,6 +1107,8 @@ public final class TabularFile {
 
 		private String raw;
 
+		private boolean inCell;
+
 		private boolean inValue;
 
 		private boolean inInlineString;
@@ -660,33 +1117,50 @@ public final class TabularFile {
 
 		private boolean inPhonetic;
 
-		SheetHandler(Xlsx cells, Collector collector) {
+		Sheet(Xlsx cells, Collector collector) {
 			this.cells = cells;
 			this.collector = collector;
 		}
 
-		@Override
-		public void startElement(String uri, String localName, String qName, Attributes attributes) {
-			switch (localName) {
+		void read(Xlsx.Part part) throws XMLStreamException {
+			for (int event = part.next(); event != XMLStreamConstants.END_DOCUMENT; event = part.next()) {
+				if (event == XMLStreamConstants.START_ELEMENT) {
+					start(part);
+				}
+				else if (event == XMLStreamConstants.END_ELEMENT) {
+					end(part.name());
+				}
+				else if ((this.inValue || this.inText) && part.isText()) {
+					part.appendText(this.text);
+				}
+			}
+		}
+
+		private void start(Xlsx.Part part) {
+			switch (part.name()) {
 				case "row" -> {
-					String number = attributes.getValue("r");
+					String number = part.attribute("r");
 					this.rowNumber = (number != null) ? Integer.parseInt(number.strip()) : this.rowNumber + 1;
 					this.column = -1;
 					this.row = new ArrayList<>();
 				}
 				case "c" -> {
-					String reference = attributes.getValue("r");
+					String reference = part.attribute("r");
 					this.column = (reference != null) ? columnOf(reference) : this.column + 1;
 					if (this.column < 0 || this.column > LAST_COLUMN) {
 						throw new Refused(UNREADABLE);
 					}
-					this.type = attributes.getValue("t");
-					String styleIndex = attributes.getValue("s");
+					this.type = part.attribute("t");
+					String styleIndex = part.attribute("s");
 					this.style = (styleIndex != null) ? Integer.parseInt(styleIndex.strip()) : 0;
 					this.raw = null;
+					this.inCell = true;
 				}
-				case "f" -> throw new Refused(FORMULAS,
-						new CellReference(this.rowNumber - 1, this.column).formatAsString(false));
+				case "f" -> {
+					if (this.inCell) {
+						throw new Refused(FORMULAS, columnName(this.column) + this.rowNumber);
+					}
+				}
 				case "v" -> {
 					this.inValue = true;
 					this.text.setLength(0);
@@ -702,16 +1176,8 @@ public final class TabularFile {
 			}
 		}
 
-		@Override
-		public void characters(char[] characters, int start, int length) {
-			if (this.inValue || this.inText) {
-				this.text.append(characters, start, length);
-			}
-		}
-
-		@Override
-		public void endElement(String uri, String localName, String qName) {
-			switch (localName) {
+		private void end(String name) {
+			switch (name) {
 				case "v" -> {
 					this.inValue = false;
 					this.raw = this.text.toString();
@@ -723,6 +1189,7 @@ public final class TabularFile {
 				case "t" -> this.inText = false;
 				case "rPh" -> this.inPhonetic = false;
 				case "c" -> {
+					this.inCell = false;
 					while (this.row.size() <= this.column) {
 						this.row.add("");
 					}
@@ -734,6 +1201,7 @@ public final class TabularFile {
 			}
 		}
 
+		/** The column of a cell reference such as {@code C7}, from 0; -1 past XFD. */
 		private static int columnOf(String reference) {
 			int column = 0;
 			for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
@@ -743,6 +1211,15 @@ public final class TabularFile {
 				}
 			}
 			return column - 1;
+		}
+
+		/** The letters of a column from 0: {@code A}, ..., {@code Z}, {@code AA}, ... */
+		private static String columnName(int column) {
+			StringBuilder name = new StringBuilder();
+			for (int n = column + 1; n > 0; n = (n - 1) / 26) {
+				name.insert(0, (char) ('A' + (n - 1) % 26));
+			}
+			return name.toString();
 		}
 
 	}

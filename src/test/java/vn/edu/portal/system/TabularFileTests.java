@@ -248,6 +248,67 @@ class TabularFileTests {
 	}
 
 	@Test
+	void sheetXmlIsReadByCellReferences() {
+		String sheet = """
+				<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+				<row r="2"><c r="B2" t="inlineStr"><is><t>Code</t></is></c><c t="inlineStr"><is><t>Name</t></is></c>
+				<c r="E2" t="s"><v>0</v></c></row>
+				<row r="5"><c r="C5" t="inlineStr"><is><r><t>Trường </t></r><r><rPr><b/></rPr><t>A</t></r>
+				<rPh sb="0" eb="1"><t>phonetic</t></rPh></is></c><c r="B5"><v>7</v></c><c r="E5" t="s"><v>1</v></c></row>
+				<row><c r="B6" t="b"><v>1</v></c><c r="E6"/></row>
+				</sheetData></worksheet>""";
+		String strings = """
+				<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+				<si><r><t>No</t></r><r><t>te</t></r></si><si><t>line_x000D_break</t></si></sst>""";
+		byte[] workbook = withEntry(
+				withEntry(workbook((book) -> units(book.createSheet())), "xl/worksheets/sheet1.xml", utf8(sheet)),
+				"xl/sharedStrings.xml", utf8(strings));
+		Table table = read("units.xlsx", workbook, UNIT_COLUMNS);
+		assertThat(table.header()).containsExactly("code", "name", "note");
+		assertThat(table.rows()).extracting(Row::line).containsExactly(5, 6);
+		assertThat(values(table)).containsExactly(List.of("7", "Trường A", "line\rbreak"), List.of("TRUE", "", ""));
+	}
+
+	@Test
+	void onlyCellFormulasAreRefused() {
+		byte[] workbook = workbook((book) -> units(book.createSheet()));
+		byte[] validation = withEntry(workbook, "xl/worksheets/sheet1.xml",
+				utf8("""
+						<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+						xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData>
+						<row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c></row>
+						</sheetData><extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><xm:f>Lists!$A$1:$A$9</xm:f></ext></extLst>
+						</worksheet>"""));
+		assertThat(read("units.xlsx", validation, UNIT_COLUMNS).header()).containsExactly("code", "name");
+	}
+
+	@Test
+	void xmlWithADocumentTypeIsRefused() {
+		byte[] workbook = workbook((book) -> units(book.createSheet()));
+		byte[] external = withEntry(workbook, "xl/sharedStrings.xml", utf8("""
+				<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+				<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+				<si><t>Code</t></si><si><t>Name</t></si><si><t>BT01</t></si><si><t>&secret;</t></si></sst>"""));
+		assertRefused(() -> read("units.xlsx", external, UNIT_COLUMNS), "import.file.unreadable");
+	}
+
+	@Test
+	void workbookThatInflatesTooMuchIsRefused() {
+		byte[] workbook = workbook((book) -> units(book.createSheet()));
+		ByteArrayOutputStream sheet = new ByteArrayOutputStream();
+		sheet.writeBytes(utf8("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"));
+		byte[] spaces = new byte[1024 * 1024];
+		Arrays.fill(spaces, (byte) ' ');
+		for (int i = 0; i < 201; i++) {
+			sheet.writeBytes(spaces);
+		}
+		sheet.writeBytes(utf8("<sheetData/></worksheet>"));
+		byte[] bomb = withEntry(workbook, "xl/worksheets/sheet1.xml", sheet.toByteArray());
+		assertThat(bomb.length).isLessThan(1024 * 1024);
+		assertRefused(() -> read("units.xlsx", bomb, UNIT_COLUMNS), "import.file.unreadable");
+	}
+
+	@Test
 	void csvExportStartsWithByteOrderMarkAndEndsLinesWithCrlf() {
 		byte[] csv = csv(List.of("code", "name"), List.of(List.of("BT01", "Trường A"), List.of("BT02", "B")));
 		assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
@@ -307,6 +368,27 @@ class TabularFileTests {
 			assertThat(sheet.getColumnWidth(1)).isEqualTo(15 * 256);
 			assertThat(sheet.getColumnWidth(2)).as("only the first 200 rows are measured").isEqualTo(10 * 256);
 		}
+	}
+
+	@Test
+	void xlsxExportEscapesTextAndLeavesOutWhatXmlCannotHold() throws IOException {
+		List<String> header = List.of("code", "name");
+		List<List<String>> rows = List.of(List.of("=1+1", "Trường \"A\" & <b> 'x'"),
+				List.of(" a\r\nb\tc ", "bell\u0007 \uD83D\uDE00 \uD800 \uFFFE"));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		TabularExport.xlsx(out, "a/b?", header, rows.stream());
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getSheetName()).isEqualTo("a b ");
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("=1+1");
+			assertThat(sheet.getRow(1).getCell(0).getCellStyle().getQuotePrefixed()).isTrue();
+			assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Trường \"A\" & <b> 'x'");
+			assertThat(sheet.getRow(1).getCell(1).getCellStyle().getQuotePrefixed()).isFalse();
+			assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo(" a\r\nb\tc ");
+			assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("bell \uD83D\uDE00  ");
+		}
+		assertThat(values(read("export.xlsx", out.toByteArray(), header))).containsExactly(rows.get(0),
+				List.of("a\r\nb\tc", "bell \uD83D\uDE00"));
 	}
 
 	private static Table readCsv(String text) {
@@ -395,7 +477,10 @@ class TabularFileTests {
 		return out.toByteArray();
 	}
 
-	/** A copy of a ZIP archive with one more entry. */
+	/**
+	 * A copy of a ZIP archive with one more entry, or with the entry of that name
+	 * replaced.
+	 */
 	private static byte[] withEntry(byte[] archive, String name, byte[] content) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archive));
@@ -403,8 +488,10 @@ class TabularFileTests {
 			List<String> names = new ArrayList<>();
 			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
 				names.add(entry.getName());
-				zip.putNextEntry(new ZipEntry(entry.getName()));
-				in.transferTo(zip);
+				if (!entry.getName().equals(name)) {
+					zip.putNextEntry(new ZipEntry(entry.getName()));
+					in.transferTo(zip);
+				}
 			}
 			assertThat(names).contains("[Content_Types].xml", "xl/workbook.xml");
 			zip.putNextEntry(new ZipEntry(name));

@@ -367,8 +367,38 @@ public final class TabularFile {
 			Csv csv = new Csv(reader, separator(reader));
 			int line = 0;
 			for (List<String> record = csv.record(); record != null; record = csv.record()) {
-				collector.row(++line, record);
+				line++;
+				collector.row(line, unescapeFormulas(record, line));
 			}
+		}
+
+		/**
+		 * Text is never a formula here either: a cell starting with "=" is refused as in
+		 * a workbook, and the quote the export puts before = + - @ (so that a spreadsheet
+		 * shows text) is taken off again, so an export re-imports unchanged.
+		 */
+		private static List<String> unescapeFormulas(List<String> record, int line) {
+			List<String> cells = new ArrayList<>(record.size());
+			for (int column = 0; column < record.size(); column++) {
+				String cell = record.get(column);
+				String trimmed = cell.strip();
+				if (trimmed.startsWith("=")) {
+					throw new Refused(FORMULAS, columnLetters(column) + line);
+				}
+				if (trimmed.length() > 1 && trimmed.charAt(0) == '\'' && "=+-@".indexOf(trimmed.charAt(1)) >= 0) {
+					cell = trimmed.substring(1);
+				}
+				cells.add(cell);
+			}
+			return cells;
+		}
+
+		private static String columnLetters(int index) {
+			StringBuilder letters = new StringBuilder();
+			for (int n = index + 1; n > 0; n = (n - 1) / 26) {
+				letters.insert(0, (char) ('A' + (n - 1) % 26));
+			}
+			return letters.toString();
 		}
 
 		private static char separator(BufferedReader reader) throws IOException {

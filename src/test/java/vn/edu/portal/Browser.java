@@ -67,6 +67,10 @@ public final class Browser implements AutoCloseable {
 		this.driver = new ChromeDriver(service, options);
 		// Chromium keeps windows at least 500 pixels wide: emulate the exact screen
 		// instead.
+		// No animations: accessibility is checked on the page at rest, not halfway
+		// through a transition.
+		this.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+				java.util.List.of(java.util.Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
 		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", size.getWidth(),
 				"height", size.getHeight(), "deviceScaleFactor", 1, "mobile", size.getWidth() < 500));
 		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

@@ -115,6 +115,12 @@ public class ScopePolicy {
 		};
 	}
 
+	static Set<Role> rolesNotAllowedFor(String unitType) {
+		Set<Role> refused = EnumSet.allOf(Role.class);
+		refused.removeAll(rolesAllowedFor(unitType));
+		return refused;
+	}
+
 	/** The roles an account of a unit of this type may hold. */
 	static Set<Role> rolesAllowedFor(String unitType) {
 		if (unitType == null) {

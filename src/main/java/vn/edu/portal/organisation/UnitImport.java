@@ -48,7 +48,10 @@ class UnitImport {
 
 	private final CurrentScope scope;
 
-	UnitImport(JdbcTemplate jdbc, AuditLog audit, Formats formats, CurrentScope scope) {
+	private final List<UnitTypeRules> typeRules;
+
+	UnitImport(JdbcTemplate jdbc, AuditLog audit, Formats formats, CurrentScope scope, List<UnitTypeRules> typeRules) {
+		this.typeRules = typeRules;
 		this.scope = scope;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -70,6 +73,7 @@ class UnitImport {
 			}
 		}
 		checkParents(rows, existing, problems);
+		checkTypeChanges(rows, existing, problems);
 		if (!problems.isEmpty()) {
 			return new Result(problems, 0, 0, 0);
 		}
@@ -143,6 +147,20 @@ class UnitImport {
 			}
 			else if (leadsBackTo(code, parentOf)) {
 				problems.add(new ImportProblem(row.line(), "parent_code", "unit.import.cycle", parent));
+			}
+		}
+	}
+
+	/** A unit whose type changes must still admit the roles of its accounts. */
+	private void checkTypeChanges(Map<String, Row> rows, Map<String, Existing> existing, List<ImportProblem> problems) {
+		for (Row row : rows.values()) {
+			Existing current = existing.get(row.values().code());
+			if (current != null && current.values().type() != row.values().type()) {
+				this.typeRules.stream()
+					.map((rule) -> rule.refusal(current.id(), row.values().type()))
+					.flatMap(java.util.Optional::stream)
+					.findFirst()
+					.ifPresent((key) -> problems.add(new ImportProblem(row.line(), "type", key)));
 			}
 		}
 	}
@@ -252,7 +270,7 @@ class UnitImport {
 	private Map<String, Existing> loadExisting(String scopePath) {
 		Map<String, Existing> units = new HashMap<>();
 		this.jdbc.query("""
-				select u.code, u.name, u.short_name, u.type, u.ownership, u.email, u.phone, u.valid_from,
+				select u.id, u.code, u.name, u.short_name, u.type, u.ownership, u.email, u.phone, u.valid_from,
 				       u.valid_to is not null as closed, p.code as parent_code, u.path like ? || '%' as in_scope
 				from unit u left join unit p on p.id = u.parent_id
 				""", (rs) -> {
@@ -261,7 +279,8 @@ class UnitImport {
 					(rs.getString("ownership") != null) ? Ownership.valueOf(rs.getString("ownership")) : null,
 					rs.getString("parent_code"), rs.getString("email"), rs.getString("phone"),
 					rs.getObject("valid_from", LocalDate.class));
-			units.put(values.code(), new Existing(values, rs.getBoolean("closed"), rs.getBoolean("in_scope")));
+			units.put(values.code(),
+					new Existing(rs.getLong("id"), values, rs.getBoolean("closed"), rs.getBoolean("in_scope")));
 		}, scopePath);
 		return units;
 	}
@@ -322,7 +341,7 @@ class UnitImport {
 	private record Row(int line, Values values) {
 	}
 
-	private record Existing(Values values, boolean closed, boolean inScope) {
+	private record Existing(long id, Values values, boolean closed, boolean inScope) {
 	}
 
 }

@@ -35,8 +35,11 @@ class UnitService {
 
 	private final CurrentScope scope;
 
+	private final List<UnitTypeRules> typeRules;
+
 	UnitService(UnitRepository units, List<OpenWork> openWork, ApplicationEventPublisher events, AuditLog audit,
-			JdbcClient jdbc, CurrentScope scope) {
+			JdbcClient jdbc, CurrentScope scope, List<UnitTypeRules> typeRules) {
+		this.typeRules = typeRules;
 		this.scope = scope;
 		this.units = units;
 		this.openWork = openWork;
@@ -70,6 +73,15 @@ class UnitService {
 		checkVersion(unit, version);
 		if (unit.getValidTo() != null && details.validFrom().isAfter(unit.getValidTo())) {
 			throw new UnitChangeRefused("validFrom", "unit.validFrom.afterClosing");
+		}
+		if (details.type() != unit.getType()) {
+			this.typeRules.stream()
+				.map((rule) -> rule.refusal(id, details.type()))
+				.flatMap(Optional::stream)
+				.findFirst()
+				.ifPresent((key) -> {
+					throw new UnitChangeRefused("type", key);
+				});
 		}
 		Map<String, Object> before = unit.snapshot();
 		unit.edit(details.withCode(unit.getCode()));

@@ -212,6 +212,36 @@ class UnitAdminTests {
 		assertThat(pathOf("THPT-CHUYENBENTRE")).startsWith(pathOf("SGDDT-BT"));
 	}
 
+	@Test
+	void aUnitKeepsATypeThatAdmitsTheRolesOfItsAccounts() {
+		PortalHttp admin = admin();
+		admin.get("/admin/units/new");
+		String division = uniqueCode();
+		admin.post("/admin/units", unitForm(division, "Phòng Thử của Sở", "DEPARTMENT_DIVISION", "SGDDT-BT"));
+		admin.get("/admin/users/new");
+		Map<String, String> account = new LinkedHashMap<>();
+		account.put("username", "t.officer." + UUID.randomUUID().toString().substring(0, 6));
+		account.put("fullName", "Chuyên viên Thử");
+		account.put("email", "");
+		account.put("phone", "");
+		account.put("unitCode", division);
+		account.put("roles", "DEPARTMENT_OFFICER");
+		assertThat(PortalHttp.location(admin.post("/admin/users", account))).startsWith("/admin/users/");
+
+		admin.get("/admin/units/" + idOf(division));
+		Map<String, String> form = edit(division, "SGDDT-BT");
+		form.put("type", "OTHER");
+		assertThat(admin.post("/admin/units/" + idOf(division), form).body())
+			.contains("Đơn vị còn tài khoản giữ vai trò của Sở");
+		admin.get("/admin/units/import");
+		assertThat(admin.upload("/admin/units/import", "loai.csv",
+				UnitFiles.csv(java.util.List.of(UnitFiles.HEADER,
+						division + ",Phòng Thử của Sở,,OTHER,SGDDT-BT,,,,2015-09-01")))
+			.body()).contains("Đơn vị còn tài khoản giữ vai trò của Sở");
+		assertThat(this.jdbc.sql("select type from unit where code = ?").param(division).query(String.class).single())
+			.isEqualTo("DEPARTMENT_DIVISION");
+	}
+
 	/** Creates a system administrator of the given department and signs in as it. */
 	private PortalHttp scopedAdministrator(PortalHttp admin, String departmentCode) {
 		String username = "t.admin." + UUID.randomUUID().toString().substring(0, 6);

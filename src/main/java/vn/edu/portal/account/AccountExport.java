@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.edu.portal.system.StreamedRows;
 import vn.edu.portal.system.TabularExport;
 
 /**
@@ -19,15 +18,10 @@ import vn.edu.portal.system.TabularExport;
 @Component
 class AccountExport {
 
-	private static final int FETCH_SIZE = 500;
+	private final StreamedRows rows;
 
-	private final JdbcTemplate jdbc;
-
-	private final TransactionTemplate transactions;
-
-	AccountExport(JdbcTemplate jdbc, TransactionTemplate transactions) {
-		this.jdbc = jdbc;
-		this.transactions = transactions;
+	AccountExport(StreamedRows rows) {
+		this.rows = rows;
 	}
 
 	void csv(UnitScope scope, OutputStream out) {
@@ -39,23 +33,14 @@ class AccountExport {
 	}
 
 	private void write(UnitScope scope, Consumer<Stream<List<String>>> writer) {
-		this.transactions.executeWithoutResult((status) -> {
-			JdbcTemplate streaming = new JdbcTemplate(this.jdbc.getDataSource());
-			streaming.setFetchSize(FETCH_SIZE);
-			try (Stream<List<String>> rows = streaming.queryForStream(
-					"""
-							select a.username, a.full_name, coalesce(a.email, ''), coalesce(a.phone, ''), coalesce(u.code, ''),
-							       (select string_agg(r.role, ';' order by r.role) from account_role r where r.account_id = a.id)
-							from account a left join unit u on u.id = a.unit_id
-							where u.path like ? || '%' or (a.unit_id is null and ?)
-							order by a.username
-							""",
-					(rs, i) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getString(5), rs.getString(6)),
-					scope.path(), scope.isEverything())) {
-				writer.accept(rows);
-			}
-		});
+		this.rows.write("""
+				select a.username, a.full_name, coalesce(a.email, ''), coalesce(a.phone, ''), coalesce(u.code, ''),
+				       (select string_agg(r.role, ';' order by r.role) from account_role r where r.account_id = a.id)
+				from account a left join unit u on u.id = a.unit_id
+				where u.path like ? || '%' or (a.unit_id is null and ?)
+				order by a.username
+				""", (rs, i) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getString(6)), writer, scope.path(), scope.isEverything());
 	}
 
 }

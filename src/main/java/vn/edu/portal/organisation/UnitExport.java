@@ -3,30 +3,25 @@ package vn.edu.portal.organisation;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.edu.portal.system.StreamedRows;
 import vn.edu.portal.system.TabularExport;
 
 /**
- * Writes the unit tree in the import's columns, so that an export re-imports unchanged.
- * Rows are streamed from the database to the response, parents before their units.
+ * Writes the units of a scope in the import's columns, so that an export re-imports
+ * unchanged, parents before their units, streamed from the database to the response.
  */
 @Component
 class UnitExport {
 
-	private static final int FETCH_SIZE = 500;
+	private final StreamedRows rows;
 
-	private final JdbcTemplate jdbc;
-
-	private final TransactionTemplate transactions;
-
-	UnitExport(JdbcTemplate jdbc, TransactionTemplate transactions) {
-		this.jdbc = jdbc;
-		this.transactions = transactions;
+	UnitExport(StreamedRows rows) {
+		this.rows = rows;
 	}
 
 	void csv(String scopePath, OutputStream out) {
@@ -37,24 +32,18 @@ class UnitExport {
 		write(scopePath, (rows) -> TabularExport.xlsx(out, "units", UnitImport.COLUMNS, rows));
 	}
 
-	private void write(String scopePath, java.util.function.Consumer<Stream<List<String>>> writer) {
-		this.transactions.executeWithoutResult((status) -> {
-			JdbcTemplate streaming = new JdbcTemplate(this.jdbc.getDataSource());
-			streaming.setFetchSize(FETCH_SIZE);
-			try (Stream<List<String>> rows = streaming.queryForStream("""
-					select u.code, u.name, coalesce(u.short_name, ''), u.type, coalesce(p.code, ''),
-					       coalesce(u.ownership, ''), coalesce(u.email, ''), coalesce(u.phone, ''),
-					       to_char(u.valid_from, 'YYYY-MM-DD')
-					from unit u left join unit p on p.id = u.parent_id
-					where u.path like ? || '%'
-					order by length(u.path), u.path
-					""",
-					(rs, i) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)),
-					scopePath)) {
-				writer.accept(rows);
-			}
-		});
+	private void write(String scopePath, Consumer<Stream<List<String>>> writer) {
+		this.rows.write("""
+				select u.code, u.name, coalesce(u.short_name, ''), u.type, coalesce(p.code, ''),
+				       coalesce(u.ownership, ''), coalesce(u.email, ''), coalesce(u.phone, ''),
+				       to_char(u.valid_from, 'YYYY-MM-DD')
+				from unit u left join unit p on p.id = u.parent_id
+				where u.path like ? || '%'
+				order by length(u.path), u.path
+				""",
+				(rs, i) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)),
+				writer, scopePath);
 	}
 
 }

@@ -20,8 +20,4 @@ public class UnitDirectory {
 		return this.units.findByCode(code).map(Unit::toRef);
 	}
 
-	public Optional<UnitRef> find(long id) {
-		return this.units.findById(id).map(Unit::toRef);
-	}
-
 }

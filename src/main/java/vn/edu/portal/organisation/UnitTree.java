@@ -38,11 +38,6 @@ public class UnitTree {
 			.single();
 	}
 
-	/** The ids of a subtree, the root included. */
-	public List<Long> subtreeIds(String scopePath) {
-		return this.jdbc.sql("select id from unit where path like ? || '%'").param(scopePath).query(Long.class).list();
-	}
-
 	/**
 	 * Open units within a scope whose name or code matches the words typed, folding case
 	 * and diacritics ("giong trom" finds "Giồng Trôm", "d" finds "đ").

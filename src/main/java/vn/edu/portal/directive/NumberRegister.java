@@ -1,0 +1,38 @@
+package vn.edu.portal.directive;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outgoing register of each issuing unit: the next number of a calendar year. One
+ * atomic statement takes it and keeps the register's row locked until the publishing
+ * transaction ends, so two leaders publishing at the same moment get consecutive numbers,
+ * and a publication that rolls back gives its number back: the register stays gapless and
+ * never reuses a number.
+ */
+@Component
+class NumberRegister {
+
+	private final JdbcClient jdbc;
+
+	NumberRegister(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The next number of the issuer's register for the year; must run inside the
+	 * publication.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int next(long issuerUnitId, int year) {
+		return this.jdbc.sql("""
+				insert into directive_register (issuer_unit_id, year, last_number) values (:issuer, :year, 1)
+				on conflict (issuer_unit_id, year)
+				do update set last_number = directive_register.last_number + 1
+				returning last_number
+				""").param("issuer", issuerUnitId).param("year", year).query(Integer.class).single();
+	}
+
+}

@@ -121,7 +121,6 @@ class AccountAdminTests {
 	}
 
 	@Test
-
 	void aNewAccountsTemporaryPasswordIsShownOnceAndMustBeChangedAtFirstLogin() {
 		PortalHttp admin = admin();
 		admin.get("/admin/users/new");
@@ -227,7 +226,6 @@ class AccountAdminTests {
 	}
 
 	@Test
-
 	void theAccountPageShowsTheAccountItsStatusAndTheOutcomeOfEachAction() {
 		String username = account("THPT-CHUYENBENTRE", Role.UNIT_STAFF, false);
 		long id = accountId(username);
@@ -289,7 +287,6 @@ class AccountAdminTests {
 	}
 
 	@Test
-
 	void disablingAnAccountEndsItsOpenSessions() {
 		String username = account("THPT-CHUYENBENTRE", Role.UNIT_LEADER, false);
 		long id = accountId(username);
@@ -347,7 +344,6 @@ class AccountAdminTests {
 	}
 
 	@Test
-
 	void theTemporaryPasswordOfAResetIsShownOnceAndMustBeChanged() {
 		String username = account("THPT-CHUYENBENTRE", Role.UNIT_LEADER, false);
 		long id = accountId(username);
@@ -368,7 +364,6 @@ class AccountAdminTests {
 	}
 
 	@Test
-
 	void resettingThePasswordEndsTheSessionsOpenedWithTheOldOne() {
 		String username = account("THPT-CHUYENBENTRE", Role.UNIT_LEADER, false);
 		long id = accountId(username);
@@ -385,7 +380,6 @@ class AccountAdminTests {
 	}
 
 	@Test
-
 	void takingARoleAwayTakesEffectInTheOpenSessions() {
 		PortalHttp admin = admin();
 		admin.get("/admin/users/new");
@@ -450,7 +444,6 @@ class AccountAdminTests {
 	}
 
 	@Test
-
 	void refusingToDisableTheLastAdministratorIsExplainedOnItsPage() {
 		long adminId = accountId(TestAccounts.ADMIN);
 		PortalHttp admin = admin();

@@ -171,15 +171,23 @@ class Account {
 	}
 
 	Map<String, Object> snapshot() {
-		Map<String, Object> snapshot = new LinkedHashMap<>();
-		snapshot.put("username", this.username);
-		snapshot.put("fullName", this.fullName);
-		snapshot.put("email", this.email);
-		snapshot.put("phone", this.phone);
-		snapshot.put("unitId", this.unitId);
-		snapshot.put("roles", new TreeSet<>(this.roles).toString());
+		Map<String, Object> snapshot = snapshotOf(this.username, this.fullName, this.email, this.phone, this.unitId,
+				this.roles);
 		snapshot.put("enabled", this.enabled);
 		snapshot.put("language", this.language);
+		return snapshot;
+	}
+
+	/** What the audit trail records of an account, also for rows of an import. */
+	static Map<String, Object> snapshotOf(String username, String fullName, String email, String phone, Long unitId,
+			Set<Role> roles) {
+		Map<String, Object> snapshot = new LinkedHashMap<>();
+		snapshot.put("username", username);
+		snapshot.put("fullName", fullName);
+		snapshot.put("email", email);
+		snapshot.put("phone", phone);
+		snapshot.put("unitId", unitId);
+		snapshot.put("roles", new TreeSet<>(roles).toString());
 		return snapshot;
 	}
 

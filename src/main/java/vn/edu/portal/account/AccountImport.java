@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -323,14 +322,7 @@ class AccountImport {
 	private record Values(String username, String fullName, String email, String phone, Long unitId, Set<Role> roles) {
 
 		Map<String, Object> snapshot() {
-			Map<String, Object> snapshot = new LinkedHashMap<>();
-			snapshot.put("username", this.username);
-			snapshot.put("fullName", this.fullName);
-			snapshot.put("email", this.email);
-			snapshot.put("phone", this.phone);
-			snapshot.put("unitId", this.unitId);
-			snapshot.put("roles", new TreeSet<>(this.roles).toString());
-			return snapshot;
+			return Account.snapshotOf(this.username, this.fullName, this.email, this.phone, this.unitId, this.roles);
 		}
 
 	}

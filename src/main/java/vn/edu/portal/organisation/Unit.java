@@ -1,7 +1,6 @@
 package vn.edu.portal.organisation;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -111,16 +110,8 @@ class Unit {
 	}
 
 	Map<String, Object> snapshot() {
-		Map<String, Object> snapshot = new LinkedHashMap<>();
-		snapshot.put("code", this.code);
-		snapshot.put("name", this.name);
-		snapshot.put("shortName", this.shortName);
-		snapshot.put("type", this.type);
-		snapshot.put("ownership", this.ownership);
+		Map<String, Object> snapshot = details().snapshot();
 		snapshot.put("parentId", this.parentId);
-		snapshot.put("email", this.email);
-		snapshot.put("phone", this.phone);
-		snapshot.put("validFrom", String.valueOf(this.validFrom));
 		snapshot.put("validTo", (this.validTo != null) ? this.validTo.toString() : null);
 		snapshot.put("successorId", this.successorId);
 		return snapshot;

@@ -1,6 +1,8 @@
 package vn.edu.portal.organisation;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What describes a unit, as entered in a form or an import row (already checked).
@@ -16,6 +18,20 @@ import java.time.LocalDate;
  */
 record UnitDetails(String code, String name, String shortName, UnitType type, Ownership ownership, String email,
 		String phone, LocalDate validFrom) {
+
+	/** The details as the audit trail records them (before and after a change). */
+	Map<String, Object> snapshot() {
+		Map<String, Object> snapshot = new LinkedHashMap<>();
+		snapshot.put("code", this.code);
+		snapshot.put("name", this.name);
+		snapshot.put("shortName", this.shortName);
+		snapshot.put("type", this.type);
+		snapshot.put("ownership", this.ownership);
+		snapshot.put("email", this.email);
+		snapshot.put("phone", this.phone);
+		snapshot.put("validFrom", String.valueOf(this.validFrom));
+		return snapshot;
+	}
 
 	/** The same details for the unit with this code: a unit's code never changes. */
 	UnitDetails withCode(String fixedCode) {

@@ -316,24 +316,18 @@ class UnitImport {
 			String parentCode, String email, String phone, LocalDate validFrom) {
 
 		boolean sameDetailsAs(Values other) {
-			return this.name.equals(other.name()) && Objects.equals(this.shortName, other.shortName())
-					&& this.type == other.type() && this.ownership == other.ownership()
-					&& Objects.equals(this.email, other.email()) && Objects.equals(this.phone, other.phone())
-					&& this.validFrom.equals(other.validFrom());
+			return details().equals(other.details());
 		}
 
 		Map<String, Object> snapshot() {
-			Map<String, Object> snapshot = new LinkedHashMap<>();
-			snapshot.put("code", this.code);
-			snapshot.put("name", this.name);
-			snapshot.put("shortName", this.shortName);
-			snapshot.put("type", this.type);
-			snapshot.put("ownership", this.ownership);
+			Map<String, Object> snapshot = details().snapshot();
 			snapshot.put("parentCode", this.parentCode);
-			snapshot.put("email", this.email);
-			snapshot.put("phone", this.phone);
-			snapshot.put("validFrom", this.validFrom.toString());
 			return snapshot;
+		}
+
+		UnitDetails details() {
+			return new UnitDetails(this.code, this.name, this.shortName, this.type, this.ownership, this.email,
+					this.phone, this.validFrom);
 		}
 
 	}

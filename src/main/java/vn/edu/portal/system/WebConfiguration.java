@@ -1,8 +1,10 @@
 package vn.edu.portal.system;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +42,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
-		registry.addInterceptor(new LanguageLinks());
+		registry.addInterceptor(new QueryLinks());
 	}
 
 	@Override
@@ -51,21 +53,27 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The language switcher's links keep the page and its query (filters, a login error)
-	 * and only change {@code lang}: request attributes {@code langVi} and {@code langEn}.
+	 * Links that keep the page and its query (filters, a login error) and change one
+	 * parameter: the language switcher's ({@code langVi}, {@code langEn}) and the pager's
+	 * ({@code pageLink}, to which the page number is appended).
 	 */
-	static class LanguageLinks implements HandlerInterceptor {
+	static class QueryLinks implements HandlerInterceptor {
 
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 			String query = (request.getQueryString() != null) ? request.getQueryString() : "";
-			String kept = java.util.Arrays.stream(query.split("&"))
-				.filter((part) -> !part.isEmpty() && !part.startsWith("lang="))
-				.collect(java.util.stream.Collectors.joining("&"));
-			String prefix = kept.isEmpty() ? "?" : "?" + kept + "&";
-			request.setAttribute("langVi", prefix + "lang=vi");
-			request.setAttribute("langEn", prefix + "lang=en");
+			request.setAttribute("langVi", without(query, "lang") + "lang=vi");
+			request.setAttribute("langEn", without(query, "lang") + "lang=en");
+			request.setAttribute("pageLink", request.getRequestURI() + without(query, "page") + "page=");
 			return true;
+		}
+
+		/** "?" and the query without the parameter, ready for one more. */
+		private static String without(String query, String parameter) {
+			String kept = Arrays.stream(query.split("&"))
+				.filter((part) -> !part.isEmpty() && !part.startsWith(parameter + "="))
+				.collect(Collectors.joining("&"));
+			return kept.isEmpty() ? "?" : "?" + kept + "&";
 		}
 
 	}

@@ -67,6 +67,8 @@ class AuditTrailTests {
 		assertThat(page).doesNotContain("<td>admin</td>");
 		assertThat(admin.get("/audit?action=LOGIN_SUCCESS&account=admin").body()).contains("<td>admin</td>",
 				"Đăng nhập thành công");
+		assertThat(admin.get("/audit?action=LOGIN_SUCCESS&page=1").body()).as("paging keeps the filters")
+			.contains("href=\"/audit?action=LOGIN_SUCCESS&amp;page=0\"");
 		assertThat(admin.get("/audit?account=nobody-like-this").body())
 			.contains("Không có sự kiện nào khớp với điều kiện tìm kiếm.");
 	}

@@ -36,7 +36,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasRole("SYSTEM_ADMIN")
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/fonts/**", "/images/**", "/favicon.ico",
+					"/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated());

@@ -50,6 +50,15 @@ class SecurityHeadersTests {
 	}
 
 	@Test
+	void fontsAreServedWithoutLogin() {
+		HttpResponse<String> font = new PortalHttp(this.port).get("/fonts/LiberationSerif-Regular.ttf");
+
+		assertThat(font.statusCode()).isEqualTo(200);
+		assertThat(font.headers().firstValue("Content-Type")).hasValue("font/ttf");
+		assertThat(font.headers().firstValue("Cache-Control")).get().asString().contains("max-age=31536000");
+	}
+
+	@Test
 	void theSessionCookieIsHttpOnlyAndSameSiteLax() {
 		HttpResponse<String> login = new PortalHttp(this.port).get("/login");
 

@@ -49,4 +49,25 @@ final class Decree30 {
 				date.getYear());
 	}
 
+	/**
+	 * How a letter addresses all units of a type in its "Kính gửi" ("Các trường Trung học
+	 * phổ thông"): the document's own wording, Vietnamese whatever the reader's language.
+	 */
+	static String addresseesOfType(String unitType) {
+		return switch (unitType) {
+			case "DEPARTMENT" -> "Các Sở Giáo dục và Đào tạo";
+			case "DEPARTMENT_DIVISION" -> "Các phòng chuyên môn thuộc Sở";
+			case "DISTRICT_OFFICE" -> "Phòng Giáo dục và Đào tạo các huyện, thành phố";
+			case "COMMUNE_OFFICE" -> "Phòng Văn hóa - Xã hội các xã, phường";
+			case "KINDERGARTEN" -> "Các trường Mầm non";
+			case "PRIMARY" -> "Các trường Tiểu học";
+			case "LOWER_SECONDARY" -> "Các trường Trung học cơ sở";
+			case "UPPER_SECONDARY" -> "Các trường Trung học phổ thông";
+			case "MULTI_LEVEL" -> "Các trường liên cấp";
+			case "CONTINUING_EDUCATION" -> "Các Trung tâm GDNN-GDTX";
+			case "SPECIALISED" -> "Các trường chuyên biệt";
+			default -> "Các đơn vị khác";
+		};
+	}
+
 }

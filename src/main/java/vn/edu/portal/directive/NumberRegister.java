@@ -35,4 +35,35 @@ class NumberRegister {
 				""").param("issuer", issuerUnitId).param("year", year).query(Integer.class).single();
 	}
 
+	/**
+	 * Continues a register after the numbers an issuer used outside the portal this year
+	 * (before it adopted the portal): the next number is {@code lastUsed + 1}. Never goes
+	 * back, so no number is used twice.
+	 * @return whether the register was moved on; {@code false} when it is already at or
+	 * past that number
+	 */
+	@Transactional
+	boolean continueAfter(long issuerUnitId, int year, int lastUsed) {
+		return this.jdbc
+			.sql("""
+					insert into directive_register (issuer_unit_id, year, last_number) values (:issuer, :year, :last)
+					on conflict (issuer_unit_id, year)
+					do update set last_number = excluded.last_number where directive_register.last_number < excluded.last_number
+					""")
+			.param("issuer", issuerUnitId)
+			.param("year", year)
+			.param("last", lastUsed)
+			.update() == 1;
+	}
+
+	/** The last number given in the register of a year, 0 when none. */
+	int last(long issuerUnitId, int year) {
+		return this.jdbc.sql("select last_number from directive_register where issuer_unit_id = ? and year = ?")
+			.param(issuerUnitId)
+			.param(year)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
 }

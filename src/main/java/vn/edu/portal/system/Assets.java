@@ -27,12 +27,18 @@ public class Assets {
 
 	private final String unitPickerJs;
 
+	private final String directivePrintCss;
+
+	private final String directiveScreenCss;
+
 	Assets(PortalProperties properties) {
 		String base = "/webjars/bootstrap/" + properties.assets().bootstrapVersion() + "/dist/";
 		this.bootstrapCss = base + "css/bootstrap.min.css";
 		this.bootstrapJs = base + "js/bootstrap.bundle.min.js";
 		this.portalCss = fingerprinted("/css/portal.css");
 		this.unitPickerJs = fingerprinted("/js/unit-picker.js");
+		this.directivePrintCss = fingerprinted("/css/directive-print.css");
+		this.directiveScreenCss = fingerprinted("/css/directive-screen.css");
 	}
 
 	private static String fingerprinted(String path) {
@@ -62,6 +68,14 @@ public class Assets {
 
 	public String getUnitPickerJs() {
 		return this.unitPickerJs;
+	}
+
+	public String getDirectivePrintCss() {
+		return this.directivePrintCss;
+	}
+
+	public String getDirectiveScreenCss() {
+		return this.directiveScreenCss;
 	}
 
 }

@@ -1,0 +1,145 @@
+package vn.edu.portal.directive;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.edu.portal.account.CurrentUser;
+
+/**
+ * Directives for their readers and drafters: the list, the detail, and the draft's form
+ * (new, edit, submit, delete). Publication and later steps are in
+ * {@link DirectiveApprovalController}.
+ */
+@Controller
+@RequestMapping("/directives")
+class DirectiveController {
+
+	private final DirectiveService directives;
+
+	private final DirectiveQueries queries;
+
+	private final DirectiveAccess access;
+
+	private final DirectiveFormPage formPage;
+
+	DirectiveController(DirectiveService directives, DirectiveQueries queries, DirectiveAccess access,
+			DirectiveFormPage formPage) {
+		this.directives = directives;
+		this.queries = queries;
+		this.access = access;
+		this.formPage = formPage;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") DirectiveFilter filter,
+			Model model) {
+		DirectiveAccess.Reader reader = this.access.reader(user);
+		List<DirectiveQueries.ListRow> rows = this.queries.list(reader, filter);
+		model.addAttribute("directives", rows.subList(0, Math.min(rows.size(), DirectiveQueries.PAGE_SIZE)));
+		model.addAttribute("hasNext", rows.size() > DirectiveQueries.PAGE_SIZE);
+		model.addAttribute("page", filter.pageNumber());
+		model.addAttribute("issuers", this.queries.issuers(reader));
+		model.addAttribute("types", DocumentType.values());
+		model.addAttribute("statuses", DirectiveStatus.values());
+		model.addAttribute("canDraft", reader.staff());
+		return "directives/list";
+	}
+
+	@GetMapping("/{id}")
+	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+		return this.formPage.detail(user, id, model);
+	}
+
+	@GetMapping("/new")
+	String newDirective(@AuthenticationPrincipal CurrentUser user, Model model) {
+		this.directives.issuerFor(user);
+		return this.formPage.show(user, DirectiveForm.blank(this.formPage.previousContent(user)), null, model);
+	}
+
+	@PostMapping
+	String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") DirectiveForm form,
+			BindingResult result, @RequestParam(required = false) String add, Model model,
+			RedirectAttributes redirect) {
+		this.directives.issuerFor(user);
+		if (add == null) {
+			form.check(result);
+		}
+		if (add != null || result.hasErrors()) {
+			return this.formPage.show(user, form.withBlankRows(), null, model);
+		}
+		Directive directive = this.directives.create(user, form.content());
+		redirect.addFlashAttribute("success", "directive.saved");
+		return "redirect:/directives/" + directive.getId();
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+		Directive directive = this.directives.get(user, id);
+		return this.formPage.show(user, DirectiveForm.of(directive.content(), directive.getVersion()), directive,
+				model);
+	}
+
+	@PostMapping("/{id}/edit")
+	String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@Valid @ModelAttribute("form") DirectiveForm form, BindingResult result,
+			@RequestParam(required = false) String add, Model model, RedirectAttributes redirect) {
+		Directive directive = this.directives.get(user, id);
+		boolean amending = directive.getStatus() == DirectiveStatus.PUBLISHED;
+		if (add == null) {
+			form.check(result);
+			if (amending && (form.changeNote() == null || form.changeNote().isBlank())) {
+				result.rejectValue("changeNote", "directive.changeNote.required");
+			}
+		}
+		if (add == null && !result.hasErrors()) {
+			try {
+				long version = (form.version() != null) ? form.version() : -1;
+				if (amending) {
+					this.directives.amend(user, id, version, form.content(), form.changeNote().strip());
+					redirect.addFlashAttribute("success", "directive.amended");
+				}
+				else {
+					this.directives.edit(user, id, version, form.content());
+					redirect.addFlashAttribute("success", "directive.saved");
+				}
+				return "redirect:/directives/" + id;
+			}
+			catch (ObjectOptimisticLockingFailureException conflict) {
+				result.reject("directive.conflict");
+			}
+			catch (DirectiveRefused refused) {
+				result.reject(refused.messageKey());
+			}
+		}
+		return this.formPage.show(user, form.withBlankRows(), directive, model);
+	}
+
+	@PostMapping("/{id}/submit")
+	String submit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam long version,
+			RedirectAttributes redirect) {
+		return this.formPage.step(redirect, "directive.submitted", () -> this.directives.submit(user, id, version),
+				"redirect:/directives/" + id, "redirect:/directives/" + id);
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam long version,
+			RedirectAttributes redirect) {
+		return this.formPage.step(redirect, "directive.deleted", () -> this.directives.delete(user, id, version),
+				"redirect:/directives", "redirect:/directives/" + id);
+	}
+
+}

@@ -1,0 +1,181 @@
+package vn.edu.portal.directive;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.edu.portal.organisation.UnitType;
+
+/**
+ * The read side of the directive pages: one query per list or panel, within the reader's
+ * scope.
+ */
+@Component
+class DirectiveQueries {
+
+	static final int PAGE_SIZE = 25;
+
+	private static final int MAX_WORDS = 8;
+
+	private final JdbcClient jdbc;
+
+	DirectiveQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A page of the directives the reader sees, newest first, plus one beyond it to tell
+	 * whether a next page exists. Every word typed must appear in the number, symbol,
+	 * subject, body or a task, folding case and diacritics.
+	 */
+	List<ListRow> list(DirectiveAccess.Reader reader, DirectiveFilter filter) {
+		List<String> words = Arrays.stream(filter.textOrEmpty().split("\\s+"))
+			.filter((word) -> !word.isEmpty())
+			.limit(MAX_WORDS)
+			.toList();
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < words.size(); i++) {
+			text.append(" and (d.search_text like '%' || portal_fold(:w")
+				.append(i)
+				.append(") || '%' or exists (select 1 from directive_task t where t.directive_id = d.id and portal_fold(t.text) like '%' || portal_fold(:w")
+				.append(i)
+				.append(") || '%'))");
+		}
+		JdbcClient.StatementSpec statement = reader.bind(this.jdbc.sql("""
+				select d.id, d.status, d.type, d.number, d.symbol, d.issued_on, d.subject, d.urgency, d.amendment,
+				       d.updated_at, iu.name as issuer_name
+				from directive d join unit iu on iu.id = d.issuer_unit_id
+				where %s
+				  and (cast(:year as int) is null or coalesce(d.year, extract(year from d.created_at)::int) = :year)
+				  and (cast(:type as varchar) is null or d.type = :type)
+				  and (cast(:status as varchar) is null or d.status = :status)
+				  and (cast(:issuer as bigint) is null or d.issuer_unit_id = :issuer)
+				  %s
+				order by coalesce(d.issued_on, d.created_at::date) desc, d.number desc nulls first, d.id desc
+				limit :limit offset :offset
+				""".formatted(DirectiveAccess.VISIBLE, text)))
+			.param("year", filter.year())
+			.param("type", (filter.type() != null) ? filter.type().name() : null)
+			.param("status", (filter.status() != null) ? filter.status().name() : null)
+			.param("issuer", filter.issuer())
+			.param("limit", PAGE_SIZE + 1)
+			.param("offset", filter.pageNumber() * PAGE_SIZE);
+		for (int i = 0; i < words.size(); i++) {
+			statement = statement.param("w" + i, escapeLike(words.get(i)));
+		}
+		return statement
+			.query((rs, i) -> new ListRow(rs.getLong("id"), DirectiveStatus.valueOf(rs.getString("status")),
+					DocumentType.valueOf(rs.getString("type")), (Integer) rs.getObject("number"),
+					rs.getString("symbol"), rs.getObject("issued_on", LocalDate.class), rs.getString("subject"),
+					Urgency.valueOf(rs.getString("urgency")), rs.getInt("amendment"),
+					rs.getTimestamp("updated_at").toInstant(), rs.getString("issuer_name")))
+			.list();
+	}
+
+	/** The issuing units the reader may filter by. */
+	List<Option> issuers(DirectiveAccess.Reader reader) {
+		return reader.bind(this.jdbc.sql("""
+				select distinct iu.id, iu.name from directive d join unit iu on iu.id = d.issuer_unit_id
+				where %s order by iu.name
+				""".formatted(DirectiveAccess.VISIBLE)))
+			.query((rs, i) -> new Option(rs.getLong("id"), rs.getString("name")))
+			.list();
+	}
+
+	/**
+	 * The recipient units recorded at publication, with their role, as the tree was then.
+	 */
+	List<RecipientRow> recipients(long directiveId) {
+		return this.jdbc.sql("""
+				select u.id, u.code, u.name, u.type, r.role, u.valid_to, s.name as successor_name
+				from directive_recipient r join unit u on u.id = r.unit_id left join unit s on s.id = u.successor_id
+				where r.directive_id = ? order by r.role, u.path
+				""")
+			.param(directiveId)
+			.query((rs, i) -> new RecipientRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+					UnitType.valueOf(rs.getString("type")), RecipientRole.valueOf(rs.getString("role")),
+					rs.getObject("valid_to", LocalDate.class), rs.getString("successor_name")))
+			.list();
+	}
+
+	/** Published directives of an issuer that a new one may refer to, newest first. */
+	List<Option> referable(long issuerUnitId) {
+		return this.jdbc.sql("""
+				select id, lpad(number::text, 2, '0') || '/' || symbol || ' · ' || to_char(issued_on, 'DD/MM/YYYY')
+				       || ' · ' || left(subject, 80) as label
+				from directive where issuer_unit_id = ? and status in ('PUBLISHED', 'CLOSED')
+				order by issued_on desc, number desc limit 200
+				""").param(issuerUnitId).query((rs, i) -> new Option(rs.getLong("id"), rs.getString("label"))).list();
+	}
+
+	/**
+	 * The numbers and subjects of directives in the portal that a directive refers to.
+	 */
+	List<Option> referenced(List<Long> ids) {
+		return this.jdbc.sql("""
+				select id, lpad(number::text, 2, '0') || '/' || symbol || ' ngày ' || to_char(issued_on, 'DD/MM/YYYY')
+				       || ' · ' || subject as label
+				from directive where id = any(?) and number is not null
+				""")
+			.param(ids.toArray(Long[]::new))
+			.query((rs, i) -> new Option(rs.getLong("id"), rs.getString("label")))
+			.list();
+	}
+
+	private static String escapeLike(String word) {
+		return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/**
+	 * A row of the list.
+	 *
+	 * @param id the directive
+	 * @param status its status
+	 * @param type its type
+	 * @param number its number, or {@code null} for a draft
+	 * @param symbol its symbol
+	 * @param issuedOn its date of issue
+	 * @param subject its subject
+	 * @param urgency its urgency
+	 * @param amendment how many times it was amended
+	 * @param updatedAt its last change
+	 * @param issuerName the issuing unit
+	 */
+	record ListRow(long id, DirectiveStatus status, DocumentType type, Integer number, String symbol,
+			LocalDate issuedOn, String subject, Urgency urgency, int amendment, Instant updatedAt, String issuerName) {
+
+		public String numberAndSymbol() {
+			return (this.number != null) ? Decree30.numberAndSymbol(this.number, this.symbol) : null;
+		}
+
+	}
+
+	/**
+	 * A recipient unit.
+	 *
+	 * @param unitId the unit
+	 * @param code its code
+	 * @param name its name
+	 * @param type its type
+	 * @param role implement or inform
+	 * @param closedOn the day it closed, or {@code null}
+	 * @param successorName the unit it merged into, or {@code null}
+	 */
+	record RecipientRow(long unitId, String code, String name, UnitType type, RecipientRole role, LocalDate closedOn,
+			String successorName) {
+	}
+
+	/**
+	 * A choice of a select.
+	 *
+	 * @param id its value
+	 * @param label its label
+	 */
+	record Option(long id, String label) {
+	}
+
+}

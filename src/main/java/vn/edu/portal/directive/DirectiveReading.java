@@ -1,0 +1,138 @@
+package vn.edu.portal.directive;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.Permission;
+import vn.edu.portal.account.ScopePolicy;
+
+/**
+ * What the directive pages show: the detail with everything recorded about a directive,
+ * its print form and its earlier versions, each in one read-only transaction and only for
+ * a reader who may see it.
+ */
+@Service
+@Transactional(readOnly = true)
+class DirectiveReading {
+
+	private final DirectiveService directives;
+
+	private final DirectiveQueries queries;
+
+	private final DirectiveHistory history;
+
+	private final DirectiveVersions versions;
+
+	private final DirectiveAttachments attachments;
+
+	private final ScopePolicy scope;
+
+	DirectiveReading(DirectiveService directives, DirectiveQueries queries, DirectiveHistory history,
+			DirectiveVersions versions, DirectiveAttachments attachments, ScopePolicy scope) {
+		this.directives = directives;
+		this.queries = queries;
+		this.history = history;
+		this.versions = versions;
+		this.attachments = attachments;
+		this.scope = scope;
+	}
+
+	Detail detail(CurrentUser user, long id) {
+		Directive directive = this.directives.get(user, id);
+		DirectiveContent content = directive.content();
+		List<Long> referencedIds = content.references()
+			.stream()
+			.map(DirectiveContent.Reference::referencedDirectiveId)
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		return new Detail(directive, content, this.versions.printed(directive), this.queries.recipients(id),
+				this.history.of(id), this.versions.of(id), this.attachments.of(id),
+				this.queries.referenced(referencedIds), actions(user, directive));
+	}
+
+	/** The directive as it prints now. */
+	Print print(CurrentUser user, long id) {
+		Directive directive = this.directives.get(user, id);
+		return Print.of(directive, this.versions.printed(directive));
+	}
+
+	/** A version as it was issued: 0 as published, then one per amendment. */
+	Print printVersion(CurrentUser user, long id, int amendment) {
+		Directive directive = this.directives.get(user, id);
+		return Print.of(directive,
+				this.versions.find(id, amendment).orElseThrow(() -> new DirectiveNotFoundException(id)));
+	}
+
+	/** What the reader may do to the directive now. */
+	private Actions actions(CurrentUser user, Directive directive) {
+		boolean drafter = this.scope.permits(user, Permission.DRAFT_DIRECTIVES);
+		boolean leader = this.scope.permits(user, Permission.PUBLISH_DIRECTIVES);
+		DirectiveStatus status = directive.getStatus();
+		return new Actions(drafter && status == DirectiveStatus.DRAFT,
+				leader && status == DirectiveStatus.PENDING_APPROVAL, leader && status == DirectiveStatus.PUBLISHED,
+				(drafter && status == DirectiveStatus.DRAFT) || (leader && status == DirectiveStatus.PUBLISHED));
+	}
+
+	/**
+	 * Everything the detail page shows.
+	 *
+	 * @param directive the directive
+	 * @param content what it says
+	 * @param printed how it prints
+	 * @param recipients the units it went to
+	 * @param history its lifecycle
+	 * @param versions its issued versions
+	 * @param attachments its files
+	 * @param referenced the directives of the portal it refers to
+	 * @param actions what the reader may do
+	 */
+	record Detail(Directive directive, DirectiveContent content, PrintedDirective printed,
+			List<DirectiveQueries.RecipientRow> recipients, List<DirectiveHistory.Entry> history,
+			List<DirectiveVersions.Version> versions, List<DirectiveAttachments.Attachment> attachments,
+			List<DirectiveQueries.Option> referenced, Actions actions) {
+
+		public long implementCount() {
+			return this.recipients.stream().filter((row) -> row.role() == RecipientRole.IMPLEMENT).count();
+		}
+
+	}
+
+	/**
+	 * A directive to print.
+	 *
+	 * @param printed the version printed
+	 * @param recalled whether the directive was recalled since
+	 * @param fileName a file name for its PDF, without extension
+	 */
+	record Print(PrintedDirective printed, boolean recalled, String fileName) {
+
+		static Print of(Directive directive, PrintedDirective printed) {
+			String name = (directive.getNumber() != null)
+					? directive.getNumber() + "-" + directive.getSymbol() + "-" + directive.getYear()
+					: "du-thao-" + directive.getId();
+			return new Print(printed, directive.getStatus() == DirectiveStatus.RECALLED,
+					java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+						.replaceAll("\\p{M}", "")
+						.replace('đ', 'd')
+						.replace('Đ', 'D')
+						.replaceAll("[^A-Za-z0-9-]+", "-")
+							+ ((printed.amendment() > 0) ? "-v" + printed.amendment() : ""));
+		}
+
+	}
+
+	/**
+	 * What the reader may do.
+	 *
+	 * @param draft edit, submit or delete the draft
+	 * @param approve publish or return the submitted draft
+	 * @param manage amend or recall the published directive
+	 * @param attach add or remove attachments
+	 */
+	record Actions(boolean draft, boolean approve, boolean manage, boolean attach) {
+	}
+
+}

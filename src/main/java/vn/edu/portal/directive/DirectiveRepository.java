@@ -1,0 +1,7 @@
+package vn.edu.portal.directive;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DirectiveRepository extends JpaRepository<Directive, Long> {
+
+}

@@ -1,0 +1,344 @@
+package vn.edu.portal.directive;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.Permission;
+import vn.edu.portal.account.ScopePolicy;
+import vn.edu.portal.account.UnitSelection;
+import vn.edu.portal.audit.AuditLog;
+import vn.edu.portal.directive.DirectiveHistory.Step;
+import vn.edu.portal.system.Formats;
+
+/**
+ * The lifecycle of directives: department officers draft and submit, department leaders
+ * return or publish, amend and recall. Every step checks role and scope through the scope
+ * policy, is written to the directive's history and the audit trail, and keeps its own
+ * state rules on the entity.
+ */
+@Service
+class DirectiveService {
+
+	static final String AUDIT_TYPE = "DIRECTIVE";
+
+	private final DirectiveRepository directives;
+
+	private final DirectiveAccess access;
+
+	private final ScopePolicy scope;
+
+	private final UnitSelection selection;
+
+	private final NumberRegister register;
+
+	private final DirectiveHistory history;
+
+	private final DirectiveVersions versions;
+
+	private final DirectiveAttachments attachments;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Formats formats;
+
+	DirectiveService(DirectiveRepository directives, DirectiveAccess access, ScopePolicy scope, UnitSelection selection,
+			NumberRegister register, DirectiveHistory history, DirectiveVersions versions,
+			DirectiveAttachments attachments, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc,
+			Clock clock, Formats formats) {
+		this.directives = directives;
+		this.access = access;
+		this.scope = scope;
+		this.selection = selection;
+		this.register = register;
+		this.history = history;
+		this.versions = versions;
+		this.attachments = attachments;
+		this.audit = audit;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.formats = formats;
+	}
+
+	/** A directive the account may see, or 404. */
+	@Transactional(readOnly = true)
+	Directive get(CurrentUser user, long id) {
+		this.access.checkVisible(user, id);
+		Directive directive = this.directives.findById(id).orElseThrow(() -> new DirectiveNotFoundException(id));
+		directive.content();
+		return directive;
+	}
+
+	/**
+	 * The issuing unit of the account's drafts: its Department. Refused (403) unless it
+	 * may draft there.
+	 */
+	long issuerFor(CurrentUser user) {
+		Long department = this.scope.scopeOf(user).rootUnitId();
+		if (department == null || user.unitId() == null) {
+			throw new AccessDeniedException("no department to draft for");
+		}
+		this.scope.check(user, Permission.DRAFT_DIRECTIVES, department);
+		return department;
+	}
+
+	@Transactional
+	Directive create(CurrentUser user, DirectiveContent content) {
+		long issuer = issuerFor(user);
+		Instant now = this.clock.instant();
+		Directive directive = this.directives.save(new Directive(issuer, user.unitId(), user.id(), content, now));
+		this.history.record(directive.getId(), Step.CREATED, user, now, null);
+		this.audit.record("DIRECTIVE_CREATED", AUDIT_TYPE, directive.getId(), Map.of("subject", content.subject()));
+		return directive;
+	}
+
+	@Transactional
+	Directive edit(CurrentUser user, long id, long version, DirectiveContent content) {
+		Directive directive = forChange(user, id, version, Permission.DRAFT_DIRECTIVES);
+		refuseUnless(directive.getStatus() == DirectiveStatus.DRAFT, "directive.refused.notDraft");
+		Instant now = this.clock.instant();
+		directive.edit(content, now);
+		this.history.record(id, Step.EDITED, user, now, null);
+		this.audit.record("DIRECTIVE_EDITED", AUDIT_TYPE, id, Map.of("subject", content.subject()));
+		return directive;
+	}
+
+	@Transactional
+	void submit(CurrentUser user, long id, long version) {
+		Directive directive = forChange(user, id, version, Permission.DRAFT_DIRECTIVES);
+		refuseUnless(directive.getStatus() == DirectiveStatus.DRAFT, "directive.refused.notDraft");
+		Instant now = this.clock.instant();
+		directive.submit(now);
+		this.history.record(id, Step.SUBMITTED, user, now, null);
+		this.audit.record("DIRECTIVE_SUBMITTED", AUDIT_TYPE, id, Map.of());
+	}
+
+	@Transactional
+	void returnToDrafter(CurrentUser user, long id, long version, String comment) {
+		Directive directive = forChange(user, id, version, Permission.PUBLISH_DIRECTIVES);
+		refuseUnless(directive.getStatus() == DirectiveStatus.PENDING_APPROVAL, "directive.refused.notPending");
+		Instant now = this.clock.instant();
+		directive.returnToDrafter(comment, now);
+		this.history.record(id, Step.RETURNED, user, now, comment);
+		this.audit.record("DIRECTIVE_RETURNED", AUDIT_TYPE, id, Map.of("comment", comment));
+	}
+
+	/**
+	 * Approves and publishes: takes the next number of the issuer's register for the year
+	 * of the signing day, resolves the recipients to the units of that day, records them
+	 * and tells the delivery, all in one transaction.
+	 */
+	@Transactional
+	Directive publish(CurrentUser user, long id, long version, LocalDate signedOn) {
+		Directive directive = forChange(user, id, version, Permission.PUBLISH_DIRECTIVES);
+		refuseUnless(directive.getStatus() == DirectiveStatus.PENDING_APPROVAL, "directive.refused.notPending");
+		if (signedOn.isAfter(this.formats.today())) {
+			throw new DirectiveRefused("signedOn", "directive.publish.future");
+		}
+		List<DirectivePublished.Recipient> recipients = resolveRecipients(user, directive.content());
+		if (recipients.isEmpty()) {
+			throw new DirectiveRefused("signedOn", "directive.publish.noRecipients");
+		}
+		int number = this.register.next(directive.getIssuerUnitId(), signedOn.getYear());
+		LocalDate lastIssued = lastIssuedOn(directive.getIssuerUnitId(), signedOn.getYear());
+		if (lastIssued != null && signedOn.isBefore(lastIssued)) {
+			// Rolls back, giving the number back: the register keeps issue order.
+			throw new DirectiveRefused("signedOn", "directive.publish.beforeLast");
+		}
+		Instant now = this.clock.instant();
+		directive.publish(number, signedOn, nextWorkingDay(signedOn), user.id(), now);
+		this.directives.flush();
+		this.jdbc.sql("""
+				insert into directive_recipient (directive_id, unit_id, role)
+				select :id, unit_id, role from unnest(:units, :roles) as r(unit_id, role)
+				""")
+			.param("id", id)
+			.param("units", recipients.stream().map(DirectivePublished.Recipient::unitId).toArray(Long[]::new))
+			.param("roles", recipients.stream().map((recipient) -> recipient.role().name()).toArray(String[]::new))
+			.update();
+		this.versions.keep(directive, null, user, now);
+		this.history.record(id, Step.PUBLISHED, user, now, directive.numberAndSymbol());
+		this.audit.record("DIRECTIVE_PUBLISHED", AUDIT_TYPE, id,
+				Map.of("number", directive.numberAndSymbol(), "recipients", recipients.size()));
+		DirectiveContent content = directive.content();
+		this.events.publishEvent(new DirectivePublished(id, directive.getIssuerUnitId(), directive.numberAndSymbol(),
+				content.subject(), content.urgency(), now, directive.getAcknowledgeBy(), recipients));
+		return directive;
+	}
+
+	@Transactional
+	void amend(CurrentUser user, long id, long version, DirectiveContent content, String changeNote) {
+		Directive directive = forChange(user, id, version, Permission.PUBLISH_DIRECTIVES);
+		refuseUnless(directive.getStatus() == DirectiveStatus.PUBLISHED, "directive.refused.notPublished");
+		Instant now = this.clock.instant();
+		directive.amend(content, now);
+		this.directives.flush();
+		this.versions.keep(directive, changeNote, user, now);
+		this.history.record(id, Step.AMENDED, user, now, changeNote);
+		this.audit.record("DIRECTIVE_AMENDED", AUDIT_TYPE, id,
+				Map.of("amendment", directive.getAmendment(), "changeNote", changeNote));
+		this.events.publishEvent(new DirectiveAmended(id, directive.getAmendment(), changeNote, now));
+	}
+
+	@Transactional
+	void recall(CurrentUser user, long id, long version, String reason) {
+		Directive directive = forChange(user, id, version, Permission.PUBLISH_DIRECTIVES);
+		refuseUnless(directive.getStatus() == DirectiveStatus.PUBLISHED, "directive.refused.notPublished");
+		Instant now = this.clock.instant();
+		directive.recall(reason, now);
+		this.history.record(id, Step.RECALLED, user, now, reason);
+		this.audit.record("DIRECTIVE_RECALLED", AUDIT_TYPE, id, Map.of("reason", reason));
+		this.events.publishEvent(new DirectiveRecalled(id, reason, now));
+	}
+
+	/** Deletes a draft; a submitted or published directive is never deleted. */
+	@Transactional
+	void delete(CurrentUser user, long id, long version) {
+		Directive directive = forChange(user, id, version, Permission.DRAFT_DIRECTIVES);
+		refuseUnless(directive.isDeletable(), "directive.refused.notDraft");
+		this.audit.record("DIRECTIVE_DELETED", AUDIT_TYPE, id, Map.of("subject", directive.content().subject()));
+		this.directives.delete(directive);
+	}
+
+	/**
+	 * Adds a file: drafters to a draft, leaders to a published directive (the signed copy
+	 * once it is signed).
+	 */
+	@Transactional
+	DirectiveAttachments.Attachment attach(CurrentUser user, long id, DirectiveAttachments.Kind kind,
+			String originalName, java.nio.file.Path file) {
+		Directive directive = forAttachment(user, id);
+		DirectiveAttachments.Attachment attachment = this.attachments.add(id, kind, originalName, file, user.id());
+		this.history.record(id, Step.ATTACHED, user, this.clock.instant(), attachment.fileName());
+		this.audit.record("DIRECTIVE_ATTACHED", AUDIT_TYPE, directive.getId(),
+				Map.of("file", attachment.fileName(), "sha256", attachment.sha256()));
+		return attachment;
+	}
+
+	@Transactional
+	void detach(CurrentUser user, long id, long attachmentId) {
+		forAttachment(user, id);
+		DirectiveAttachments.Attachment attachment = this.attachments.find(id, attachmentId)
+			.orElseThrow(() -> new DirectiveNotFoundException(id));
+		this.attachments.remove(id, attachmentId);
+		this.history.record(id, Step.DETACHED, user, this.clock.instant(), attachment.fileName());
+		this.audit.record("DIRECTIVE_DETACHED", AUDIT_TYPE, id, Map.of("file", attachment.fileName()));
+	}
+
+	private Directive forAttachment(CurrentUser user, long id) {
+		this.access.checkVisible(user, id);
+		Directive directive = this.directives.findById(id).orElseThrow(() -> new DirectiveNotFoundException(id));
+		if (directive.getStatus() == DirectiveStatus.DRAFT) {
+			refuseWithout(user, Permission.DRAFT_DIRECTIVES);
+			this.scope.check(user, Permission.DRAFT_DIRECTIVES, directive.getIssuerUnitId());
+		}
+		else if (directive.getStatus() == DirectiveStatus.PUBLISHED) {
+			refuseWithout(user, Permission.PUBLISH_DIRECTIVES);
+			this.scope.check(user, Permission.PUBLISH_DIRECTIVES, directive.getIssuerUnitId());
+		}
+		else {
+			throw new DirectiveRefused("file", "directive.attachment.closed");
+		}
+		return directive;
+	}
+
+	/**
+	 * Continues the issuer's register after the numbers used outside the portal in a
+	 * year.
+	 */
+	@Transactional
+	boolean continueRegister(CurrentUser user, int year, int lastUsed) {
+		Long department = this.scope.scopeOf(user).rootUnitId();
+		if (department == null) {
+			throw new AccessDeniedException("no department");
+		}
+		this.scope.check(user, Permission.PUBLISH_DIRECTIVES, department);
+		boolean moved = this.register.continueAfter(department, year, lastUsed);
+		if (moved) {
+			this.audit.record("DIRECTIVE_REGISTER_CONTINUED", "DIRECTIVE_REGISTER", department + "/" + year,
+					Map.of("lastUsed", lastUsed));
+		}
+		return moved;
+	}
+
+	private List<DirectivePublished.Recipient> resolveRecipients(CurrentUser user, DirectiveContent content) {
+		Set<Long> implementers = new LinkedHashSet<>(
+				this.selection.resolve(user, content.tokens(RecipientRole.IMPLEMENT)));
+		List<DirectivePublished.Recipient> recipients = new ArrayList<>();
+		implementers.forEach((unit) -> recipients.add(new DirectivePublished.Recipient(unit, RecipientRole.IMPLEMENT)));
+		for (Long unit : this.selection.resolve(user, content.tokens(RecipientRole.INFORM))) {
+			if (!implementers.contains(unit)) {
+				recipients.add(new DirectivePublished.Recipient(unit, RecipientRole.INFORM));
+			}
+		}
+		return recipients;
+	}
+
+	private LocalDate lastIssuedOn(long issuer, int year) {
+		return this.jdbc.sql("""
+				select issued_on from directive where issuer_unit_id = ? and year = ? and issued_on is not null
+				order by issued_on desc limit 1
+				""").param(issuer).param(year).query(LocalDate.class).optional().orElse(null);
+	}
+
+	/**
+	 * The working day after a day, skipping weekends (the holiday calendar comes with the
+	 * delivery's working days).
+	 */
+	static LocalDate nextWorkingDay(LocalDate day) {
+		LocalDate next = day.plusDays(1);
+		while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			next = next.plusDays(1);
+		}
+		return next;
+	}
+
+	private Directive forChange(CurrentUser user, long id, long version, Permission permission) {
+		this.access.checkVisible(user, id);
+		refuseWithout(user, permission);
+		Directive directive = this.directives.findById(id).orElseThrow(() -> new DirectiveNotFoundException(id));
+		this.scope.check(user, permission, directive.getIssuerUnitId());
+		if (directive.getVersion() != version) {
+			throw new ObjectOptimisticLockingFailureException(Directive.class, id);
+		}
+		return directive;
+	}
+
+	/**
+	 * A reader of the directive without the role for the step is refused (403); the scope
+	 * check that follows answers 404 outside the issuer's Department.
+	 */
+	private void refuseWithout(CurrentUser user, Permission permission) {
+		if (!this.scope.permits(user, permission)) {
+			throw new AccessDeniedException("not permitted: " + permission);
+		}
+	}
+
+	private static void refuseUnless(boolean allowed, String messageKey) {
+		if (!allowed) {
+			throw new DirectiveRefused(null, messageKey);
+		}
+	}
+
+}

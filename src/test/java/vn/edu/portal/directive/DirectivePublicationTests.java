@@ -1,0 +1,189 @@
+package vn.edu.portal.directive;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.TestPeople;
+import vn.edu.portal.directive.DirectiveContent.RecipientChoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Publication as the database records it: gapless numbers under concurrent publication,
+ * the register's order, the uniqueness constraint, and the audit trail.
+ */
+@SpringBootTest
+class DirectivePublicationTests {
+
+	@Autowired
+	DirectiveService directives;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestPeople people;
+
+	TestDepartment dept;
+
+	CurrentUser officer;
+
+	CurrentUser leader;
+
+	@BeforeEach
+	void department() {
+		this.dept = new TestDepartment(this.jdbc, this.people);
+		this.officer = this.people.user(this.dept.officer);
+		this.leader = this.people.user(this.dept.leader);
+	}
+
+	@Test
+	void leadersPublishingAtTheSameMomentGetConsecutiveNumbersWithoutGapsOrRepeats() throws Exception {
+		int count = 16;
+		List<Directive> pending = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			pending.add(pending());
+		}
+		CurrentUser secondLeader = this.people
+			.user(this.people.account(this.dept.department, vn.edu.portal.account.Role.DEPARTMENT_LEADER));
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<Integer>> numbers = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				Directive directive = pending.get(i);
+				CurrentUser publisher = (i % 2 == 0) ? this.leader : secondLeader;
+				numbers.add(pool.submit(() -> {
+					start.await();
+					return this.directives.publish(publisher, directive.getId(), version(directive.getId()), today())
+						.getNumber();
+				}));
+			}
+			start.countDown();
+			List<Integer> taken = new ArrayList<>();
+			for (Future<Integer> number : numbers) {
+				taken.add(number.get());
+			}
+			assertThat(taken).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, count).boxed().toList());
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.jdbc
+			.sql("select count(*) from assignment a join directive d on d.id = a.directive_id "
+					+ "where d.issuer_unit_id = ?")
+			.param(this.dept.department)
+			.query(Integer.class)
+			.single()).as("every publication delivered to its 2 schools").isEqualTo(2 * count);
+	}
+
+	@Test
+	void aRefusedPublicationGivesItsNumberBackAndLeavesNothingBehind() {
+		Directive first = pending();
+		this.directives.publish(this.leader, first.getId(), version(first.getId()), today());
+		Directive second = pending();
+
+		assertThatExceptionOfType(DirectiveRefused.class)
+			.isThrownBy(() -> this.directives.publish(this.leader, second.getId(), version(second.getId()),
+					today().minusDays(1)))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("directive.publish.beforeLast"));
+		assertThat(status(second.getId())).isEqualTo("PENDING_APPROVAL");
+		assertThat(this.jdbc.sql("select count(*) from directive_recipient where directive_id = ?")
+			.param(second.getId())
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from assignment where directive_id = ?")
+			.param(second.getId())
+			.query(Integer.class)
+			.single()).isZero();
+
+		assertThat(this.directives.publish(this.leader, second.getId(), version(second.getId()), today()).getNumber())
+			.isEqualTo(2);
+		Directive third = pending();
+		assertThatExceptionOfType(DirectiveRefused.class).isThrownBy(
+				() -> this.directives.publish(this.leader, third.getId(), version(third.getId()), today().plusDays(1)))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("directive.publish.future"));
+	}
+
+	@Test
+	void theDatabaseRefusesTwoDocumentsWithOneNumberAndSymbolOfOneIssuerInAYear() {
+		Directive directive = pending();
+		this.directives.publish(this.leader, directive.getId(), version(directive.getId()), today());
+		Directive copy = pending();
+
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> this.jdbc.sql("""
+				update directive set status = 'PUBLISHED', number = 1, year = extract(year from current_date),
+				       issued_on = current_date where id = ?
+				""").param(copy.getId()).update());
+	}
+
+	@Test
+	void theRegisterContinuesNumbersUsedOutsideThePortalButNeverGoesBack() {
+		assertThat(this.directives.continueRegister(this.leader, 2020, 339)).isTrue();
+		assertThat(this.directives.continueRegister(this.leader, 2020, 100)).isFalse();
+		assertThatExceptionOfType(AccessDeniedException.class)
+			.isThrownBy(() -> this.directives.continueRegister(this.officer, 2020, 400));
+		Directive directive = pending();
+		assertThat(this.directives
+			.publish(this.leader, directive.getId(), version(directive.getId()), LocalDate.of(2020, 2, 25))
+			.numberAndSymbol()).isEqualTo("340/SGD&ĐT-CTTT");
+	}
+
+	@Test
+	void everyLifecycleStepIsInTheAuditTrail() {
+		Directive directive = pending();
+		this.directives.publish(this.leader, directive.getId(), version(directive.getId()), today());
+		this.directives.recall(this.leader, directive.getId(), version(directive.getId()), "Ban hành nhầm.");
+
+		assertThat(this.jdbc
+			.sql("select action from audit_event where object_type = 'DIRECTIVE' and object_id = ? " + "order by id")
+			.param(String.valueOf(directive.getId()))
+			.query(String.class)
+			.list())
+			.containsExactly("DIRECTIVE_CREATED", "DIRECTIVE_SUBMITTED", "DIRECTIVE_PUBLISHED", "DIRECTIVE_RECALLED");
+	}
+
+	private Directive pending() {
+		DirectiveContent content = DemoDirectives.sampleLetter("UNIT:" + this.dept.department);
+		content = new DirectiveContent(content.type(), content.authorityLine(), content.issuerName(),
+				content.issuerAbbreviation(), content.draftingAbbreviation(), content.place(), content.subject(),
+				content.opening(), content.tasks(), content.closing(), content.urgency(), content.references(),
+				content.signerPrefix(), content.signerFor(), content.signerPosition(), content.signerName(),
+				List.of(new RecipientChoice("TYPE:UPPER_SECONDARY", RecipientRole.IMPLEMENT)), content.addressees(),
+				content.otherRecipients(), content.archiveLine(), null, ReportSchedule.NONE, null, null,
+				content.contactEmail(), content.contactPhone());
+		Directive directive = this.directives.create(this.officer, content);
+		this.directives.submit(this.officer, directive.getId(), version(directive.getId()));
+		return directive;
+	}
+
+	private long version(long id) {
+		return this.jdbc.sql("select version from directive where id = ?").param(id).query(Long.class).single();
+	}
+
+	private String status(long id) {
+		return this.jdbc.sql("select status from directive where id = ?").param(id).query(String.class).single();
+	}
+
+	private LocalDate today() {
+		return this.jdbc.sql("select (now() at time zone 'Asia/Ho_Chi_Minh')::date").query(LocalDate.class).single();
+	}
+
+}

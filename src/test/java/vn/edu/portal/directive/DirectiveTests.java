@@ -1,0 +1,443 @@
+package vn.edu.portal.directive;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.edu.portal.PortalHttp;
+import vn.edu.portal.TestAccounts;
+import vn.edu.portal.account.TestPeople;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The directive pages as their users meet them: the sample letter entered field by field
+ * and published, its print view and PDF, the register, and the refusals.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DirectiveTests {
+
+	private static final Pattern DIRECTIVE_ID = Pattern.compile("/directives/(\\d+)");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestPeople people;
+
+	TestDepartment dept;
+
+	@BeforeEach
+	void department() {
+		this.dept = new TestDepartment(this.jdbc, this.people);
+	}
+
+	@Test
+	void theSampleLetterEnteredFieldByFieldPrintsAsTheOriginal() throws IOException {
+		PortalHttp officer = login(this.dept.officer);
+		long id = draft(officer, sampleLetter());
+		submit(officer, id);
+
+		PortalHttp leader = login(this.dept.leader);
+		leader.get("/directives/register?year=2020");
+		assertThat(PortalHttp
+			.location(leader.post("/directives/register/continue", Map.of("year", "2020", "lastUsed", "339"))))
+			.isEqualTo("/directives/register?year=2020");
+		HttpResponse<String> published = publish(leader, id, "25/02/2020");
+		assertThat(PortalHttp.location(published)).isEqualTo("/directives/" + id);
+		assertThat(text(leader.get("/directives/" + id))).contains("Đã ban hành văn bản số 340/SGD&ĐT-CTTT");
+
+		String print = text(leader.get("/directives/" + id + "/print"));
+		assertThat(print).contains("Số: 340/SGD&ĐT-CTTT", "V/v tăng cường lãnh đạo, quản lý việc sử dụng mạng xã hội",
+				"Bến Tre, ngày 25 tháng 02 năm 2020", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "La Thị Thúy",
+				"UBND TỈNH BẾN TRE", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+				"Độc lập - Tự do - Hạnh phúc", "Kính gửi:", "- Các trường Trung học phổ thông;", "Nơi nhận:",
+				"- Ban Tuyên giáo Tỉnh ủy (báo cáo);", "- Lưu: VT, CTTT.");
+		for (int task = 1; task <= 5; task++) {
+			assertThat(print)
+				.contains(task + ". " + SampleLetter.TASKS.get(task - 1).lines().findFirst().orElseThrow());
+		}
+
+		HttpResponse<byte[]> pdf = leader.download("/directives/" + id + ".pdf");
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+		String text = pdfText(pdf.body());
+		assertThat(text).contains("Số: 340/SGD&ĐT-CTTT", "V/v tăng cường lãnh đạo, quản lý việc sử dụng mạng xã hội",
+				"Bến Tre, ngày 25 tháng 02 năm 2020", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "La Thị Thúy",
+				"1. Tiếp tục triển khai thực hiện Kế hoạch số 792/KH-SGD&ĐT", "2. Quan tâm thực hiện có hiệu quả",
+				"3. Phối hợp với tổ chức Đoàn, Đội", "4. Phối hợp với cha mẹ học sinh",
+				"5. Lãnh đạo các cơ sở giáo dục thường xuyên giám sát");
+
+		assertThat(this.jdbc.sql("select number, year, issued_on::text from directive where id = ?")
+			.param(id)
+			.query((rs, i) -> rs.getInt(1) + " " + rs.getInt(2) + " " + rs.getString(3))
+			.single()).isEqualTo("340 2020 2020-02-25");
+		assertThat(
+				this.jdbc.sql("select unit_id, role from directive_recipient where directive_id = ? order by unit_id")
+					.param(id)
+					.query((rs, i) -> rs.getLong(1) + ":" + rs.getString(2))
+					.list())
+			.containsExactlyInAnyOrder(this.dept.districtOne + ":IMPLEMENT", this.dept.districtTwo + ":IMPLEMENT",
+					this.dept.upperSecondaryOne + ":IMPLEMENT", this.dept.upperSecondaryTwo + ":IMPLEMENT",
+					this.dept.centre + ":IMPLEMENT", this.dept.department + ":INFORM");
+		assertThat(this.jdbc.sql("select count(*) from assignment where directive_id = ? and status = 'DELIVERED'")
+			.param(id)
+			.query(Integer.class)
+			.single()).isEqualTo(6);
+	}
+
+	@Test
+	void badInputIsExplainedBesideEachFieldKeepsWhatWasTypedAndSavesNothing() {
+		PortalHttp officer = login(this.dept.officer);
+		officer.get("/directives/new");
+		int before = countDirectives();
+		Map<String, String> form = sampleLetter();
+		form.put("subject", "");
+		form.put("secrecy", "SECRET");
+		form.put("reportSchedule", "MONTHLY");
+		form.put("reportDue", "31/02/2026");
+		form.put("contactEmail", "not an address");
+		form.remove("implementers[0]");
+		form.remove("implementers[1]");
+		form.remove("implementers[2]");
+		form.remove("informed[0]");
+		HttpResponse<String> response = officer.post("/directives", form);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(response.body());
+		assertThat(page.select("#secrecy-error").text()).contains("không được đưa lên hệ thống này");
+		assertThat(page.select("#subject-error").text()).isEqualTo("Vui lòng nhập trường này.");
+		assertThat(page.select("#reportDue-error").text()).startsWith("Ngày không hợp lệ");
+		assertThat(page.select("#contactEmail-error").text()).isEqualTo("Địa chỉ e-mail không hợp lệ.");
+		assertThat(page.select("#reportUntil-error").text()).isEqualTo("Nhập ngày kết thúc báo cáo định kỳ.");
+		assertThat(page.select("#implementers-error").text()).isEqualTo("Chọn ít nhất một đơn vị nhận.");
+		assertThat(page.select("#addressees").val()).startsWith("- Phòng Giáo dục và Đào tạo các huyện, thành phố;");
+		assertThat(page.select("#signerName").val()).isEqualTo("La Thị Thúy");
+		assertThat(page.select("#reportDue").val()).isEqualTo("31/02/2026");
+		assertThat(page.select("[name='tasks[0].text']").val())
+			.startsWith("Tiếp tục triển khai thực hiện Kế hoạch số 792/KH-SGD&ĐT");
+		assertThat(page.select("[name='tasks[4].text']").val()).startsWith("Lãnh đạo các cơ sở giáo dục");
+		assertThat(countDirectives()).isEqualTo(before);
+	}
+
+	@Test
+	void onlyDepartmentStaffDraftOnlyLeadersPublishAndOthersSeeOnlyWhatWasSentToThem() {
+		PortalHttp officer = login(this.dept.officer);
+		long id = draft(officer, sampleLetter());
+		PortalHttp school = login(this.dept.schoolLeader);
+		PortalHttp otherDepartment = login(new TestDepartment(this.jdbc, this.people).officer);
+		PortalHttp admin = login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+
+		assertThat(school.get("/directives/new").statusCode()).isEqualTo(403);
+		assertThat(school.post("/directives", sampleLetter()).statusCode()).isEqualTo(403);
+		assertThat(admin.get("/directives").statusCode()).isEqualTo(403);
+		assertThat(school.get("/directives/" + id).statusCode()).as("a draft is not sent to anyone").isEqualTo(404);
+		assertThat(otherDepartment.get("/directives/" + id).statusCode()).isEqualTo(404);
+		assertThat(otherDepartment.get("/directives/" + id + ".pdf").statusCode()).isEqualTo(404);
+
+		submit(officer, id);
+		assertThat(publish(officer, id, today()).statusCode()).as("an officer does not publish").isEqualTo(403);
+		PortalHttp leader = login(this.dept.leader);
+		assertThat(PortalHttp.location(publish(leader, id, today()))).isEqualTo("/directives/" + id);
+
+		assertThat(school.get("/directives/" + id).statusCode()).isEqualTo(200);
+		assertThat(school.get("/directives").body()).contains("/directives/" + id + "\"");
+		assertThat(school.get("/directives/" + id).body()).doesNotContain("/recall", "/edit\"");
+		assertThat(school.post("/directives/" + id + "/recall", Map.of("comment", "x", "version", "9")).statusCode())
+			.isEqualTo(403);
+		assertThat(otherDepartment.get("/directives/" + id).statusCode()).isEqualTo(404);
+		assertThat(otherDepartment.get("/directives").body()).doesNotContain("/directives/" + id + "\"");
+		assertThat(login(this.dept.districtLeader).get("/directives/" + id).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void twoPeopleEditingOneDraftGetAConflictInsteadOfALostUpdate() {
+		PortalHttp first = login(this.dept.officer);
+		long id = draft(first, sampleLetter());
+		PortalHttp second = login(this.dept.officer);
+		second.get("/directives/" + id + "/edit");
+		first.get("/directives/" + id + "/edit");
+
+		Map<String, String> firstChange = sampleLetter();
+		firstChange.put("subject", "bản của người thứ nhất");
+		firstChange.put("version", "0");
+		assertThat(PortalHttp.location(first.post("/directives/" + id + "/edit", firstChange)))
+			.isEqualTo("/directives/" + id);
+		Map<String, String> secondChange = sampleLetter();
+		secondChange.put("subject", "bản của người thứ hai");
+		secondChange.put("version", "0");
+		HttpResponse<String> conflict = second.post("/directives/" + id + "/edit", secondChange);
+
+		assertThat(conflict.statusCode()).isEqualTo(200);
+		assertThat(text(conflict)).contains("Văn bản vừa được người khác thay đổi");
+		assertThat(Jsoup.parse(conflict.body()).select("#subject").val()).isEqualTo("bản của người thứ hai");
+		assertThat(this.jdbc.sql("select subject from directive where id = ?").param(id).query(String.class).single())
+			.isEqualTo("bản của người thứ nhất");
+	}
+
+	@Test
+	void aRecalledDirectiveStaysInTheRegisterMarkedAndStopsBeingDue() throws IOException {
+		PortalHttp officer = login(this.dept.officer);
+		long id = draft(officer, sampleLetter());
+		submit(officer, id);
+		PortalHttp leader = login(this.dept.leader);
+		publish(leader, id, today());
+		leader.get("/directives/" + id);
+		HttpResponse<String> missingReason = leader.post("/directives/" + id + "/recall",
+				Map.of("comment", " ", "version", String.valueOf(version(id))));
+		assertThat(text(missingReason)).contains("Vui lòng nhập trường này.");
+
+		assertThat(PortalHttp.location(leader.post("/directives/" + id + "/recall",
+				Map.of("comment", "Thay bằng văn bản khác.", "version", String.valueOf(version(id))))))
+			.isEqualTo("/directives/" + id);
+
+		assertThat(this.jdbc.sql("select status from directive where id = ?").param(id).query(String.class).single())
+			.isEqualTo("RECALLED");
+		assertThat(this.jdbc.sql("select count(*) from assignment where directive_id = ? and withdrawn_at is null")
+			.param(id)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(text(leader.get("/directives/register"))).contains("01/SGD&ĐT-CTTT",
+				"Đã thu hồi: Thay bằng văn bản khác.");
+		HttpResponse<byte[]> workbook = leader.download("/directives/register.xlsx?year=" + today().substring(6));
+		try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook.body()))) {
+			Sheet sheet = xlsx.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Số, ký hiệu văn bản");
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("01/SGD&ĐT-CTTT");
+			assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).contains("Đã thu hồi");
+		}
+		leader.get("/directives/" + id);
+		assertThat(PortalHttp.location(leader.post("/directives/" + id + "/recall",
+				Map.of("comment", "Lần nữa", "version", String.valueOf(version(id))))))
+			.isEqualTo("/directives/" + id);
+		assertThat(text(leader.get("/directives/" + id)))
+			.contains("Chỉ sửa đổi hoặc thu hồi được văn bản đã ban hành.");
+		assertThat(text(leader.get("/directives/" + id + "/print"))).contains("ĐÃ THU HỒI");
+	}
+
+	@Test
+	void anAmendmentMakesANewVersionAndTheOldOneStaysReadable() {
+		PortalHttp officer = login(this.dept.officer);
+		long id = draft(officer, sampleLetter());
+		submit(officer, id);
+		PortalHttp leader = login(this.dept.leader);
+		publish(leader, id, today());
+
+		Map<String, String> amendment = sampleLetter();
+		amendment.put("subject", "tăng cường quản lý việc sử dụng mạng xã hội (sửa đổi)");
+		amendment.put("version", String.valueOf(version(id)));
+		HttpResponse<String> withoutNote = leader.post("/directives/" + id + "/edit", amendment);
+		assertThat(text(withoutNote)).contains("Ghi rõ nội dung sửa đổi.");
+		amendment.put("changeNote", "Sửa trích yếu.");
+		assertThat(PortalHttp.location(leader.post("/directives/" + id + "/edit", amendment)))
+			.isEqualTo("/directives/" + id);
+
+		assertThat(text(leader.get("/directives/" + id + "/versions/0/print")))
+			.contains("V/v tăng cường lãnh đạo, quản lý việc sử dụng mạng xã hội")
+			.doesNotContain("(sửa đổi)");
+		assertThat(text(leader.get("/directives/" + id + "/versions/1/print")))
+			.contains("V/v tăng cường quản lý việc sử dụng mạng xã hội (sửa đổi)", "Số: 01/SGD&ĐT-CTTT");
+		assertThat(leader.get("/directives/" + id + "/versions/2/print").statusCode()).isEqualTo(404);
+		assertThat(text(leader.get("/directives/" + id))).contains("Bản sửa đổi lần 1", "Sửa trích yếu.",
+				"Đã sửa đổi 1 lần");
+		assertThat(officer.get("/directives/" + id + "/edit").statusCode()).isEqualTo(200);
+		assertThat(officer.post("/directives/" + id + "/edit", amendment).statusCode()).as("an officer does not amend")
+			.isEqualTo(403);
+	}
+
+	@Test
+	void aDraftCanBeDeletedAPublishedDirectiveNever() {
+		PortalHttp officer = login(this.dept.officer);
+		long draft = draft(officer, sampleLetter());
+		assertThat(PortalHttp.location(officer.post("/directives/" + draft + "/delete", Map.of("version", "0"))))
+			.isEqualTo("/directives");
+		assertThat(
+				this.jdbc.sql("select count(*) from directive where id = ?").param(draft).query(Integer.class).single())
+			.isZero();
+
+		long published = draft(officer, sampleLetter());
+		submit(officer, published);
+		publish(login(this.dept.leader), published, today());
+		officer.get("/directives/" + published);
+		officer.post("/directives/" + published + "/delete", Map.of("version", String.valueOf(version(published))));
+		assertThat(text(officer.get("/directives/" + published)))
+			.contains("Chỉ sửa, trình hoặc xóa được văn bản đang là dự thảo.");
+		assertThat(this.jdbc.sql("select count(*) from directive where id = ?")
+			.param(published)
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void searchIgnoresDiacriticsAndCoversTheTasks() {
+		PortalHttp officer = login(this.dept.officer);
+		Map<String, String> form = sampleLetter();
+		form.put("subject", "kiểm tra đột xuất Đoàn thanh niên");
+		long id = draft(officer, form);
+
+		assertThat(officer.get("/directives?q=kiem+tra+dot+xuat+doan").body()).contains("/directives/" + id + "\"");
+		assertThat(officer.get("/directives?q=thu+doan+chong+pha").body()).as("words of a task")
+			.contains("/directives/" + id + "\"");
+		assertThat(officer.get("/directives?q=khong+co+tu+nay+xyz").body()).doesNotContain("/directives/" + id + "\"");
+	}
+
+	@Test
+	void attachmentsAreRecognisedByContentAndDownloadedAsFiles() {
+		PortalHttp officer = login(this.dept.officer);
+		long id = draft(officer, sampleLetter());
+		officer.get("/directives/" + id);
+		byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		assertThat(PortalHttp.location(officer.upload("/directives/" + id + "/attachments", "Phụ lục 1.pdf", pdf)))
+			.startsWith("/directives/" + id);
+		officer.get("/directives/" + id);
+		officer.upload("/directives/" + id + "/attachments", "trang.pdf",
+				"<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(text(officer.get("/directives/" + id))).contains("Tệp không phải PDF, DOCX hoặc XLSX",
+				"Phụ lục 1.pdf", "SHA-256: ");
+		Long attachment = this.jdbc.sql("select id from directive_attachment where directive_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+		HttpResponse<byte[]> download = officer.download("/directives/" + id + "/attachments/" + attachment);
+		assertThat(download.body()).isEqualTo(pdf);
+		assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+		assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(
+				login(this.dept.schoolLeader).download("/directives/" + id + "/attachments/" + attachment).statusCode())
+			.isEqualTo(404);
+	}
+
+	/** The sample letter as the officer types it into the form. */
+	private Map<String, String> sampleLetter() {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("type", "CONG_VAN");
+		form.put("secrecy", "NONE");
+		form.put("urgency", "NORMAL");
+		form.put("authorityLine", "UBND TỈNH BẾN TRE");
+		form.put("issuerName", "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+		form.put("issuerAbbreviation", "SGD&ĐT");
+		form.put("draftingAbbreviation", "CTTT");
+		form.put("place", "Bến Tre");
+		form.put("subject", "tăng cường lãnh đạo, quản lý việc sử dụng mạng xã hội");
+		form.put("opening", SampleLetter.OPENING);
+		for (int i = 0; i < SampleLetter.TASKS.size(); i++) {
+			form.put("tasks[" + i + "].text", SampleLetter.TASKS.get(i));
+		}
+		form.put("closing", SampleLetter.CLOSING);
+		form.put("references[0].number", "2023-CV/BTGTU ngày 20/02/2020");
+		form.put("references[0].title",
+				"Công văn của Ban Tuyên giáo Tỉnh ủy về việc tăng cường lãnh đạo, quản lý việc sử dụng mạng xã hội");
+		form.put("implementers[0]", "TYPE:DISTRICT_OFFICE");
+		form.put("implementers[1]", "TYPE:UPPER_SECONDARY");
+		form.put("implementers[2]", "TYPE:CONTINUING_EDUCATION");
+		form.put("informed[0]", "UNIT:" + this.dept.department);
+		form.put("addressees", SampleLetter.ADDRESSEES);
+		form.put("otherRecipients", SampleLetter.OTHER_RECIPIENTS);
+		form.put("archiveLine", "VT, CTTT");
+		form.put("reportSchedule", "NONE");
+		form.put("signerPrefix", "KT");
+		form.put("signerFor", "GIÁM ĐỐC");
+		form.put("signerPosition", "PHÓ GIÁM ĐỐC");
+		form.put("signerName", "La Thị Thúy");
+		form.put("contactEmail", "phongchinhtritutuong@bentre.edu.vn");
+		form.put("contactPhone", "02753839977");
+		return form;
+	}
+
+	private long draft(PortalHttp officer, Map<String, String> form) {
+		officer.get("/directives/new");
+		HttpResponse<String> created = officer.post("/directives", form);
+		Matcher matcher = DIRECTIVE_ID.matcher(PortalHttp.location(created));
+		assertThat(matcher.matches())
+			.as(() -> "redirected to the new directive, not " + created.statusCode() + ": "
+					+ Pattern.compile("invalid-feedback[^>]*>([^<]*)<|alert-danger[^>]*>([^<]*)<")
+						.matcher(created.body())
+						.results()
+						.map(MatchResult::group)
+						.toList())
+			.isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	private void submit(PortalHttp officer, long id) {
+		officer.get("/directives/" + id);
+		assertThat(PortalHttp
+			.location(officer.post("/directives/" + id + "/submit", Map.of("version", String.valueOf(version(id))))))
+			.isEqualTo("/directives/" + id);
+		assertThat(status(id)).isEqualTo("PENDING_APPROVAL");
+	}
+
+	private HttpResponse<String> publish(PortalHttp leader, long id, String signedOn) {
+		leader.get("/directives/" + id);
+		return leader.post("/directives/" + id + "/publish",
+				Map.of("signedOn", signedOn, "version", String.valueOf(version(id))));
+	}
+
+	private long version(long id) {
+		return this.jdbc.sql("select version from directive where id = ?").param(id).query(Long.class).single();
+	}
+
+	private String status(long id) {
+		return this.jdbc.sql("select status from directive where id = ?").param(id).query(String.class).single();
+	}
+
+	private int countDirectives() {
+		return this.jdbc.sql("select count(*) from directive").query(Integer.class).single();
+	}
+
+	private String today() {
+		return this.jdbc.sql("select to_char(now() at time zone 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY')")
+			.query(String.class)
+			.single();
+	}
+
+	private PortalHttp login(String username) {
+		return login(username, TestPeople.PASSWORD);
+	}
+
+	private PortalHttp login(String username, String password) {
+		PortalHttp http = new PortalHttp(this.port);
+		assertThat(http.login(username, password).statusCode()).isEqualTo(302);
+		return http;
+	}
+
+	/** What a page shows, as a reader sees it. */
+	private static String text(HttpResponse<String> page) {
+		return Jsoup.parse(page.body()).text();
+	}
+
+	private static String pdfText(byte[] pdf) throws IOException {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(document);
+			return Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ");
+		}
+	}
+
+}

@@ -107,7 +107,7 @@ class DemoDirectives implements ApplicationRunner {
 				today.minusDays(20));
 		publish(officer, leader,
 				directive(DocumentType.GIAY_MOI, Urgency.URGENT,
-						"Mời dự hội nghị tập huấn xử lý sự cố truyền thông trên mạng xã hội",
+						"Dự hội nghị tập huấn xử lý sự cố truyền thông trên mạng xã hội",
 						List.of(new RecipientChoice(specialised, RecipientRole.IMPLEMENT),
 								new RecipientChoice("TYPE:DISTRICT_OFFICE", RecipientRole.IMPLEMENT)),
 						List.of(), ReportSchedule.NONE, null, null),
@@ -121,7 +121,7 @@ class DemoDirectives implements ApplicationRunner {
 		this.directives.recall(leader, notice.getId(), notice.getVersion(), "Thay bằng lịch kiểm tra mới.");
 
 		Directive pending = this.directives.create(officer,
-				directive(DocumentType.HUONG_DAN, Urgency.NORMAL, "Hướng dẫn báo cáo sự cố trên mạng xã hội qua cổng",
+				directive(DocumentType.HUONG_DAN, Urgency.NORMAL, "Báo cáo sự cố trên mạng xã hội qua cổng",
 						List.of(new RecipientChoice("SUBTREE:" + department.substring(5), RecipientRole.IMPLEMENT)),
 						List.of("Lãnh đạo đơn vị báo cáo sự cố ngay khi phát hiện, qua mục Báo cáo sự cố của cổng."),
 						ReportSchedule.NONE, null, null));

@@ -48,7 +48,8 @@ class DirectiveRegister {
 	void xlsx(long issuerUnitId, int year, Locale locale, OutputStream out) {
 		List<String> header = COLUMN_KEYS.stream().map((key) -> this.messages.getMessage(key, null, locale)).toList();
 		try (Stream<Row> rows = stream(issuerUnitId, year)) {
-			TabularExport.xlsx(out, this.messages.getMessage("register.sheet", new Object[] { year }, locale), header,
+			TabularExport.xlsx(out,
+					this.messages.getMessage("register.sheet", new Object[] { String.valueOf(year) }, locale), header,
 					rows.map((row) -> row.cells(this.messages, locale, this.formats)));
 		}
 	}

@@ -167,7 +167,9 @@ class DirectiveService {
 			throw new DirectiveRefused("signedOn", "directive.publish.beforeLast");
 		}
 		Instant now = this.clock.instant();
-		directive.publish(number, signedOn, nextWorkingDay(signedOn), user.id(), now);
+		// Recipients receive it now, whatever the signing day: they acknowledge by the
+		// next working day.
+		directive.publish(number, signedOn, nextWorkingDay(this.formats.today()), user.id(), now);
 		this.directives.flush();
 		this.jdbc.sql("""
 				insert into directive_recipient (directive_id, unit_id, role)

@@ -40,9 +40,10 @@ create table directive (
     recalled_at           timestamptz,
     recall_reason         varchar(2000),
     amendment             int          not null default 0,
+    -- Searchable as "5", "05/KH-SGDĐT" and "340/SGD&ĐT-CTTT": numbers below 10 get their leading zero.
     search_text           text generated always as (portal_fold(coalesce(number::text, '') || ' '
-        || coalesce(lpad(number::text, 2, '0'), '') || '/' || symbol || ' ' || subject || ' '
-        || coalesce(opening, '') || ' ' || coalesce(closing, ''))) stored,
+        || case when number < 10 then '0' else '' end || coalesce(number::text, '') || '/' || symbol || ' '
+        || subject || ' ' || coalesce(opening, '') || ' ' || coalesce(closing, ''))) stored,
     version               bigint       not null default 0,
     created_at            timestamptz  not null default now(),
     updated_at            timestamptz  not null default now(),
@@ -53,7 +54,7 @@ create table directive (
     constraint fk_directive_published_by foreign key (published_by) references account (id),
     -- Two documents never share number + symbol + issuer + year (Decree 30).
     constraint uq_directive_number unique (issuer_unit_id, year, number, symbol),
-    constraint ck_directive_status check (status in ('DRAFT', 'PENDING_APPROVAL', 'PUBLISHED', 'CLOSED', 'RECALLED')),
+    constraint ck_directive_status check (status in ('DRAFT', 'PENDING_APPROVAL', 'PUBLISHED', 'RECALLED')),
     constraint ck_directive_type check (type in ('CONG_VAN', 'KE_HOACH', 'CHI_THI', 'THONG_BAO', 'HUONG_DAN',
         'QUYET_DINH', 'BAO_CAO', 'CHUONG_TRINH', 'GIAY_MOI')),
     constraint ck_directive_urgency check (urgency in ('NORMAL', 'URGENT', 'VERY_URGENT', 'FLASH')),

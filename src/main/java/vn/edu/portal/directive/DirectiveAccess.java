@@ -22,7 +22,7 @@ class DirectiveAccess {
 	 */
 	static final String VISIBLE = """
 			((:staff and exists (select 1 from unit iu where iu.id = d.issuer_unit_id and iu.path like :scope || '%'))
-			 or (d.status in ('PUBLISHED', 'CLOSED', 'RECALLED') and exists (
+			 or (d.status in ('PUBLISHED', 'RECALLED') and exists (
 			     select 1 from directive_recipient vr join unit vu on vu.id = vr.unit_id
 			     where vr.directive_id = d.id and vu.path like :scope || '%')))
 			""";

@@ -34,8 +34,11 @@ class DirectiveAttachmentController {
 
 	private final DirectiveFormPage pages;
 
+	private final DirectiveAccess access;
+
 	DirectiveAttachmentController(DirectiveService directives, DirectiveAttachments attachments,
-			DirectiveFormPage pages) {
+			DirectiveFormPage pages, DirectiveAccess access) {
+		this.access = access;
 		this.directives = directives;
 		this.attachments = attachments;
 		this.pages = pages;
@@ -64,7 +67,7 @@ class DirectiveAttachmentController {
 	@GetMapping("/{attachmentId}")
 	ResponseEntity<StreamingResponseBody> download(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@PathVariable long attachmentId) {
-		this.directives.get(user, id);
+		this.access.checkVisible(user, id);
 		DirectiveAttachments.Attachment attachment = this.attachments.find(id, attachmentId)
 			.orElseThrow(() -> new DirectiveNotFoundException(id));
 		return Downloads.attachment(attachment.fileName(), MediaType.parseMediaType(attachment.mediaType()),

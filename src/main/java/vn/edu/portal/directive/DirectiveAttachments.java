@@ -90,16 +90,20 @@ class DirectiveAttachments {
 		return this.jdbc.sql("""
 				select id, kind, file_name, media_type, size_bytes, sha256, uploaded_at from directive_attachment
 				where directive_id = ? order by kind desc, uploaded_at, id
-				""")
-			.param(directiveId)
-			.query((rs, i) -> new Attachment(rs.getLong("id"), Kind.valueOf(rs.getString("kind")),
-					rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size_bytes"),
-					rs.getString("sha256"), rs.getTimestamp("uploaded_at").toInstant()))
-			.list();
+				""").param(directiveId).query(DirectiveAttachments::attachment).list();
+	}
+
+	private static Attachment attachment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Attachment(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("file_name"),
+				rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+				rs.getTimestamp("uploaded_at").toInstant());
 	}
 
 	Optional<Attachment> find(long directiveId, long attachmentId) {
-		return of(directiveId).stream().filter((attachment) -> attachment.id() == attachmentId).findFirst();
+		return this.jdbc.sql("""
+				select id, kind, file_name, media_type, size_bytes, sha256, uploaded_at from directive_attachment
+				where directive_id = ? and id = ?
+				""").param(directiveId).param(attachmentId).query(DirectiveAttachments::attachment).optional();
 	}
 
 	/** Copies a file's bytes to a download, in chunks. */

@@ -66,66 +66,74 @@ class DirectiveController {
 
 	@GetMapping("/new")
 	String newDirective(@AuthenticationPrincipal CurrentUser user, Model model) {
-		this.directives.issuerFor(user);
-		return this.formPage.show(user, DirectiveForm.blank(this.formPage.previousContent(user)), null, model);
+		long issuer = this.directives.issuerFor(user);
+		return this.formPage.show(user, DirectiveForm.blank(this.formPage.defaults(user, issuer)), null, model);
 	}
 
+	/**
+	 * Saves a new draft; "add" (a row for a task or a reference) shows the form again
+	 * with everything typed, before any check.
+	 */
 	@PostMapping
 	String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") DirectiveForm form,
 			BindingResult result, @RequestParam(required = false) String add, Model model,
 			RedirectAttributes redirect) {
 		this.directives.issuerFor(user);
-		if (add == null) {
-			form.check(result);
+		if (add != null) {
+			return this.formPage.showUnchecked(user, form, null, model);
 		}
-		if (add != null || result.hasErrors()) {
-			return this.formPage.show(user, form.withBlankRows(), null, model);
+		form.check(result);
+		if (!result.hasErrors()) {
+			try {
+				Directive directive = this.directives.create(user, form.content());
+				redirect.addFlashAttribute("success", "directive.saved");
+				return "redirect:/directives/" + directive.getId();
+			}
+			catch (DirectiveRefused refused) {
+				DirectiveFormPage.reject(result, refused);
+			}
 		}
-		Directive directive = this.directives.create(user, form.content());
-		redirect.addFlashAttribute("success", "directive.saved");
-		return "redirect:/directives/" + directive.getId();
+		return this.formPage.show(user, form.withBlankRows(), null, model);
 	}
 
 	@GetMapping("/{id}/edit")
-	String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-		Directive directive = this.directives.get(user, id);
-		return this.formPage.show(user, DirectiveForm.of(directive.content(), directive.getVersion()), directive,
-				model);
+	String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
+		try {
+			Directive directive = this.directives.forEditing(user, id);
+			return this.formPage.show(user, DirectiveForm.of(directive.content(), directive.getVersion()), directive,
+					model);
+		}
+		catch (DirectiveRefused refused) {
+			redirect.addFlashAttribute("failure", refused.messageKey());
+			return "redirect:/directives/" + id;
+		}
 	}
 
+	/** Saves a draft, or amends a published directive; "add" as for a new draft. */
 	@PostMapping("/{id}/edit")
 	String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@Valid @ModelAttribute("form") DirectiveForm form, BindingResult result,
 			@RequestParam(required = false) String add, Model model, RedirectAttributes redirect) {
-		Directive directive = this.directives.get(user, id);
-		boolean amending = directive.getStatus() == DirectiveStatus.PUBLISHED;
-		if (add == null) {
-			form.check(result);
-			if (amending && (form.changeNote() == null || form.changeNote().isBlank())) {
-				result.rejectValue("changeNote", "directive.changeNote.required");
-			}
+		if (add != null) {
+			return this.formPage.showUnchecked(user, form, this.directives.forEditing(user, id), model);
 		}
-		if (add == null && !result.hasErrors()) {
+		form.check(result);
+		if (!result.hasErrors()) {
 			try {
-				long version = (form.version() != null) ? form.version() : -1;
-				if (amending) {
-					this.directives.amend(user, id, version, form.content(), form.changeNote().strip());
-					redirect.addFlashAttribute("success", "directive.amended");
-				}
-				else {
-					this.directives.edit(user, id, version, form.content());
-					redirect.addFlashAttribute("success", "directive.saved");
-				}
+				boolean amended = this.directives.save(user, id, (form.version() != null) ? form.version() : -1,
+						form.content(), form.changeNote());
+				redirect.addFlashAttribute("success", amended ? "directive.amended" : "directive.saved");
 				return "redirect:/directives/" + id;
 			}
 			catch (ObjectOptimisticLockingFailureException conflict) {
 				result.reject("directive.conflict");
 			}
 			catch (DirectiveRefused refused) {
-				result.reject(refused.messageKey());
+				DirectiveFormPage.reject(result, refused);
 			}
 		}
-		return this.formPage.show(user, form.withBlankRows(), directive, model);
+		return this.formPage.show(user, form.withBlankRows(), this.directives.forEditing(user, id), model);
 	}
 
 	@PostMapping("/{id}/submit")

@@ -68,6 +68,10 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 
 	private static final int BLANK_TASKS = 1;
 
+	/** What the unit picker sends: a unit, a subtree, or all units of a type. */
+	private static final java.util.regex.Pattern RECIPIENT_TOKEN = java.util.regex.Pattern
+		.compile("(UNIT|SUBTREE):[0-9]{1,18}|TYPE:[A-Z_]{1,40}");
+
 	DirectiveForm {
 		tasks = (tasks != null) ? new ArrayList<>(tasks) : new ArrayList<>();
 		references = (references != null) ? new ArrayList<>(references) : new ArrayList<>();
@@ -75,18 +79,13 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 		informed = (informed != null) ? informed : List.of();
 	}
 
-	/** A new draft with the issuer's lines of its last directive, or blank ones. */
-	static DirectiveForm blank(DirectiveContent previous) {
-		DirectiveForm form = new DirectiveForm(DocumentType.CONG_VAN, Secrecy.NONE,
-				(previous != null) ? previous.authorityLine() : "", (previous != null) ? previous.issuerName() : "",
-				(previous != null) ? previous.issuerAbbreviation() : "",
-				(previous != null) ? previous.draftingAbbreviation() : "", (previous != null) ? previous.place() : "",
-				"", "", null, "", Urgency.NORMAL, null, (previous != null) ? previous.signerPrefix() : null,
-				(previous != null) ? previous.signerFor() : "", (previous != null) ? previous.signerPosition() : "",
-				(previous != null) ? previous.signerName() : "", null, null, "", "",
-				(previous != null) ? previous.archiveLine() : "", "", ReportSchedule.NONE, "", "",
-				(previous != null) ? previous.contactEmail() : "", (previous != null) ? previous.contactPhone() : "",
-				"", null);
+	/** A new draft, starting from the lines the drafter used last. */
+	static DirectiveForm blank(Defaults defaults) {
+		DirectiveForm form = new DirectiveForm(DocumentType.CONG_VAN, Secrecy.NONE, defaults.authorityLine(),
+				defaults.issuerName(), defaults.issuerAbbreviation(), defaults.draftingAbbreviation(), defaults.place(),
+				"", "", null, "", Urgency.NORMAL, null, defaults.signerPrefix(), defaults.signerFor(),
+				defaults.signerPosition(), defaults.signerName(), null, null, "", "", defaults.archiveLine(), "",
+				ReportSchedule.NONE, "", "", defaults.contactEmail(), defaults.contactPhone(), "", null);
 		return form.withBlankRows();
 	}
 
@@ -125,6 +124,10 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 
 	/** The rules across fields, each reported beside its field. */
 	void check(Errors errors) {
+		if (Stream.concat(this.implementers.stream(), this.informed.stream())
+			.anyMatch((token) -> token == null || !RECIPIENT_TOKEN.matcher(token.strip()).matches())) {
+			errors.rejectValue("implementers", "directive.recipients.invalid");
+		}
 		if (this.secrecy != null && this.secrecy != Secrecy.NONE) {
 			errors.rejectValue("secrecy", "directive.secrecy.refused");
 		}
@@ -213,6 +216,30 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 	/** Text as stored: stripped, in Unicode NFC. */
 	private static String nfc(String value) {
 		return Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+	}
+
+	/**
+	 * What a new draft starts from: the drafter's last directive of the same issuer.
+	 *
+	 * @param authorityLine the parent authority line
+	 * @param issuerName the issuing body
+	 * @param issuerAbbreviation the issuer's abbreviation
+	 * @param draftingAbbreviation the drafting division's abbreviation
+	 * @param place the place of issue
+	 * @param archiveLine the archive line
+	 * @param contactEmail the e-mail for incidents
+	 * @param contactPhone the phone for incidents
+	 * @param signerPrefix the authority prefix
+	 * @param signerFor the title after it
+	 * @param signerPosition the signer's position
+	 * @param signerName the signer's name
+	 */
+	record Defaults(String authorityLine, String issuerName, String issuerAbbreviation, String draftingAbbreviation,
+			String place, String archiveLine, String contactEmail, String contactPhone, SignerPrefix signerPrefix,
+			String signerFor, String signerPosition, String signerName) {
+
+		static final Defaults NONE = new Defaults("", "", "", "", "", "", "", "", null, "", "", "");
+
 	}
 
 	/**

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
@@ -86,13 +87,45 @@ class DirectiveFormPage {
 		return FORM;
 	}
 
-	/** The account's last directive, whose issuer lines a new draft starts from. */
-	DirectiveContent previousContent(CurrentUser user) {
-		List<Long> ids = this.jdbc.sql("select id from directive where created_by = ? order by id desc limit 1")
+	/**
+	 * The form again after "add", with a blank row more and without the checks' messages:
+	 * the drafter has not finished typing.
+	 */
+	String showUnchecked(CurrentUser user, DirectiveForm form, Directive directive, Model model) {
+		model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+		return show(user, form.withBlankRows(), directive, model);
+	}
+
+	/** A refusal of the service, beside its field or above the form. */
+	static void reject(BindingResult result, DirectiveRefused refused) {
+		if (refused.field() != null) {
+			result.rejectValue(refused.field(), refused.messageKey());
+		}
+		else {
+			result.reject(refused.messageKey());
+		}
+	}
+
+	/**
+	 * What a new draft starts from: the issuer lines, archive line, contact and signer of
+	 * the account's last directive of that issuer, if any.
+	 */
+	DirectiveForm.Defaults defaults(CurrentUser user, long issuer) {
+		return this.jdbc.sql("""
+				select authority_line, issuer_name, issuer_abbreviation, drafting_abbreviation, place, archive_line,
+				       contact_email, contact_phone, signer_prefix, signer_for, signer_position, signer_name
+				from directive where created_by = ? and issuer_unit_id = ? order by id desc limit 1
+				""")
 			.param(user.id())
-			.query(Long.class)
-			.list();
-		return ids.isEmpty() ? null : this.directives.get(user, ids.get(0)).content();
+			.param(issuer)
+			.query((rs, i) -> new DirectiveForm.Defaults(rs.getString("authority_line"), rs.getString("issuer_name"),
+					rs.getString("issuer_abbreviation"), rs.getString("drafting_abbreviation"), rs.getString("place"),
+					rs.getString("archive_line"), rs.getString("contact_email"), rs.getString("contact_phone"),
+					(rs.getString("signer_prefix") != null) ? SignerPrefix.valueOf(rs.getString("signer_prefix"))
+							: null,
+					rs.getString("signer_for"), rs.getString("signer_position"), rs.getString("signer_name")))
+			.optional()
+			.orElse(DirectiveForm.Defaults.NONE);
 	}
 
 	/**

@@ -67,7 +67,7 @@ class DirectivePrintController {
 		String html = this.templates.process(TEMPLATE, context);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		this.pdf.render(html, out);
-		return Downloads.attachment(print.fileName() + ".pdf", MediaType.APPLICATION_PDF, out::writeTo);
+		return Downloads.attachment(print.fileName(), MediaType.APPLICATION_PDF, out::writeTo);
 	}
 
 	private String show(long id, DirectiveReading.Print print, Model model) {

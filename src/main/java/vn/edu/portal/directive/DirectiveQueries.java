@@ -21,6 +21,12 @@ class DirectiveQueries {
 
 	private static final int MAX_WORDS = 8;
 
+	/**
+	 * "05/KH-SGDĐT", "340/SGD&ĐT-CTTT" of a directive aliased {@code d}, as Decree 30
+	 * writes it.
+	 */
+	private static final String NUMBER_AND_SYMBOL = "(case when d.number < 10 then '0' else '' end || d.number || '/' || d.symbol)";
+
 	private final JdbcClient jdbc;
 
 	DirectiveQueries(JdbcClient jdbc) {
@@ -102,26 +108,32 @@ class DirectiveQueries {
 			.list();
 	}
 
-	/** Published directives of an issuer that a new one may refer to, newest first. */
+	/**
+	 * Published directives of an issuer that one of its directives may refer to, newest
+	 * first.
+	 */
 	List<Option> referable(long issuerUnitId) {
 		return this.jdbc.sql("""
-				select id, lpad(number::text, 2, '0') || '/' || symbol || ' · ' || to_char(issued_on, 'DD/MM/YYYY')
-				       || ' · ' || left(subject, 80) as label
-				from directive where issuer_unit_id = ? and status in ('PUBLISHED', 'CLOSED')
+				select id, %s || ' · ' || to_char(issued_on, 'DD/MM/YYYY') || ' · ' || left(subject, 80) as label
+				from directive d where issuer_unit_id = ? and status = 'PUBLISHED'
 				order by issued_on desc, number desc limit 200
-				""").param(issuerUnitId).query((rs, i) -> new Option(rs.getLong("id"), rs.getString("label"))).list();
+				""".formatted(NUMBER_AND_SYMBOL))
+			.param(issuerUnitId)
+			.query((rs, i) -> new Option(rs.getLong("id"), rs.getString("label")))
+			.list();
 	}
 
 	/**
-	 * The numbers and subjects of directives in the portal that a directive refers to.
+	 * The numbers and subjects of the directives of the same issuer that a directive
+	 * refers to.
 	 */
-	List<Option> referenced(List<Long> ids) {
+	List<Option> referenced(List<Long> ids, long issuerUnitId) {
 		return this.jdbc.sql("""
-				select id, lpad(number::text, 2, '0') || '/' || symbol || ' ngày ' || to_char(issued_on, 'DD/MM/YYYY')
-				       || ' · ' || subject as label
-				from directive where id = any(?) and number is not null
-				""")
+				select id, %s || ' ngày ' || to_char(issued_on, 'DD/MM/YYYY') || ' · ' || subject as label
+				from directive d where id = any(?) and issuer_unit_id = ? and number is not null
+				""".formatted(NUMBER_AND_SYMBOL))
 			.param(ids.toArray(Long[]::new))
+			.param(issuerUnitId)
 			.query((rs, i) -> new Option(rs.getLong("id"), rs.getString("label")))
 			.list();
 	}

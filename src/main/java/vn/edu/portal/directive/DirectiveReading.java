@@ -8,6 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.Permission;
 import vn.edu.portal.account.ScopePolicy;
+import vn.edu.portal.account.UnitSelection;
+import vn.edu.portal.system.FileKind;
+import vn.edu.portal.system.FileKinds;
 
 /**
  * What the directive pages show: the detail with everything recorded about a directive,
@@ -30,8 +33,11 @@ class DirectiveReading {
 
 	private final ScopePolicy scope;
 
+	private final UnitSelection selection;
+
 	DirectiveReading(DirectiveService directives, DirectiveQueries queries, DirectiveHistory history,
-			DirectiveVersions versions, DirectiveAttachments attachments, ScopePolicy scope) {
+			DirectiveVersions versions, DirectiveAttachments attachments, ScopePolicy scope, UnitSelection selection) {
+		this.selection = selection;
 		this.directives = directives;
 		this.queries = queries;
 		this.history = history;
@@ -48,15 +54,31 @@ class DirectiveReading {
 			.map(DirectiveContent.Reference::referencedDirectiveId)
 			.filter(java.util.Objects::nonNull)
 			.toList();
-		return new Detail(directive, content, this.versions.printed(directive), this.queries.recipients(id),
+		List<UnitSelection.Choice> implementers = directive.getNumber() != null ? List.of()
+				: this.selection.describe(user, content.tokens(RecipientRole.IMPLEMENT));
+		List<UnitSelection.Choice> informed = directive.getNumber() != null ? List.of()
+				: this.selection.describe(user, content.tokens(RecipientRole.INFORM));
+		return new Detail(directive, content, printed(directive), this.queries.recipients(id), implementers, informed,
 				this.history.of(id), this.versions.of(id), this.attachments.of(id),
-				this.queries.referenced(referencedIds), actions(user, directive));
+				this.queries.referenced(referencedIds, directive.getIssuerUnitId()), actions(user, directive));
 	}
 
 	/** The directive as it prints now. */
 	Print print(CurrentUser user, long id) {
 		Directive directive = this.directives.get(user, id);
-		return Print.of(directive, this.versions.printed(directive));
+		return Print.of(directive, printed(directive));
+	}
+
+	/**
+	 * A draft as it would print today; an issued directive exactly as it was issued (its
+	 * latest version), whatever happened to the units since.
+	 */
+	private PrintedDirective printed(Directive directive) {
+		if (directive.getNumber() == null) {
+			return this.versions.printed(directive);
+		}
+		return this.versions.find(directive.getId(), directive.getAmendment())
+			.orElseThrow(() -> new IllegalStateException("an issued directive keeps every version"));
 	}
 
 	/** A version as it was issued: 0 as published, then one per amendment. */
@@ -83,6 +105,8 @@ class DirectiveReading {
 	 * @param content what it says
 	 * @param printed how it prints
 	 * @param recipients the units it went to
+	 * @param chosenImplementers before publication, the choices of units to implement
+	 * @param chosenInformed before publication, the choices of units informed
 	 * @param history its lifecycle
 	 * @param versions its issued versions
 	 * @param attachments its files
@@ -90,7 +114,8 @@ class DirectiveReading {
 	 * @param actions what the reader may do
 	 */
 	record Detail(Directive directive, DirectiveContent content, PrintedDirective printed,
-			List<DirectiveQueries.RecipientRow> recipients, List<DirectiveHistory.Entry> history,
+			List<DirectiveQueries.RecipientRow> recipients, List<UnitSelection.Choice> chosenImplementers,
+			List<UnitSelection.Choice> chosenInformed, List<DirectiveHistory.Entry> history,
 			List<DirectiveVersions.Version> versions, List<DirectiveAttachments.Attachment> attachments,
 			List<DirectiveQueries.Option> referenced, Actions actions) {
 
@@ -105,21 +130,15 @@ class DirectiveReading {
 	 *
 	 * @param printed the version printed
 	 * @param recalled whether the directive was recalled since
-	 * @param fileName a file name for its PDF, without extension
+	 * @param fileName a file name for its PDF
 	 */
 	record Print(PrintedDirective printed, boolean recalled, String fileName) {
 
 		static Print of(Directive directive, PrintedDirective printed) {
-			String name = (directive.getNumber() != null)
-					? directive.getNumber() + "-" + directive.getSymbol() + "-" + directive.getYear()
-					: "du-thao-" + directive.getId();
+			String name = ((directive.getNumber() != null) ? directive.numberAndSymbol() + " " + directive.getYear()
+					: "du-thao-" + directive.getId()) + ((printed.amendment() > 0) ? " v" + printed.amendment() : "");
 			return new Print(printed, directive.getStatus() == DirectiveStatus.RECALLED,
-					java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
-						.replaceAll("\\p{M}", "")
-						.replace('đ', 'd')
-						.replace('Đ', 'D')
-						.replaceAll("[^A-Za-z0-9-]+", "-")
-							+ ((printed.amendment() > 0) ? "-v" + printed.amendment() : ""));
+					FileKinds.safeFileName(name, FileKind.PDF));
 		}
 
 	}

@@ -91,7 +91,7 @@ class DirectiveRegister {
 	}
 
 	private static String signer(String prefix, String signerFor, String position, String name) {
-		String authority = (prefix != null) ? prefix + ". " + signerFor + " - " : "";
+		String authority = (prefix != null) ? SignerPrefix.valueOf(prefix).printed() + " " + signerFor + " - " : "";
 		return authority + position + ": " + name;
 	}
 

@@ -67,14 +67,13 @@ class DirectiveRegisterController {
 	@PostMapping("/directives/register/continue")
 	String continueAfter(@AuthenticationPrincipal CurrentUser user, @RequestParam int year,
 			@RequestParam(required = false) Integer lastUsed, RedirectAttributes redirect) {
-		if (lastUsed == null || lastUsed < 1 || lastUsed > 99_999) {
-			redirect.addFlashAttribute("failure", "register.continue.invalid");
+		try {
+			boolean moved = this.directives.continueRegister(user, year, (lastUsed != null) ? lastUsed : 0);
+			redirect.addFlashAttribute(moved ? "success" : "failure",
+					moved ? "register.continue.done" : "register.continue.behind");
 		}
-		else if (this.directives.continueRegister(user, year, lastUsed)) {
-			redirect.addFlashAttribute("success", "register.continue.done");
-		}
-		else {
-			redirect.addFlashAttribute("failure", "register.continue.behind");
+		catch (DirectiveRefused refused) {
+			redirect.addFlashAttribute("failure", refused.messageKey());
 		}
 		return "redirect:/directives/register?year=" + year;
 	}

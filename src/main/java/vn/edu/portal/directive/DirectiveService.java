@@ -36,6 +36,9 @@ class DirectiveService {
 
 	static final String AUDIT_TYPE = "DIRECTIVE";
 
+	/** The largest number a register gives: far more than any agency issues in a year. */
+	static final int MAX_NUMBER = 99_999;
+
 	private final DirectiveRepository directives;
 
 	private final DirectiveAccess access;
@@ -106,6 +109,7 @@ class DirectiveService {
 	@Transactional
 	Directive create(CurrentUser user, DirectiveContent content) {
 		long issuer = issuerFor(user);
+		checkReferences(issuer, content);
 		Instant now = this.clock.instant();
 		Directive directive = this.directives.save(new Directive(issuer, user.unitId(), user.id(), content, now));
 		this.history.record(directive.getId(), Step.CREATED, user, now, null);
@@ -117,6 +121,7 @@ class DirectiveService {
 	Directive edit(CurrentUser user, long id, long version, DirectiveContent content) {
 		Directive directive = forChange(user, id, version, Permission.DRAFT_DIRECTIVES);
 		refuseUnless(directive.getStatus() == DirectiveStatus.DRAFT, "directive.refused.notDraft");
+		checkReferences(directive.getIssuerUnitId(), content);
 		Instant now = this.clock.instant();
 		directive.edit(content, now);
 		this.history.record(id, Step.EDITED, user, now, null);
@@ -193,6 +198,10 @@ class DirectiveService {
 	void amend(CurrentUser user, long id, long version, DirectiveContent content, String changeNote) {
 		Directive directive = forChange(user, id, version, Permission.PUBLISH_DIRECTIVES);
 		refuseUnless(directive.getStatus() == DirectiveStatus.PUBLISHED, "directive.refused.notPublished");
+		if (changeNote == null || changeNote.isBlank()) {
+			throw new DirectiveRefused("changeNote", "directive.changeNote.required");
+		}
+		checkReferences(directive.getIssuerUnitId(), content);
 		Instant now = this.clock.instant();
 		directive.amend(content, now);
 		this.directives.flush();
@@ -212,6 +221,39 @@ class DirectiveService {
 		this.history.record(id, Step.RECALLED, user, now, reason);
 		this.audit.record("DIRECTIVE_RECALLED", AUDIT_TYPE, id, Map.of("reason", reason));
 		this.events.publishEvent(new DirectiveRecalled(id, reason, now));
+	}
+
+	/**
+	 * A directive whose form the account may open: a draft for its drafters, a published
+	 * directive (to amend) for its leaders. Refused (403) to other roles; refused with a
+	 * reason in any other state.
+	 */
+	@Transactional(readOnly = true)
+	Directive forEditing(CurrentUser user, long id) {
+		Directive directive = get(user, id);
+		Permission needed = switch (directive.getStatus()) {
+			case DRAFT -> Permission.DRAFT_DIRECTIVES;
+			case PUBLISHED -> Permission.PUBLISH_DIRECTIVES;
+			default -> throw new DirectiveRefused(null, "directive.refused.notEditable");
+		};
+		refuseWithout(user, needed);
+		this.scope.check(user, needed, directive.getIssuerUnitId());
+		return directive;
+	}
+
+	/**
+	 * Saves the form of a directive: edits a draft, or amends a published directive with
+	 * its change note.
+	 * @return whether it was an amendment
+	 */
+	@Transactional
+	boolean save(CurrentUser user, long id, long version, DirectiveContent content, String changeNote) {
+		if (forEditing(user, id).getStatus() == DirectiveStatus.PUBLISHED) {
+			amend(user, id, version, content, (changeNote != null) ? changeNote.strip() : null);
+			return true;
+		}
+		edit(user, id, version, content);
+		return false;
 	}
 
 	/** Deletes a draft; a submitted or published directive is never deleted. */
@@ -276,6 +318,9 @@ class DirectiveService {
 			throw new AccessDeniedException("no department");
 		}
 		this.scope.check(user, Permission.PUBLISH_DIRECTIVES, department);
+		if (lastUsed < 1 || lastUsed > MAX_NUMBER) {
+			throw new DirectiveRefused("lastUsed", "register.continue.invalid");
+		}
 		boolean moved = this.register.continueAfter(department, year, lastUsed);
 		if (moved) {
 			this.audit.record("DIRECTIVE_REGISTER_CONTINUED", "DIRECTIVE_REGISTER", department + "/" + year,
@@ -295,6 +340,28 @@ class DirectiveService {
 			}
 		}
 		return recipients;
+	}
+
+	/**
+	 * A directive refers only to directives its issuer published: a drafter cannot reach
+	 * another Department's directives through a reference.
+	 */
+	private void checkReferences(long issuer, DirectiveContent content) {
+		Long[] ids = content.references()
+			.stream()
+			.map(DirectiveContent.Reference::referencedDirectiveId)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toArray(Long[]::new);
+		if (ids.length == 0) {
+			return;
+		}
+		int found = this.jdbc.sql("""
+				select count(*) from directive where id = any(?) and issuer_unit_id = ? and status = 'PUBLISHED'
+				""").param(ids).param(issuer).query(Integer.class).single();
+		if (found != ids.length) {
+			throw new DirectiveRefused("references", "directive.reference.unknown");
+		}
 	}
 
 	private LocalDate lastIssuedOn(long issuer, int year) {

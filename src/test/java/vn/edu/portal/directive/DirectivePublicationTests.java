@@ -149,15 +149,50 @@ class DirectivePublicationTests {
 	@Test
 	void everyLifecycleStepIsInTheAuditTrail() {
 		Directive directive = pending();
-		this.directives.publish(this.leader, directive.getId(), version(directive.getId()), today());
-		this.directives.recall(this.leader, directive.getId(), version(directive.getId()), "Ban hành nhầm.");
+		long id = directive.getId();
+		this.directives.returnToDrafter(this.leader, id, version(id), "Bổ sung nơi nhận.");
+		DirectiveContent content = this.directives.get(this.officer, id).content();
+		this.directives.edit(this.officer, id, version(id), content);
+		this.directives.submit(this.officer, id, version(id));
+		this.directives.publish(this.leader, id, version(id), today());
+		this.directives.save(this.leader, id, version(id), content, "Sửa lỗi chính tả.");
+		this.directives.recall(this.leader, id, version(id), "Ban hành nhầm.");
+		Directive draft = this.directives.create(this.officer, content);
+		this.directives.delete(this.officer, draft.getId(), version(draft.getId()));
 
-		assertThat(this.jdbc
-			.sql("select action from audit_event where object_type = 'DIRECTIVE' and object_id = ? " + "order by id")
-			.param(String.valueOf(directive.getId()))
+		assertThat(actions("audit_event", "object_type = 'DIRECTIVE' and object_id = ?", String.valueOf(id)))
+			.containsExactly("DIRECTIVE_CREATED", "DIRECTIVE_SUBMITTED", "DIRECTIVE_RETURNED", "DIRECTIVE_EDITED",
+					"DIRECTIVE_SUBMITTED", "DIRECTIVE_PUBLISHED", "DIRECTIVE_AMENDED", "DIRECTIVE_RECALLED");
+		assertThat(actions("audit_event", "object_type = 'DIRECTIVE' and object_id = ?", String.valueOf(draft.getId())))
+			.containsExactly("DIRECTIVE_CREATED", "DIRECTIVE_DELETED");
+		assertThat(actions("directive_history", "directive_id = ?", id)).containsExactly("CREATED", "SUBMITTED",
+				"RETURNED", "EDITED", "SUBMITTED", "PUBLISHED", "AMENDED", "RECALLED");
+	}
+
+	@Test
+	void aReferenceReachesOnlyDirectivesItsIssuerPublished() {
+		TestDepartment other = new TestDepartment(this.jdbc, this.people);
+		Directive foreign = this.directives.create(this.people.user(other.officer),
+				DemoDirectives.sampleLetter("UNIT:" + other.department));
+		DirectiveContent letter = DemoDirectives.sampleLetter("UNIT:" + this.dept.department);
+		DirectiveContent pointing = new DirectiveContent(letter.type(), letter.authorityLine(), letter.issuerName(),
+				letter.issuerAbbreviation(), letter.draftingAbbreviation(), letter.place(), letter.subject(),
+				letter.opening(), letter.tasks(), letter.closing(), letter.urgency(),
+				List.of(new DirectiveContent.Reference(foreign.getId(), null, null)), letter.signerPrefix(),
+				letter.signerFor(), letter.signerPosition(), letter.signerName(), letter.recipients(),
+				letter.addressees(), letter.otherRecipients(), letter.archiveLine(), null, ReportSchedule.NONE, null,
+				null, letter.contactEmail(), letter.contactPhone());
+
+		assertThatExceptionOfType(DirectiveRefused.class)
+			.isThrownBy(() -> this.directives.create(this.officer, pointing))
+			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("directive.reference.unknown"));
+	}
+
+	private List<String> actions(String table, String condition, Object id) {
+		return this.jdbc.sql("select action from " + table + " where " + condition + " order by id")
+			.param(id)
 			.query(String.class)
-			.list())
-			.containsExactly("DIRECTIVE_CREATED", "DIRECTIVE_SUBMITTED", "DIRECTIVE_PUBLISHED", "DIRECTIVE_RECALLED");
+			.list();
 	}
 
 	private Directive pending() {

@@ -94,6 +94,8 @@ class DirectiveTests {
 				"3. Phối hợp với tổ chức Đoàn, Đội", "4. Phối hợp với cha mẹ học sinh",
 				"5. Lãnh đạo các cơ sở giáo dục thường xuyên giám sát");
 
+		assertThat(leader.get("/directives?q=340%2FSGD%26%C4%90T-CTTT").body()).as("found by its number and symbol")
+			.contains("/directives/" + id + "\"");
 		assertThat(this.jdbc.sql("select number, year, issued_on::text from directive where id = ?")
 			.param(id)
 			.query((rs, i) -> rs.getInt(1) + " " + rs.getInt(2) + " " + rs.getString(3))
@@ -158,6 +160,9 @@ class DirectiveTests {
 		assertThat(school.post("/directives", sampleLetter()).statusCode()).isEqualTo(403);
 		assertThat(admin.get("/directives").statusCode()).isEqualTo(403);
 		assertThat(school.get("/directives/" + id).statusCode()).as("a draft is not sent to anyone").isEqualTo(404);
+		assertThat(school.get("/directives/" + id + "/edit").statusCode()).isEqualTo(404);
+		assertThat(school.get("/directives/register").statusCode()).isEqualTo(403);
+		assertThat(otherDepartment.get("/directives/" + id + "/edit").statusCode()).isEqualTo(404);
 		assertThat(otherDepartment.get("/directives/" + id).statusCode()).isEqualTo(404);
 		assertThat(otherDepartment.get("/directives/" + id + ".pdf").statusCode()).isEqualTo(404);
 
@@ -171,6 +176,15 @@ class DirectiveTests {
 		assertThat(school.get("/directives/" + id).body()).doesNotContain("/recall", "/edit\"");
 		assertThat(school.post("/directives/" + id + "/recall", Map.of("comment", "x", "version", "9")).statusCode())
 			.isEqualTo(403);
+		assertThat(school.get("/directives/" + id + "/edit").statusCode()).as("a recipient does not amend")
+			.isEqualTo(403);
+		assertThat(officer.get("/directives/" + id + "/edit").statusCode()).as("an officer does not amend")
+			.isEqualTo(403);
+		school.get("/directives/" + id);
+		assertThat(school.upload("/directives/" + id + "/attachments", "a.pdf", "%PDF-1.4\n%%EOF\n".getBytes())
+			.statusCode()).isEqualTo(403);
+		assertThat(school.get("/directives/" + id + "/versions/0/print").statusCode()).isEqualTo(200);
+		assertThat(otherDepartment.get("/directives/" + id + "/versions/0/print").statusCode()).isEqualTo(404);
 		assertThat(otherDepartment.get("/directives/" + id).statusCode()).isEqualTo(404);
 		assertThat(otherDepartment.get("/directives").body()).doesNotContain("/directives/" + id + "\"");
 		assertThat(login(this.dept.districtLeader).get("/directives/" + id).statusCode()).isEqualTo(200);
@@ -249,14 +263,15 @@ class DirectiveTests {
 		PortalHttp leader = login(this.dept.leader);
 		publish(leader, id, today());
 
-		Map<String, String> amendment = sampleLetter();
+		Map<String, String> amendment = formFields(leader.get("/directives/" + id + "/edit"));
+		assertThat(amendment).containsEntry("signerName", "La Thị Thúy").containsEntry("type", "CONG_VAN");
 		amendment.put("subject", "tăng cường quản lý việc sử dụng mạng xã hội (sửa đổi)");
-		amendment.put("version", String.valueOf(version(id)));
 		HttpResponse<String> withoutNote = leader.post("/directives/" + id + "/edit", amendment);
-		assertThat(text(withoutNote)).contains("Ghi rõ nội dung sửa đổi.");
+		assertThat(Jsoup.parse(withoutNote.body()).select("#changeNote-error").text())
+			.isEqualTo("Ghi rõ nội dung sửa đổi.");
 		amendment.put("changeNote", "Sửa trích yếu.");
-		assertThat(PortalHttp.location(leader.post("/directives/" + id + "/edit", amendment)))
-			.isEqualTo("/directives/" + id);
+		HttpResponse<String> amended = leader.post("/directives/" + id + "/edit", amendment);
+		assertThat(PortalHttp.location(amended)).as(() -> text(amended)).isEqualTo("/directives/" + id);
 
 		assertThat(text(leader.get("/directives/" + id + "/versions/0/print")))
 			.contains("V/v tăng cường lãnh đạo, quản lý việc sử dụng mạng xã hội")
@@ -266,7 +281,7 @@ class DirectiveTests {
 		assertThat(leader.get("/directives/" + id + "/versions/2/print").statusCode()).isEqualTo(404);
 		assertThat(text(leader.get("/directives/" + id))).contains("Bản sửa đổi lần 1", "Sửa trích yếu.",
 				"Đã sửa đổi 1 lần");
-		assertThat(officer.get("/directives/" + id + "/edit").statusCode()).isEqualTo(200);
+		officer.get("/directives/" + id);
 		assertThat(officer.post("/directives/" + id + "/edit", amendment).statusCode()).as("an officer does not amend")
 			.isEqualTo(403);
 	}
@@ -426,6 +441,31 @@ class DirectiveTests {
 		PortalHttp http = new PortalHttp(this.port);
 		assertThat(http.login(username, password).statusCode()).isEqualTo(302);
 		return http;
+	}
+
+	/**
+	 * The fields a browser would send from the page's main form, as the page shows them.
+	 */
+	private static Map<String, String> formFields(HttpResponse<String> page) {
+		assertThat(page.statusCode()).isEqualTo(200);
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (org.jsoup.nodes.Element field : Jsoup.parse(page.body())
+			.select("main form[method=post]")
+			.first()
+			.select("input[name], textarea[name], select[name]")) {
+			String type = field.attr("type");
+			boolean unchecked = type.equals("checkbox") && !field.hasAttr("checked");
+			if (type.equals("file") || field.attr("name").startsWith("_") || unchecked) {
+				continue;
+			}
+			String value = field.tagName().equals("select") ? field.select("option[selected]")
+				.stream()
+				.findFirst()
+				.map((option) -> option.attr("value"))
+				.orElse("") : (field.tagName().equals("textarea") ? field.wholeText() : field.val());
+			fields.merge(field.attr("name"), value, (first, second) -> first + "," + second);
+		}
+		return fields;
 	}
 
 	/** What a page shows, as a reader sees it. */

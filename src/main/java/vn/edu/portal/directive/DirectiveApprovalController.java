@@ -1,5 +1,7 @@
 package vn.edu.portal.directive;
 
+import java.util.function.Supplier;
+
 import jakarta.validation.Valid;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -38,74 +40,59 @@ class DirectiveApprovalController {
 	String publish(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@Valid @ModelAttribute("publishing") StepForms.Publish form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				Directive directive = this.directives.publish(user, id, form.version(),
-						Formats.parseDayMonthYear(form.signedOn()));
-				redirect.addFlashAttribute("success", "directive.published");
-				redirect.addFlashAttribute("successArgument", directive.numberAndSymbol());
-				return "redirect:/directives/" + id;
-			}
-			catch (DirectiveRefused refused) {
-				if (refused.field() == null) {
-					return refusedStep(id, refused.messageKey(), redirect);
-				}
-				result.rejectValue(refused.field(), refused.messageKey());
-			}
-			catch (ObjectOptimisticLockingFailureException conflict) {
-				return refusedStep(id, "directive.conflict", redirect);
-			}
-		}
-		return this.pages.detail(user, id, model);
+		return attempt(user, id, result, model, redirect, "directive.published",
+				() -> this.directives.publish(user, id, form.version(), Formats.parseDayMonthYear(form.signedOn()))
+					.numberAndSymbol());
 	}
 
 	@PostMapping("/return")
 	String returnToDrafter(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@Valid @ModelAttribute("returning") StepForms.WithReason form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				this.directives.returnToDrafter(user, id, form.version(), form.comment().strip());
-				redirect.addFlashAttribute("success", "directive.returned");
-				return "redirect:/directives/" + id;
-			}
-			catch (DirectiveRefused refused) {
-				return refusedStep(id, refused.messageKey(), redirect);
-			}
-			catch (ObjectOptimisticLockingFailureException conflict) {
-				return refusedStep(id, "directive.conflict", redirect);
-			}
-		}
-		return this.pages.detail(user, id, model);
+		return attempt(user, id, result, model, redirect, "directive.returned", () -> {
+			this.directives.returnToDrafter(user, id, form.version(), form.comment().strip());
+			return null;
+		});
 	}
 
 	@PostMapping("/recall")
 	String recall(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@Valid @ModelAttribute("recalling") StepForms.WithReason form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				this.directives.recall(user, id, form.version(), form.comment().strip());
-				redirect.addFlashAttribute("success", "directive.recalled");
-				return "redirect:/directives/" + id;
-			}
-			catch (DirectiveRefused refused) {
-				return refusedStep(id, refused.messageKey(), redirect);
-			}
-			catch (ObjectOptimisticLockingFailureException conflict) {
-				return refusedStep(id, "directive.conflict", redirect);
-			}
-		}
-		return this.pages.detail(user, id, model);
+		return attempt(user, id, result, model, redirect, "directive.recalled", () -> {
+			this.directives.recall(user, id, form.version(), form.comment().strip());
+			return null;
+		});
 	}
 
 	/**
-	 * A step the directive's state no longer allows (someone acted first): back to its
-	 * page, which shows why and what it is now.
+	 * Runs a step of a valid form and goes back to the directive with the success message
+	 * (and its argument, if the step gives one). A refusal tied to a field shows the page
+	 * again with the message beside it; a step the directive's state no longer allows
+	 * (someone acted first) goes back to the page, which says why.
 	 */
-	private static String refusedStep(long id, String messageKey, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("failure", messageKey);
-		return "redirect:/directives/" + id;
+	private String attempt(CurrentUser user, long id, BindingResult result, Model model, RedirectAttributes redirect,
+			String successKey, Supplier<String> step) {
+		if (!result.hasErrors()) {
+			try {
+				String argument = step.get();
+				redirect.addFlashAttribute("success", successKey);
+				redirect.addFlashAttribute("successArgument", argument);
+				return "redirect:/directives/" + id;
+			}
+			catch (DirectiveRefused refused) {
+				if (refused.field() == null) {
+					redirect.addFlashAttribute("failure", refused.messageKey());
+					return "redirect:/directives/" + id;
+				}
+				result.rejectValue(refused.field(), refused.messageKey());
+			}
+			catch (ObjectOptimisticLockingFailureException conflict) {
+				redirect.addFlashAttribute("failure", "directive.conflict");
+				return "redirect:/directives/" + id;
+			}
+		}
+		return this.pages.detail(user, id, model);
 	}
 
 }

@@ -1,7 +1,6 @@
 package vn.edu.portal.directive;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import vn.edu.portal.account.Permission;
 import vn.edu.portal.account.ScopePolicy;
 import vn.edu.portal.account.UnitSelection;
 import vn.edu.portal.audit.AuditLog;
+import vn.edu.portal.calendar.WorkingDays;
 import vn.edu.portal.directive.DirectiveHistory.Step;
 import vn.edu.portal.system.Formats;
 
@@ -65,10 +65,13 @@ class DirectiveService {
 
 	private final Formats formats;
 
+	private final WorkingDays workingDays;
+
 	DirectiveService(DirectiveRepository directives, DirectiveAccess access, ScopePolicy scope, UnitSelection selection,
 			NumberRegister register, DirectiveHistory history, DirectiveVersions versions,
 			DirectiveAttachments attachments, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc,
-			Clock clock, Formats formats) {
+			Clock clock, Formats formats, WorkingDays workingDays) {
+		this.workingDays = workingDays;
 		this.directives = directives;
 		this.access = access;
 		this.scope = scope;
@@ -174,7 +177,7 @@ class DirectiveService {
 		Instant now = this.clock.instant();
 		// Recipients receive it now, whatever the signing day: they acknowledge by the
 		// next working day.
-		directive.publish(number, signedOn, nextWorkingDay(this.formats.today()), user.id(), now);
+		directive.publish(number, signedOn, this.workingDays.nextWorkingDay(this.formats.today()), user.id(), now);
 		this.directives.flush();
 		this.jdbc.sql("""
 				insert into directive_recipient (directive_id, unit_id, role)
@@ -369,18 +372,6 @@ class DirectiveService {
 				select issued_on from directive where issuer_unit_id = ? and year = ? and issued_on is not null
 				order by issued_on desc limit 1
 				""").param(issuer).param(year).query(LocalDate.class).optional().orElse(null);
-	}
-
-	/**
-	 * The working day after a day, skipping weekends (the holiday calendar comes with the
-	 * delivery's working days).
-	 */
-	static LocalDate nextWorkingDay(LocalDate day) {
-		LocalDate next = day.plusDays(1);
-		while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
-			next = next.plusDays(1);
-		}
-		return next;
 	}
 
 	private Directive forChange(CurrentUser user, long id, long version, Permission permission) {

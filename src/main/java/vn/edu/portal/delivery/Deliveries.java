@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.edu.portal.directive.DirectiveOpened;
 import vn.edu.portal.directive.DirectivePublished;
 import vn.edu.portal.directive.DirectiveRecalled;
 
@@ -15,7 +16,7 @@ import vn.edu.portal.directive.DirectiveRecalled;
  * Creates the assignments of a published directive, one per recipient unit, in one
  * set-based statement inside the publication's own transaction: a directive is never
  * published without its assignments, nor assignments left without a directive. A recalled
- * directive's assignments stop counting as due.
+ * directive's assignments stop counting as due; an opened one is read.
  */
 @Component
 class Deliveries {
@@ -26,17 +27,26 @@ class Deliveries {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * One assignment per recipient; offices with open units below them must forward it
+	 * when the Department requires it.
+	 */
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(DirectivePublished published) {
-		this.jdbc.sql("""
-				insert into assignment (directive_id, unit_id, role, status, delivered_at, acknowledge_by)
-				select :directive, unit_id, role, 'DELIVERED', :at, :acknowledgeBy
-				from unnest(:units, :roles) as r(unit_id, role)
-				""")
+		this.jdbc
+			.sql("""
+					insert into assignment (directive_id, unit_id, role, delivered_at, acknowledge_by, due_on,
+					                        forwarding_required)
+					select :directive, r.unit_id, r.role, :at, :acknowledgeBy, :dueOn,
+					       :forwarding and exists (select 1 from unit c where c.parent_id = r.unit_id and c.valid_to is null)
+					from unnest(:units, :roles) as r(unit_id, role)
+					""")
 			.param("directive", published.directiveId())
 			.param("at", Timestamp.from(published.publishedAt()))
 			.param("acknowledgeBy", published.acknowledgeBy())
+			.param("dueOn", published.dueOn())
+			.param("forwarding", published.forwardingRequired())
 			.param("units",
 					published.recipients().stream().map(DirectivePublished.Recipient::unitId).toArray(Long[]::new))
 			.param("roles",
@@ -51,6 +61,27 @@ class Deliveries {
 			.sql("update assignment set withdrawn_at = :at where directive_id = :directive and withdrawn_at is null")
 			.param("at", Timestamp.from(recalled.recalledAt()))
 			.param("directive", recalled.directiveId())
+			.update();
+	}
+
+	/**
+	 * The read receipt: the first time someone of a recipient unit opens the directive.
+	 * Its own transaction, since reading pages are read-only.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(DirectiveOpened opened) {
+		if (opened.unitId() == null) {
+			return;
+		}
+		this.jdbc.sql("""
+				update assignment set read_at = :at, read_by = :account
+				where directive_id = :directive and unit_id = :unit and read_at is null
+				""")
+			.param("at", Timestamp.from(opened.at()))
+			.param("account", opened.accountId())
+			.param("directive", opened.directiveId())
+			.param("unit", opened.unitId())
 			.update();
 	}
 

@@ -153,7 +153,7 @@ class DemoDirectives implements ApplicationRunner {
 						new RecipientChoice("TYPE:CONTINUING_EDUCATION", RecipientRole.IMPLEMENT),
 						new RecipientChoice(departmentToken, RecipientRole.INFORM)),
 				SampleLetter.ADDRESSEES, SampleLetter.OTHER_RECIPIENTS, "VT, CTTT", null, ReportSchedule.NONE, null,
-				null, "phongchinhtritutuong@bentre.edu.vn", "02753839977");
+				null, "phongchinhtritutuong@bentre.edu.vn", "02753839977", true);
 	}
 
 	private static DirectiveContent directive(DocumentType type, Urgency urgency, String subject,
@@ -169,7 +169,7 @@ class DemoDirectives implements ApplicationRunner {
 				"Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo về Sở (qua Phòng Chính trị tư tưởng)./.",
 				urgency, List.of(), SignerPrefix.KT, "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "La Thị Thúy", recipients, null,
 				"- Như trên;\n- Ban Giám đốc Sở (báo cáo);\n- Website Sở;", "VT, CTTT", null, schedule, reportDue,
-				reportUntil, "phongchinhtritutuong@bentre.edu.vn", "02753839977");
+				reportUntil, "phongchinhtritutuong@bentre.edu.vn", "02753839977", false);
 	}
 
 }

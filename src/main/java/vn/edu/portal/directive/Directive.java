@@ -100,6 +100,8 @@ class Directive {
 
 	private String contactPhone;
 
+	private boolean forwardingRequired;
+
 	private String returnComment;
 
 	private Instant submittedAt;
@@ -249,6 +251,7 @@ class Directive {
 		this.reportUntil = content.reportUntil();
 		this.contactEmail = content.contactEmail();
 		this.contactPhone = content.contactPhone();
+		this.forwardingRequired = content.forwardingRequired();
 		this.tasks.clear();
 		this.tasks.addAll(content.tasks());
 		this.references.clear();
@@ -263,7 +266,8 @@ class Directive {
 				this.draftingAbbreviation, this.place, this.subject, this.opening, this.tasks, this.closing,
 				this.urgency, this.references, this.signerPrefix, this.signerFor, this.signerPosition, this.signerName,
 				this.recipients, this.addressees, this.otherRecipients, this.archiveLine, this.acknowledgeBy,
-				this.reportSchedule, this.reportDue, this.reportUntil, this.contactEmail, this.contactPhone);
+				this.reportSchedule, this.reportDue, this.reportUntil, this.contactEmail, this.contactPhone,
+				this.forwardingRequired);
 	}
 
 	public Long getId() {

@@ -1,5 +1,8 @@
 package vn.edu.portal.directive;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -11,29 +14,34 @@ import vn.edu.portal.account.UnitScope;
 
 /**
  * Who sees which directive, in one place. Department staff see every directive of their
- * Department, drafts included; everyone else sees the issued directives addressed to a
- * unit in their scope. Anything else answers 404, as if it did not exist.
+ * Department, drafts included; everyone else sees the issued directives that reached a
+ * unit in their scope: at publication, or later (forwarded; see
+ * {@link DirectiveAudience}). Anything else answers 404, as if it did not exist.
  */
 @Component
 class DirectiveAccess {
 
-	/**
-	 * The SQL condition on a directive aliased {@code d}, bound with {@link #bind}.
-	 */
-	static final String VISIBLE = """
+	private static final String VISIBLE = """
 			((:staff and exists (select 1 from unit iu where iu.id = d.issuer_unit_id and iu.path like :scope || '%'))
-			 or (d.status in ('PUBLISHED', 'RECALLED') and exists (
+			 or (d.status in ('PUBLISHED', 'RECALLED') and (exists (
 			     select 1 from directive_recipient vr join unit vu on vu.id = vr.unit_id
-			     where vr.directive_id = d.id and vu.path like :scope || '%')))
+			     where vr.directive_id = d.id and vu.path like :scope || '%'){audiences})))
 			""";
 
 	private final ScopePolicy scope;
 
 	private final JdbcClient jdbc;
 
-	DirectiveAccess(ScopePolicy scope, JdbcClient jdbc) {
+	/** The SQL condition on a directive aliased {@code d}, bound by a {@link Reader}. */
+	private final String visible;
+
+	DirectiveAccess(ScopePolicy scope, JdbcClient jdbc, List<DirectiveAudience> audiences) {
 		this.scope = scope;
 		this.jdbc = jdbc;
+		this.visible = VISIBLE.replace("{audiences}",
+				audiences.stream()
+					.map((audience) -> " or (" + audience.reachedCondition() + ")")
+					.collect(Collectors.joining()));
 	}
 
 	/** Who is reading: refused (403) without the permission to read directives. */
@@ -42,14 +50,15 @@ class DirectiveAccess {
 			throw new AccessDeniedException("no permission to read directives");
 		}
 		UnitScope unitScope = this.scope.scopeOf(user);
-		return new Reader(unitScope.path(), this.scope.permits(user, Permission.DRAFT_DIRECTIVES));
+		return new Reader(unitScope.path(), this.scope.permits(user, Permission.DRAFT_DIRECTIVES), this.visible);
 	}
 
 	/** Lets a visible directive through, or answers 404. */
 	void checkVisible(CurrentUser user, long directiveId) {
 		Reader reader = reader(user);
 		boolean visible = reader
-			.bind(this.jdbc.sql("select exists (select 1 from directive d where d.id = :id and " + VISIBLE + ")"))
+			.bind(this.jdbc
+				.sql("select exists (select 1 from directive d where d.id = :id and " + reader.condition() + ")"))
 			.param("id", directiveId)
 			.query(Boolean.class)
 			.single();
@@ -63,8 +72,9 @@ class DirectiveAccess {
 	 *
 	 * @param scopePath the materialised path of the units the reader sees
 	 * @param staff whether the reader is department staff, who see drafts
+	 * @param condition the SQL condition on a directive aliased {@code d} that it binds
 	 */
-	record Reader(String scopePath, boolean staff) {
+	record Reader(String scopePath, boolean staff, String condition) {
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
 			return statement.param("staff", this.staff).param("scope", this.scopePath);

@@ -39,18 +39,39 @@ import jakarta.persistence.Enumerated;
  * @param reportUntil the end of a report schedule
  * @param contactEmail where incidents are reported
  * @param contactPhone the phone for incidents
+ * @param forwardingRequired whether offices with units below them must forward it
  */
 record DirectiveContent(DocumentType type, String authorityLine, String issuerName, String issuerAbbreviation,
 		String draftingAbbreviation, String place, String subject, String opening, List<Task> tasks, String closing,
 		Urgency urgency, List<Reference> references, SignerPrefix signerPrefix, String signerFor, String signerPosition,
 		String signerName, List<RecipientChoice> recipients, String addressees, String otherRecipients,
 		String archiveLine, LocalDate acknowledgeBy, ReportSchedule reportSchedule, LocalDate reportDue,
-		LocalDate reportUntil, String contactEmail, String contactPhone) {
+		LocalDate reportUntil, String contactEmail, String contactPhone, boolean forwardingRequired) {
 
 	DirectiveContent {
 		tasks = List.copyOf(tasks);
 		references = List.copyOf(references);
 		recipients = List.copyOf(recipients);
+	}
+
+	/** The same directive to other recipients. */
+	DirectiveContent withRecipients(List<RecipientChoice> newRecipients) {
+		return new DirectiveContent(this.type, this.authorityLine, this.issuerName, this.issuerAbbreviation,
+				this.draftingAbbreviation, this.place, this.subject, this.opening, this.tasks, this.closing,
+				this.urgency, this.references, this.signerPrefix, this.signerFor, this.signerPosition, this.signerName,
+				newRecipients, this.addressees, this.otherRecipients, this.archiveLine, this.acknowledgeBy,
+				this.reportSchedule, this.reportDue, this.reportUntil, this.contactEmail, this.contactPhone,
+				this.forwardingRequired);
+	}
+
+	/** The same directive with other references. */
+	DirectiveContent withReferences(List<Reference> newReferences) {
+		return new DirectiveContent(this.type, this.authorityLine, this.issuerName, this.issuerAbbreviation,
+				this.draftingAbbreviation, this.place, this.subject, this.opening, this.tasks, this.closing,
+				this.urgency, newReferences, this.signerPrefix, this.signerFor, this.signerPosition, this.signerName,
+				this.recipients, this.addressees, this.otherRecipients, this.archiveLine, this.acknowledgeBy,
+				this.reportSchedule, this.reportDue, this.reportUntil, this.contactEmail, this.contactPhone,
+				this.forwardingRequired);
 	}
 
 	String symbol() {

@@ -50,6 +50,7 @@ import vn.edu.portal.system.Formats;
  * @param reportUntil the end of a report schedule
  * @param contactEmail where incidents are reported
  * @param contactPhone the phone for incidents
+ * @param forwardingRequired whether offices must forward it to the units below them
  * @param changeNote what an amendment changes
  * @param version the version edited, against lost updates
  */
@@ -63,8 +64,8 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 		@Size(max = 4000) String addressees, @Size(max = 4000) String otherRecipients,
 		@Size(max = 200) String archiveLine, @DayMonthYear String acknowledgeBy, @NotNull ReportSchedule reportSchedule,
 		@DayMonthYear String reportDue, @DayMonthYear String reportUntil, @Email @Size(max = 254) String contactEmail,
-		@Pattern(regexp = "^[0-9 +().-]*$") @Size(max = 30) String contactPhone, @Size(max = 2000) String changeNote,
-		Long version) {
+		@Pattern(regexp = "^[0-9 +().-]*$") @Size(max = 30) String contactPhone, Boolean forwardingRequired,
+		@Size(max = 2000) String changeNote, Long version) {
 
 	private static final int BLANK_TASKS = 1;
 
@@ -85,7 +86,7 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 				defaults.issuerName(), defaults.issuerAbbreviation(), defaults.draftingAbbreviation(), defaults.place(),
 				"", "", null, "", Urgency.NORMAL, null, defaults.signerPrefix(), defaults.signerFor(),
 				defaults.signerPosition(), defaults.signerName(), null, null, "", "", defaults.archiveLine(), "",
-				ReportSchedule.NONE, "", "", defaults.contactEmail(), defaults.contactPhone(), "", null);
+				ReportSchedule.NONE, "", "", defaults.contactEmail(), defaults.contactPhone(), false, "", null);
 		return form.withBlankRows();
 	}
 
@@ -106,8 +107,8 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 				content.tokens(RecipientRole.IMPLEMENT), content.tokens(RecipientRole.INFORM), content.addressees(),
 				content.otherRecipients(), content.archiveLine(), Formats.dayMonthYear(content.acknowledgeBy()),
 				content.reportSchedule(), Formats.dayMonthYear(content.reportDue()),
-				Formats.dayMonthYear(content.reportUntil()), content.contactEmail(), content.contactPhone(), "",
-				version)
+				Formats.dayMonthYear(content.reportUntil()), content.contactEmail(), content.contactPhone(),
+				content.forwardingRequired(), "", version)
 			.withBlankRows();
 	}
 
@@ -198,7 +199,8 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 				contentReferences, this.signerPrefix, blankToNull(this.signerFor), nfc(this.signerPosition),
 				nfc(this.signerName), recipients, blankToNull(this.addressees), blankToNull(this.otherRecipients),
 				blankToNull(this.archiveLine), date(this.acknowledgeBy), this.reportSchedule, date(this.reportDue),
-				date(this.reportUntil), blankToNull(this.contactEmail), blankToNull(this.contactPhone));
+				date(this.reportUntil), blankToNull(this.contactEmail), blankToNull(this.contactPhone),
+				Boolean.TRUE.equals(this.forwardingRequired));
 	}
 
 	private static LocalDate date(String text) {

@@ -16,10 +16,13 @@ import java.util.List;
  * @param urgency the urgency
  * @param publishedAt when
  * @param acknowledgeBy the day recipients acknowledge by
+ * @param dueOn the day the (first) implementation report is due, or {@code null}
+ * @param forwardingRequired whether offices with units below them must forward it
  * @param recipients every recipient unit with its role
  */
 public record DirectivePublished(long directiveId, long issuerUnitId, String numberAndSymbol, String subject,
-		Urgency urgency, Instant publishedAt, LocalDate acknowledgeBy, List<Recipient> recipients) {
+		Urgency urgency, Instant publishedAt, LocalDate acknowledgeBy, LocalDate dueOn, boolean forwardingRequired,
+		List<Recipient> recipients) {
 
 	/**
 	 * A recipient unit.

@@ -63,7 +63,7 @@ class DirectiveQueries {
 				  %s
 				order by coalesce(d.issued_on, d.created_at::date) desc, d.number desc nulls first, d.id desc
 				limit :limit offset :offset
-				""".formatted(DirectiveAccess.VISIBLE, text)))
+				""".formatted(reader.condition(), text)))
 			.param("year", filter.year())
 			.param("type", (filter.type() != null) ? filter.type().name() : null)
 			.param("status", (filter.status() != null) ? filter.status().name() : null)
@@ -87,7 +87,7 @@ class DirectiveQueries {
 		return reader.bind(this.jdbc.sql("""
 				select distinct iu.id, iu.name from directive d join unit iu on iu.id = d.issuer_unit_id
 				where %s order by iu.name
-				""".formatted(DirectiveAccess.VISIBLE)))
+				""".formatted(reader.condition())))
 			.query((rs, i) -> new Option(rs.getLong("id"), rs.getString("name")))
 			.list();
 	}

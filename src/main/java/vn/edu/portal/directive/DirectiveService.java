@@ -193,7 +193,8 @@ class DirectiveService {
 				Map.of("number", directive.numberAndSymbol(), "recipients", recipients.size()));
 		DirectiveContent content = directive.content();
 		this.events.publishEvent(new DirectivePublished(id, directive.getIssuerUnitId(), directive.numberAndSymbol(),
-				content.subject(), content.urgency(), now, directive.getAcknowledgeBy(), recipients));
+				content.subject(), content.urgency(), now, directive.getAcknowledgeBy(), content.reportDue(),
+				content.forwardingRequired(), recipients));
 		return directive;
 	}
 

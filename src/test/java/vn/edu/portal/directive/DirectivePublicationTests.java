@@ -175,13 +175,8 @@ class DirectivePublicationTests {
 		Directive foreign = this.directives.create(this.people.user(other.officer),
 				DemoDirectives.sampleLetter("UNIT:" + other.department));
 		DirectiveContent letter = DemoDirectives.sampleLetter("UNIT:" + this.dept.department);
-		DirectiveContent pointing = new DirectiveContent(letter.type(), letter.authorityLine(), letter.issuerName(),
-				letter.issuerAbbreviation(), letter.draftingAbbreviation(), letter.place(), letter.subject(),
-				letter.opening(), letter.tasks(), letter.closing(), letter.urgency(),
-				List.of(new DirectiveContent.Reference(foreign.getId(), null, null)), letter.signerPrefix(),
-				letter.signerFor(), letter.signerPosition(), letter.signerName(), letter.recipients(),
-				letter.addressees(), letter.otherRecipients(), letter.archiveLine(), null, ReportSchedule.NONE, null,
-				null, letter.contactEmail(), letter.contactPhone());
+		DirectiveContent pointing = letter
+			.withReferences(List.of(new DirectiveContent.Reference(foreign.getId(), null, null)));
 
 		assertThatExceptionOfType(DirectiveRefused.class)
 			.isThrownBy(() -> this.directives.create(this.officer, pointing))
@@ -196,14 +191,8 @@ class DirectivePublicationTests {
 	}
 
 	private Directive pending() {
-		DirectiveContent content = DemoDirectives.sampleLetter("UNIT:" + this.dept.department);
-		content = new DirectiveContent(content.type(), content.authorityLine(), content.issuerName(),
-				content.issuerAbbreviation(), content.draftingAbbreviation(), content.place(), content.subject(),
-				content.opening(), content.tasks(), content.closing(), content.urgency(), content.references(),
-				content.signerPrefix(), content.signerFor(), content.signerPosition(), content.signerName(),
-				List.of(new RecipientChoice("TYPE:UPPER_SECONDARY", RecipientRole.IMPLEMENT)), content.addressees(),
-				content.otherRecipients(), content.archiveLine(), null, ReportSchedule.NONE, null, null,
-				content.contactEmail(), content.contactPhone());
+		DirectiveContent content = DemoDirectives.sampleLetter("UNIT:" + this.dept.department)
+			.withRecipients(List.of(new RecipientChoice("TYPE:UPPER_SECONDARY", RecipientRole.IMPLEMENT)));
 		Directive directive = this.directives.create(this.officer, content);
 		this.directives.submit(this.officer, directive.getId(), version(directive.getId()));
 		return directive;

@@ -58,14 +58,8 @@ class PublicationBenchmark {
 		CurrentUser leader = this.people.user(dept.leader);
 		List<Long> millis = new ArrayList<>();
 		for (int run = 0; run < WARM_UP + RUNS; run++) {
-			DirectiveContent letter = DemoDirectives.sampleLetter("SUBTREE:" + dept.department);
-			DirectiveContent content = new DirectiveContent(letter.type(), letter.authorityLine(), letter.issuerName(),
-					letter.issuerAbbreviation(), letter.draftingAbbreviation(), letter.place(), letter.subject(),
-					letter.opening(), letter.tasks(), letter.closing(), letter.urgency(), letter.references(),
-					letter.signerPrefix(), letter.signerFor(), letter.signerPosition(), letter.signerName(),
-					List.of(new RecipientChoice("SUBTREE:" + dept.department, RecipientRole.IMPLEMENT)), null,
-					letter.otherRecipients(), letter.archiveLine(), null, ReportSchedule.NONE, null, null,
-					letter.contactEmail(), letter.contactPhone());
+			DirectiveContent content = DemoDirectives.sampleLetter("SUBTREE:" + dept.department)
+				.withRecipients(List.of(new RecipientChoice("SUBTREE:" + dept.department, RecipientRole.IMPLEMENT)));
 			Directive directive = this.directives.create(officer, content);
 			this.directives.submit(officer, directive.getId(), directive.getVersion());
 			long version = this.jdbc.sql("select version from directive where id = ?")

@@ -13,37 +13,37 @@ import vn.edu.portal.account.TestPeople;
  * upper-secondary schools and a continuing-education centre; an officer, a leader and a
  * school leader.
  */
-final class TestDepartment {
+public final class TestDepartment {
 
-	final long department;
+	public final long department;
 
-	final long division;
+	public final long division;
 
-	final long districtOne;
+	public final long districtOne;
 
-	final long districtTwo;
+	public final long districtTwo;
 
-	final long schoolOfDistrictOne;
+	public final long schoolOfDistrictOne;
 
-	final long upperSecondaryOne;
+	public final long upperSecondaryOne;
 
-	final long upperSecondaryTwo;
+	public final long upperSecondaryTwo;
 
-	final long centre;
+	public final long centre;
 
-	final String officer;
+	public final String officer;
 
-	final String leader;
+	public final String leader;
 
-	final String schoolLeader;
+	public final String schoolLeader;
 
-	final String districtLeader;
+	public final String districtLeader;
 
 	private final JdbcClient jdbc;
 
 	private final String prefix;
 
-	TestDepartment(JdbcClient jdbc, TestPeople people) {
+	public TestDepartment(JdbcClient jdbc, TestPeople people) {
 		this.jdbc = jdbc;
 		this.prefix = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 		this.department = unit("SGD", "Sở Giáo dục và Đào tạo thử nghiệm", "DEPARTMENT", null);
@@ -60,7 +60,7 @@ final class TestDepartment {
 		this.districtLeader = people.account(this.districtOne, Role.UNIT_LEADER);
 	}
 
-	long unit(String code, String name, String type, Long parent) {
+	public long unit(String code, String name, String type, Long parent) {
 		return this.jdbc.sql("""
 				insert into unit (code, name, type, parent_id, valid_from) values (?, ?, ?, ?, date '2010-01-01')
 				returning id

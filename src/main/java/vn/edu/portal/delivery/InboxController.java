@@ -1,0 +1,137 @@
+package vn.edu.portal.delivery;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.UnitSelection;
+import vn.edu.portal.calendar.WorkingCalendar;
+import vn.edu.portal.calendar.WorkingDays;
+import vn.edu.portal.organisation.UnitType;
+import vn.edu.portal.system.Formats;
+
+/**
+ * A unit's inbox (văn bản đến): the directives delivered to it, and each one's page where
+ * its leader acknowledges and forwards it.
+ */
+@Controller
+@RequestMapping("/inbox")
+class InboxController {
+
+	private final InboxQueries queries;
+
+	private final DeliveryService delivery;
+
+	private final WorkingDays workingDays;
+
+	private final UnitSelection selection;
+
+	private final Formats formats;
+
+	InboxController(InboxQueries queries, DeliveryService delivery, WorkingDays workingDays, UnitSelection selection,
+			Formats formats) {
+		this.queries = queries;
+		this.delivery = delivery;
+		this.workingDays = workingDays;
+		this.selection = selection;
+		this.formats = formats;
+	}
+
+	@GetMapping
+	String inbox(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") InboxFilter filter, Model model) {
+		List<InboxQueries.InboxRow> rows = (user.unitId() != null)
+				? this.queries.inbox(user.unitId(), filter, this.formats.today(), this.formats.zone().getId())
+				: List.of();
+		model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), InboxQueries.PAGE_SIZE)));
+		model.addAttribute("hasNext", rows.size() > InboxQueries.PAGE_SIZE);
+		model.addAttribute("page", filter.pageNumber());
+		model.addAttribute("states", InboxFilter.State.values());
+		model.addAttribute("deadlines", new Deadlines(this.workingDays.calendar(), this.formats));
+		return "inbox/list";
+	}
+
+	@GetMapping("/{id}")
+	String assignment(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+		this.delivery.read(user, id);
+		if (!model.containsAttribute("forwarding")) {
+			model.addAttribute("forwarding", ForwardForm.blank());
+		}
+		return show(user, id, model);
+	}
+
+	@PostMapping("/{id}/acknowledge")
+	String acknowledge(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("success",
+					this.delivery.acknowledge(user, id) ? "delivery.acknowledged" : "delivery.alreadyAcknowledged");
+		}
+		catch (DeliveryRefused refused) {
+			redirect.addFlashAttribute("failure", refused.messageKey());
+		}
+		return "redirect:/inbox/" + id;
+	}
+
+	@PostMapping("/{id}/forward")
+	String forward(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@Valid @ModelAttribute("forwarding") ForwardForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		this.delivery.own(user, id);
+		if (!result.hasErrors()) {
+			try {
+				int received = this.delivery.forward(user, id, form.units(),
+						(form.instructions() != null && !form.instructions().isBlank()) ? form.instructions().strip()
+								: null,
+						(form.dueOn() != null && !form.dueOn().isBlank()) ? Formats.parseDayMonthYear(form.dueOn())
+								: null);
+				redirect.addFlashAttribute("success", "delivery.forwarded");
+				redirect.addFlashAttribute("successArgument", String.valueOf(received));
+				return "redirect:/inbox/" + id;
+			}
+			catch (DeliveryRefused refused) {
+				if (refused.field() != null) {
+					result.rejectValue(refused.field(), refused.messageKey());
+				}
+				else {
+					result.reject(refused.messageKey());
+				}
+			}
+		}
+		return show(user, id, model);
+	}
+
+	private String show(CurrentUser user, long id, Model model) {
+		InboxQueries.InboxRow row = this.queries.assignment(this.delivery.own(user, id).getId());
+		ForwardForm form = (ForwardForm) model.getAttribute("forwarding");
+		model.addAttribute("a", row);
+		model.addAttribute("canForward", this.queries.hasUnitsBelow(user.unitId()));
+		model.addAttribute("chosenUnits", this.selection.describe(user, (form != null) ? form.units() : List.of()));
+		model.addAttribute("unitTypes", UnitType.values());
+		model.addAttribute("deadlines", new Deadlines(this.workingDays.calendar(), this.formats));
+		return "inbox/assignment";
+	}
+
+	/**
+	 * Deadlines counted in working days from today, for the templates
+	 * ({@code deadlines.of(day)}).
+	 */
+	record Deadlines(WorkingCalendar calendar, Formats formats) {
+
+		public Deadline of(java.time.LocalDate day) {
+			return Deadline.of(day, this.formats.today(), this.calendar);
+		}
+
+	}
+
+}

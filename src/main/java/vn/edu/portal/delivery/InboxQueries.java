@@ -1,0 +1,285 @@
+package vn.edu.portal.delivery;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side of delivery: a unit's inbox, its unread count, and a directive's delivery
+ * tree; one query each.
+ */
+@Component
+class InboxQueries {
+
+	static final int PAGE_SIZE = 25;
+
+	private static final int MAX_WORDS = 8;
+
+	private final JdbcClient jdbc;
+
+	InboxQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A page of the unit's inbox, newest first, plus one row to tell a next page. */
+	List<InboxRow> inbox(long unitId, InboxFilter filter, LocalDate today, String zone) {
+		List<String> words = Arrays.stream(filter.words().split("\\s+"))
+			.filter((word) -> !word.isEmpty())
+			.limit(MAX_WORDS)
+			.toList();
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < words.size(); i++) {
+			text.append(" and d.search_text like '%' || portal_fold(:w").append(i).append(") || '%'");
+		}
+		JdbcClient.StatementSpec statement = this.jdbc.sql("""
+				select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
+				       a.role, a.delivered_at, a.acknowledge_by, a.due_on, a.read_at, a.acknowledged_at,
+				       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
+				       pu.name as forwarded_by_unit, a.instructions
+				from assignment a join directive d on d.id = a.directive_id
+				     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id
+				where a.unit_id = :unit
+				  and (cast(:state as varchar) is null or %s = :state
+				       or (:state = 'ACKNOWLEDGE_LATE' and a.withdrawn_at is null and (a.acknowledged_late
+				           or (a.acknowledged_at is null and a.acknowledge_by < :today))))
+				  and (cast(:year as int) is null or extract(year from a.delivered_at at time zone :zone) = :year)
+				  and (cast(:type as varchar) is null or d.type = :type)
+				  and (cast(:urgency as varchar) is null or d.urgency = :urgency)
+				  %s
+				order by a.delivered_at desc, a.id desc
+				limit :limit offset :offset
+				""".formatted(AssignmentState.SQL, text))
+			.param("unit", unitId)
+			.param("state", (filter.state() != null) ? filter.state().name() : null)
+			.param("today", today)
+			.param("zone", zone)
+			.param("year", filter.year())
+			.param("type", blankToNull(filter.type()))
+			.param("urgency", blankToNull(filter.urgency()))
+			.param("limit", PAGE_SIZE + 1)
+			.param("offset", filter.pageNumber() * PAGE_SIZE);
+		for (int i = 0; i < words.size(); i++) {
+			statement = statement.param("w" + i,
+					words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+		}
+		return statement.query(InboxQueries::inboxRow).list();
+	}
+
+	/** One assignment of the unit, for its page. */
+	InboxRow assignment(long id) {
+		return this.jdbc.sql("""
+				select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
+				       a.role, a.delivered_at, a.acknowledge_by, a.due_on, a.read_at, a.acknowledged_at,
+				       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
+				       pu.name as forwarded_by_unit, a.instructions
+				from assignment a join directive d on d.id = a.directive_id
+				     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id
+				where a.id = ?
+				""").param(id).query(InboxQueries::inboxRow).single();
+	}
+
+	/** Whether a unit has open units below it, to forward to. */
+	boolean hasUnitsBelow(Long unitId) {
+		return unitId != null
+				&& this.jdbc.sql("select exists (select 1 from unit where parent_id = ? and valid_to is null)")
+					.param(unitId)
+					.query(Boolean.class)
+					.single();
+	}
+
+	/** The unit's directives nobody of it has opened yet. */
+	int unread(long unitId) {
+		return this.jdbc
+			.sql("select count(*) from assignment where unit_id = ? and read_at is null and withdrawn_at is null")
+			.param(unitId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * The delivery tree of a directive within a scope: every assignment with its unit,
+	 * state and who acted, the units each office forwarded to under it.
+	 */
+	List<TreeNode> tree(long directiveId, String scopePath) {
+		List<TreeNode> flat = this.jdbc.sql("""
+				select a.id, a.parent_id, u.id as unit_id, u.code, u.name, u.valid_to, s.name as successor_name, a.role,
+				       a.delivered_at, a.acknowledge_by, a.read_at, ra.full_name as read_by, a.acknowledged_at,
+				       aa.full_name as acknowledged_by, a.acknowledged_late, a.forwarded_at, a.withdrawn_at,
+				       a.forwarding_required
+				from assignment a join unit u on u.id = a.unit_id left join unit s on s.id = u.successor_id
+				     left join account ra on ra.id = a.read_by left join account aa on aa.id = a.acknowledged_by
+				where a.directive_id = :directive and u.path like :scope || '%'
+				order by u.path, a.id
+				""")
+			.param("directive", directiveId)
+			.param("scope", scopePath)
+			.query((rs, i) -> new TreeNode(rs.getLong("id"), (Long) rs.getObject("parent_id"), rs.getLong("unit_id"),
+					rs.getString("code"), rs.getString("name"), rs.getObject("valid_to", LocalDate.class),
+					rs.getString("successor_name"), rs.getString("role"), instant(rs, "delivered_at"),
+					rs.getObject("acknowledge_by", LocalDate.class), instant(rs, "read_at"), rs.getString("read_by"),
+					instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+					Boolean.TRUE.equals(rs.getObject("acknowledged_late")), instant(rs, "forwarded_at"),
+					instant(rs, "withdrawn_at"), rs.getBoolean("forwarding_required"), 0))
+			.list();
+		return depthFirst(flat);
+	}
+
+	/**
+	 * The nodes in tree order (each office followed by the units it forwarded to), with
+	 * their depth; a node whose parent lies outside the scope starts a branch of its own.
+	 */
+	private static List<TreeNode> depthFirst(List<TreeNode> flat) {
+		Map<Long, TreeNode> byId = new LinkedHashMap<>();
+		flat.forEach((node) -> byId.put(node.id(), node));
+		Map<Long, List<TreeNode>> children = new LinkedHashMap<>();
+		List<TreeNode> roots = new ArrayList<>();
+		for (TreeNode node : flat) {
+			if (node.parentId() != null && byId.containsKey(node.parentId())) {
+				children.computeIfAbsent(node.parentId(), (key) -> new ArrayList<>()).add(node);
+			}
+			else {
+				roots.add(node);
+			}
+		}
+		List<TreeNode> ordered = new ArrayList<>(flat.size());
+		for (TreeNode root : roots) {
+			visit(root, 0, children, ordered);
+		}
+		return ordered;
+	}
+
+	private static void visit(TreeNode node, int depth, Map<Long, List<TreeNode>> children, List<TreeNode> ordered) {
+		ordered.add(node.atDepth(depth));
+		for (TreeNode child : children.getOrDefault(node.id(), List.of())) {
+			visit(child, depth + 1, children, ordered);
+		}
+	}
+
+	private static InboxRow inboxRow(ResultSet rs, int row) throws SQLException {
+		return new InboxRow(rs.getLong("id"), rs.getLong("directive_id"), (Integer) rs.getObject("number"),
+				rs.getString("symbol"), rs.getString("type"), rs.getString("subject"), rs.getString("urgency"),
+				rs.getObject("issued_on", LocalDate.class), rs.getString("role"), instant(rs, "delivered_at"),
+				rs.getObject("acknowledge_by", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+				AssignmentState.of(instant(rs, "read_at"), instant(rs, "acknowledged_at"), instant(rs, "forwarded_at"),
+						instant(rs, "withdrawn_at")),
+				instant(rs, "acknowledged_at"), Boolean.TRUE.equals(rs.getObject("acknowledged_late")),
+				rs.getBoolean("forwarding_required"), rs.getString("forwarded_by_unit"), rs.getString("instructions"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		java.sql.Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	/**
+	 * A directive in a unit's inbox.
+	 *
+	 * @param id the assignment
+	 * @param directiveId the directive
+	 * @param number its number
+	 * @param symbol its symbol
+	 * @param type its type
+	 * @param subject its subject
+	 * @param urgency its urgency
+	 * @param issuedOn its date
+	 * @param role implement or inform
+	 * @param deliveredAt when it arrived
+	 * @param acknowledgeBy the day to acknowledge by
+	 * @param dueOn the day the implementation is due, or {@code null}
+	 * @param state where it stands
+	 * @param acknowledgedAt when it was acknowledged
+	 * @param acknowledgedLate whether after the deadline
+	 * @param forwardingRequired whether the unit must forward it
+	 * @param forwardedByUnit the office that forwarded it, or {@code null}
+	 * @param instructions the office's instructions with it, or {@code null}
+	 */
+	record InboxRow(long id, long directiveId, Integer number, String symbol, String type, String subject,
+			String urgency, LocalDate issuedOn, String role, Instant deliveredAt, LocalDate acknowledgeBy,
+			LocalDate dueOn, AssignmentState state, Instant acknowledgedAt, boolean acknowledgedLate,
+			boolean forwardingRequired, String forwardedByUnit, String instructions) {
+
+		public String numberAndSymbol() {
+			return String.format("%02d/%s", this.number, this.symbol);
+		}
+
+		public boolean urgent() {
+			return !"NORMAL".equals(this.urgency);
+		}
+
+		public boolean congVan() {
+			return "CONG_VAN".equals(this.type);
+		}
+
+		/** Whether acknowledging is still to do. */
+		public boolean awaitingAcknowledgement() {
+			return this.state == AssignmentState.NEW || this.state == AssignmentState.READ;
+		}
+
+	}
+
+	/**
+	 * A node of the delivery tree.
+	 *
+	 * @param id the assignment
+	 * @param parentId the office's assignment it was forwarded from
+	 * @param unitId the unit
+	 * @param unitCode its code
+	 * @param unitName its name
+	 * @param unitClosedOn when the unit closed, or {@code null}
+	 * @param successorName the unit it merged into, or {@code null}
+	 * @param role implement or inform
+	 * @param deliveredAt when it arrived
+	 * @param acknowledgeBy the day to acknowledge by
+	 * @param readAt when it was first opened
+	 * @param readBy by whom
+	 * @param acknowledgedAt when it was acknowledged
+	 * @param acknowledgedBy by whom
+	 * @param acknowledgedLate whether after the deadline
+	 * @param forwardedAt when the unit forwarded it
+	 * @param withdrawnAt when the directive was recalled
+	 * @param forwardingRequired whether the unit must forward it
+	 * @param depth how deep in the forwarding tree
+	 */
+	record TreeNode(long id, Long parentId, long unitId, String unitCode, String unitName, LocalDate unitClosedOn,
+			String successorName, String role, Instant deliveredAt, LocalDate acknowledgeBy, Instant readAt,
+			String readBy, Instant acknowledgedAt, String acknowledgedBy, boolean acknowledgedLate, Instant forwardedAt,
+			Instant withdrawnAt, boolean forwardingRequired, int depth) {
+
+		TreeNode atDepth(int newDepth) {
+			return new TreeNode(this.id, this.parentId, this.unitId, this.unitCode, this.unitName, this.unitClosedOn,
+					this.successorName, this.role, this.deliveredAt, this.acknowledgeBy, this.readAt, this.readBy,
+					this.acknowledgedAt, this.acknowledgedBy, this.acknowledgedLate, this.forwardedAt, this.withdrawnAt,
+					this.forwardingRequired, newDepth);
+		}
+
+		public AssignmentState state() {
+			return AssignmentState.of(this.readAt, this.acknowledgedAt, this.forwardedAt, this.withdrawnAt);
+		}
+
+		/** Not acknowledged, or acknowledged after its deadline. */
+		public boolean late(LocalDate today) {
+			return this.withdrawnAt == null && (this.acknowledgedLate || (this.acknowledgedAt == null
+					&& this.acknowledgeBy != null && today.isAfter(this.acknowledgeBy)));
+		}
+
+		/** Required to forward, and has not. */
+		public boolean forwardingMissing() {
+			return this.forwardingRequired && this.forwardedAt == null && this.withdrawnAt == null;
+		}
+
+	}
+
+}

@@ -1,0 +1,16 @@
+package vn.edu.portal.directive;
+
+/**
+ * Who else a directive reached after its publication (the units an office forwarded it
+ * to): implemented by the delivery, so that the one visibility rule of
+ * {@link DirectiveAccess} lets those units read it too.
+ */
+public interface DirectiveAudience {
+
+	/**
+	 * An SQL condition on the directive aliased {@code d}: true when it reached a unit
+	 * whose materialised path starts with the parameter {@code :scope}.
+	 */
+	String reachedCondition();
+
+}

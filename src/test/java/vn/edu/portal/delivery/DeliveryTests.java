@@ -1,0 +1,190 @@
+package vn.edu.portal.delivery;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.edu.portal.PortalHttp;
+import vn.edu.portal.account.Role;
+import vn.edu.portal.account.TestPeople;
+import vn.edu.portal.directive.TestDepartment;
+import vn.edu.portal.directive.TestDirectives;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample letter walked through delivery: published to a district office and two
+ * schools; the schools read and acknowledge (one late); the office forwards to its three
+ * schools; the delivery tree shows every state and counts them right.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DeliveryTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestPeople people;
+
+	@Autowired
+	TestDirectives directives;
+
+	TestDepartment dept;
+
+	long schoolTwo;
+
+	long schoolThree;
+
+	long directive;
+
+	@BeforeEach
+	void publish() {
+		this.dept = new TestDepartment(this.jdbc, this.people);
+		this.schoolTwo = this.dept.unit("THCS2", "Trường THCS Hai", "LOWER_SECONDARY", this.dept.districtOne);
+		this.schoolThree = this.dept.unit("TH3", "Trường Tiểu học Ba", "PRIMARY", this.dept.districtOne);
+		this.directive = this.directives.publishSampleTo(this.dept,
+				List.of(this.dept.districtOne, this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo), today());
+	}
+
+	@Test
+	void theSampleLetterIsReadAcknowledgedForwardedAndTheTreeShowsIt() {
+		PortalHttp school = login(this.dept.schoolLeader);
+		Document inbox = Jsoup.parse(school.get("/inbox").body());
+		assertThat(inbox.select("nav a[href='/inbox'] .badge").text()).as("unread in the menu").isEqualTo("1");
+		assertThat(inbox.text()).contains("01/SGD&ĐT-CTTT",
+				"V/v tăng cường lãnh đạo, quản lý việc sử dụng mạng xã hội", "Mới", "Xác nhận trước");
+		long own = assignmentOf(this.dept.upperSecondaryOne);
+
+		Document page = Jsoup.parse(school.get("/inbox/" + own).body());
+		assertThat(page.text()).contains("Đã xem", "Xác nhận đã tiếp nhận");
+		assertThat(this.jdbc.sql("select read_by is not null from assignment where id = ?")
+			.param(own)
+			.query(Boolean.class)
+			.single()).as("the read receipt").isTrue();
+		assertThat(PortalHttp.location(school.post("/inbox/" + own + "/acknowledge", Map.of())))
+			.isEqualTo("/inbox/" + own);
+		assertThat(Jsoup.parse(school.get("/inbox/" + own).body()).text()).contains("Đã xác nhận tiếp nhận.");
+		school.post("/inbox/" + own + "/acknowledge", Map.of());
+		assertThat(Jsoup.parse(school.get("/inbox/" + own).body()).text()).as("a double click changes nothing")
+			.contains("Đơn vị đã xác nhận tiếp nhận văn bản này trước đó.");
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_event where action = 'ASSIGNMENT_ACKNOWLEDGED' and object_id = ?")
+			.param(String.valueOf(own))
+			.query(Integer.class)
+			.single()).isOne();
+
+		long late = assignmentOf(this.dept.upperSecondaryTwo);
+		this.jdbc.sql("update assignment set acknowledge_by = ? where id = ?")
+			.params(today().minusDays(7), late)
+			.update();
+		PortalHttp lateSchool = login(this.people.account(this.dept.upperSecondaryTwo, Role.UNIT_LEADER));
+		assertThat(Jsoup.parse(lateSchool.get("/inbox").body()).text()).contains("quá hạn");
+		lateSchool.get("/inbox/" + late);
+		lateSchool.post("/inbox/" + late + "/acknowledge", Map.of());
+		assertThat(Jsoup.parse(lateSchool.get("/inbox/" + late).body()).text()).contains("(muộn)");
+
+		PortalHttp district = login(this.dept.districtLeader);
+		long office = assignmentOf(this.dept.districtOne);
+		district.get("/inbox/" + office);
+		HttpResponse<String> outside = district.post("/inbox/" + office + "/forward",
+				Map.of("units[0]", "UNIT:" + this.dept.upperSecondaryOne, "instructions", "", "dueOn", ""));
+		assertThat(Jsoup.parse(outside.body()).select("#units-error").text())
+			.isEqualTo("Chọn ít nhất một đơn vị trực thuộc.");
+		this.jdbc.sql("update assignment set due_on = ? where id = ?").params(today().plusDays(20), office).update();
+		HttpResponse<String> tooLate = district.post("/inbox/" + office + "/forward",
+				Map.of("units[0]", "SUBTREE:" + this.dept.districtOne, "instructions", "Các trường triển khai ngay.",
+						"dueOn", dayMonthYear(today().plusDays(30))));
+		Document tooLatePage = Jsoup.parse(tooLate.body());
+		assertThat(tooLatePage.select("#dueOn-error").text()).isEqualTo("Hạn không được muộn hơn hạn của đơn vị mình.");
+		assertThat(tooLatePage.select("#instructions").val()).isEqualTo("Các trường triển khai ngay.");
+		assertThat(
+				PortalHttp.location(district.post("/inbox/" + office + "/forward",
+						Map.of("units[0]", "SUBTREE:" + this.dept.districtOne, "instructions",
+								"Các trường triển khai ngay.", "dueOn", dayMonthYear(today().plusDays(10))))))
+			.isEqualTo("/inbox/" + office);
+		assertThat(Jsoup.parse(district.get("/inbox/" + office).body()).text())
+			.contains("Đã chuyển tiếp đến 3 đơn vị.");
+
+		PortalHttp below = login(this.people.account(this.schoolTwo, Role.UNIT_LEADER));
+		long forwarded = assignmentOf(this.schoolTwo);
+		assertThat(Jsoup.parse(below.get("/inbox/" + forwarded).body()).text()).contains(
+				"do Phòng GD&ĐT huyện Một chuyển tiếp", "Các trường triển khai ngay.",
+				dayMonthYear(today().plusDays(10)));
+		assertThat(below.get("/directives/" + this.directive).statusCode())
+			.as("a school the office forwarded to reads the directive")
+			.isEqualTo(200);
+
+		PortalHttp leader = login(this.dept.leader);
+		Document tree = Jsoup.parse(leader.get("/directives/" + this.directive + "/delivery").body());
+		assertThat(tree.select(".portal-counts dd").eachText()).containsExactly("6", "4", "3", "1", "0", "1");
+		assertThat(tree.select("tbody tr").eachText()).hasSize(6);
+		assertThat(tree.select("tbody tr td.portal-depth-1").eachText()).hasSize(3)
+			.allMatch((cell) -> cell.contains("Trường"));
+		assertThat(tree.text()).contains("Đã chuyển tiếp", "Muộn", "Đã tiếp nhận");
+		Document unacknowledged = Jsoup
+			.parse(leader.get("/directives/" + this.directive + "/delivery?show=UNACKNOWLEDGED").body());
+		assertThat(unacknowledged.select("tbody tr")).hasSize(3);
+		Document branch = Jsoup.parse(district.get("/directives/" + this.directive + "/delivery").body());
+		assertThat(branch.select("tbody tr")).as("the office sees its own branch").hasSize(4);
+	}
+
+	@Test
+	void aUnitActsOnlyOnItsOwnAssignmentsAndOnlyItsLeadersAct() {
+		long own = assignmentOf(this.dept.upperSecondaryOne);
+		long other = assignmentOf(this.dept.upperSecondaryTwo);
+		PortalHttp school = login(this.dept.schoolLeader);
+		assertThat(school.get("/inbox/" + other).statusCode()).isEqualTo(404);
+		school.get("/inbox");
+		assertThat(school.post("/inbox/" + other + "/acknowledge", Map.of()).statusCode()).isEqualTo(404);
+
+		PortalHttp staff = login(this.people.account(this.dept.upperSecondaryOne, Role.UNIT_STAFF));
+		assertThat(staff.get("/inbox/" + own).statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(staff.get("/inbox/" + own).body()).text()).doesNotContain("Xác nhận đã tiếp nhận");
+		assertThat(staff.post("/inbox/" + own + "/acknowledge", Map.of()).statusCode()).isEqualTo(403);
+		assertThat(this.jdbc.sql("select acknowledged_at is null from assignment where id = ?")
+			.param(own)
+			.query(Boolean.class)
+			.single()).isTrue();
+
+		PortalHttp otherDepartment = login(new TestDepartment(this.jdbc, this.people).leader);
+		assertThat(otherDepartment.get("/directives/" + this.directive + "/delivery").statusCode()).isEqualTo(404);
+	}
+
+	private long assignmentOf(long unit) {
+		return this.jdbc.sql("select id from assignment where directive_id = ? and unit_id = ?")
+			.params(this.directive, unit)
+			.query(Long.class)
+			.single();
+	}
+
+	private LocalDate today() {
+		return this.jdbc.sql("select (now() at time zone 'Asia/Ho_Chi_Minh')::date").query(LocalDate.class).single();
+	}
+
+	private static String dayMonthYear(LocalDate day) {
+		return String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+	}
+
+	private PortalHttp login(String username) {
+		PortalHttp http = new PortalHttp(this.port);
+		assertThat(http.login(username, TestPeople.PASSWORD).statusCode()).isEqualTo(302);
+		http.get("/");
+		return http;
+	}
+
+}

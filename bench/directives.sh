@@ -5,5 +5,5 @@
 # its own, dropped afterwards), else an embedded one. Prints min, median, p95 and max.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B test -Dspring-javaformat.skip=true -Dtest=PublicationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  | grep -E '^Publication to' || { echo "benchmark failed; run it without -q to see why" >&2; exit 1; }
+./mvnw -q -B test -Dspring-javaformat.skip=true -Dtest=PublicationBenchmark,DeliveryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  | grep -E "^(Publication to|delivery tree|inbox of)" || { echo "benchmark failed; run it without -q to see why" >&2; exit 1; }

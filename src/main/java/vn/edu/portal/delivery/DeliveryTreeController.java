@@ -23,6 +23,9 @@ import vn.edu.portal.system.Formats;
 @Controller
 class DeliveryTreeController {
 
+	/** Rows per page: a province's 1,500 recipients are read a page at a time. */
+	static final int PAGE_SIZE = 200;
+
 	private final DirectiveCatalog directives;
 
 	private final InboxQueries queries;
@@ -40,13 +43,17 @@ class DeliveryTreeController {
 
 	@GetMapping("/directives/{id}/delivery")
 	String tree(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-			@RequestParam(defaultValue = "ALL") Show show, Model model) {
+			@RequestParam(defaultValue = "ALL") Show show, @RequestParam(defaultValue = "0") int page, Model model) {
 		DirectiveCatalog.Summary directive = this.directives.summary(user, id);
 		LocalDate today = this.formats.today();
 		List<InboxQueries.TreeNode> nodes = this.queries.tree(id, this.scope.scopeOf(user).path());
 		model.addAttribute("directive", directive);
 		model.addAttribute("counts", Counts.of(nodes, today));
-		model.addAttribute("nodes", nodes.stream().filter((node) -> show.keeps(node, today)).toList());
+		List<InboxQueries.TreeNode> shown = nodes.stream().filter((node) -> show.keeps(node, today)).toList();
+		int from = Math.min(Math.max(page, 0) * PAGE_SIZE, shown.size());
+		model.addAttribute("nodes", shown.subList(from, Math.min(from + PAGE_SIZE, shown.size())));
+		model.addAttribute("page", from / PAGE_SIZE);
+		model.addAttribute("hasNext", from + PAGE_SIZE < shown.size());
 		model.addAttribute("show", show);
 		model.addAttribute("today", today);
 		return "delivery/tree";

@@ -66,8 +66,8 @@ class DeliveryTests {
 		PortalHttp school = login(this.dept.schoolLeader);
 		Document inbox = Jsoup.parse(school.get("/inbox").body());
 		assertThat(inbox.select("nav a[href='/inbox'] .badge").text()).as("unread in the menu").isEqualTo("1");
-		assertThat(inbox.text()).contains("01/SGD&ĐT-CTTT",
-				"V/v tăng cường lãnh đạo, quản lý việc sử dụng mạng xã hội", "Mới", "Xác nhận trước");
+		assertThat(inbox.text()).contains("01/SGD&ĐT-CTTT", "V/v tăng cường lãnh đạo, quản lý việc sử dụng mạng xã hội",
+				"Mới", "Xác nhận trước");
 		long own = assignmentOf(this.dept.upperSecondaryOne);
 
 		Document page = Jsoup.parse(school.get("/inbox/" + own).body());

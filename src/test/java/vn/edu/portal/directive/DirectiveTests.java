@@ -108,7 +108,12 @@ class DirectiveTests {
 			.containsExactlyInAnyOrder(this.dept.districtOne + ":IMPLEMENT", this.dept.districtTwo + ":IMPLEMENT",
 					this.dept.upperSecondaryOne + ":IMPLEMENT", this.dept.upperSecondaryTwo + ":IMPLEMENT",
 					this.dept.centre + ":IMPLEMENT", this.dept.department + ":INFORM");
-		assertThat(this.jdbc.sql("select count(*) from assignment where directive_id = ? and status = 'DELIVERED'")
+		assertThat(this.jdbc.sql("select unit_id from assignment where directive_id = ? and read_at is not null")
+			.param(id)
+			.query(Long.class)
+			.list()).as("one assignment per recipient; the leader's opening it reads the Department's")
+			.containsExactly(this.dept.department);
+		assertThat(this.jdbc.sql("select count(*) from assignment where directive_id = ?")
 			.param(id)
 			.query(Integer.class)
 			.single()).isEqualTo(6);

@@ -27,12 +27,18 @@ public class TestDirectives {
 	 * requiring forwarding; answers the directive's id.
 	 */
 	public long publishSampleTo(TestDepartment department, List<Long> units, LocalDate on) {
+		return publishSample(department, units.stream().map((unit) -> "UNIT:" + unit).toList(), on);
+	}
+
+	/**
+	 * Publishes the sample letter to the units the picker tokens select, to implement.
+	 */
+	public long publishSample(TestDepartment department, List<String> tokens, LocalDate on) {
 		CurrentUser officer = this.people.user(department.officer);
 		CurrentUser leader = this.people.user(department.leader);
 		DirectiveContent content = DemoDirectives.sampleLetter("UNIT:" + department.department)
-			.withRecipients(units.stream()
-				.map((unit) -> new RecipientChoice("UNIT:" + unit, RecipientRole.IMPLEMENT))
-				.toList());
+			.withRecipients(
+					tokens.stream().map((token) -> new RecipientChoice(token, RecipientRole.IMPLEMENT)).toList());
 		Directive directive = this.directives.create(officer, content);
 		this.directives.submit(officer, directive.getId(), directive.getVersion());
 		Directive submitted = this.directives.get(officer, directive.getId());

@@ -1,0 +1,63 @@
+package vn.edu.portal.delivery;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.edu.portal.Browser;
+import vn.edu.portal.account.TestPeople;
+import vn.edu.portal.directive.TestDepartment;
+import vn.edu.portal.directive.TestDirectives;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A school leader on a phone finds a new directive in the inbox and acknowledges it. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DeliveryBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestPeople people;
+
+	@Autowired
+	TestDirectives directives;
+
+	@Test
+	void aSchoolLeaderOpensTheInboxAndAcknowledges() {
+		TestDepartment dept = new TestDepartment(this.jdbc, this.people);
+		LocalDate today = this.jdbc.sql("select (now() at time zone 'Asia/Ho_Chi_Minh')::date")
+			.query(LocalDate.class)
+			.single();
+		this.directives.publishSampleTo(dept, List.of(dept.upperSecondaryOne), today);
+
+		try (Browser school = new Browser(this.port, Browser.PHONE)) {
+			school.login(dept.schoolLeader, TestPeople.PASSWORD);
+			school.click(By.cssSelector("button.navbar-toggler"));
+			school.wait(org.openqa.selenium.support.ui.ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector("#portal-menu a[href='/inbox']")));
+			assertThat(school.text()).contains("Văn bản đến 1");
+			school.click(By.cssSelector("#portal-menu a[href='/inbox']")).checkAccessibility();
+			assertThat(school.heading()).isEqualTo("Văn bản đến");
+			assertThat(school.text()).contains("01/SGD&ĐT-CTTT", "Mới", "còn 1 ngày làm việc");
+
+			school.click(By.partialLinkText("01/SGD&ĐT-CTTT")).checkAccessibility();
+			assertThat(school.text()).contains("Xác nhận đã tiếp nhận", "Đã xem");
+			school.submit(By.cssSelector("form[action$='/acknowledge'] button"));
+			assertThat(school.text()).contains("Đã xác nhận tiếp nhận.", "Đã tiếp nhận lúc");
+		}
+	}
+
+}

@@ -40,8 +40,11 @@ class InboxController {
 
 	private final Formats formats;
 
+	private final ReportService reports;
+
 	InboxController(InboxQueries queries, DeliveryService delivery, WorkingDays workingDays, UnitSelection selection,
-			Formats formats) {
+			Formats formats, ReportService reports) {
+		this.reports = reports;
 		this.queries = queries;
 		this.delivery = delivery;
 		this.workingDays = workingDays;
@@ -118,6 +121,8 @@ class InboxController {
 		model.addAttribute("canForward", this.queries.hasUnitsBelow(user.unitId()));
 		model.addAttribute("chosenUnits", this.selection.describe(user, (form != null) ? form.units() : List.of()));
 		model.addAttribute("unitTypes", UnitType.values());
+		model.addAttribute("periods", this.reports.periods(user, id));
+		model.addAttribute("reportLines", this.queries.reportsOf(id));
 		model.addAttribute("deadlines", new Deadlines(this.workingDays.calendar(), this.formats));
 		return "inbox/assignment";
 	}

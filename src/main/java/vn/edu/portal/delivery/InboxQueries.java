@@ -87,6 +87,52 @@ class InboxQueries {
 				""").param(id).query(InboxQueries::inboxRow).single();
 	}
 
+	/** The name of the unit of an assignment. */
+	String unitOf(long assignmentId) {
+		return this.jdbc.sql("select u.name from assignment a join unit u on u.id = a.unit_id where a.id = ?")
+			.param(assignmentId)
+			.query(String.class)
+			.single();
+	}
+
+	/**
+	 * The Department's queue of submitted reports within a scope, oldest first, plus one
+	 * row to tell a next page.
+	 */
+	List<QueueRow> reviewQueue(String scopePath, int page) {
+		return this.jdbc.sql("""
+				select r.id, r.period_due, r.revision, r.submitted_at, r.submitted_late, u.name as unit_name,
+				       d.id as directive_id, d.number, d.symbol, d.subject
+				from report r join assignment a on a.id = r.assignment_id join unit u on u.id = a.unit_id
+				     join directive d on d.id = a.directive_id join unit iu on iu.id = d.issuer_unit_id
+				where r.status = 'SUBMITTED' and iu.path like :scope || '%'
+				order by r.submitted_at, r.id
+				limit :limit offset :offset
+				""")
+			.param("scope", scopePath)
+			.param("limit", PAGE_SIZE + 1)
+			.param("offset", page * PAGE_SIZE)
+			.query((rs, i) -> new QueueRow(rs.getLong("id"), rs.getObject("period_due", LocalDate.class),
+					rs.getInt("revision"), instant(rs, "submitted_at"), rs.getBoolean("submitted_late"),
+					rs.getString("unit_name"), rs.getLong("directive_id"),
+					String.format("%02d/%s", rs.getInt("number"), rs.getString("symbol")), rs.getString("subject")))
+			.list();
+	}
+
+	/** The reports of an assignment, by period. */
+	Map<LocalDate, ReportLine> reportsOf(long assignmentId) {
+		Map<LocalDate, ReportLine> lines = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select id, period_due, status, submitted_late, review_comment from report
+				where assignment_id = ? order by period_due
+				""").param(assignmentId).query((rs) -> {
+			lines.put(rs.getObject("period_due", LocalDate.class),
+					new ReportLine(rs.getLong("id"), ReportStatus.valueOf(rs.getString("status")),
+							Boolean.TRUE.equals(rs.getObject("submitted_late")), rs.getString("review_comment")));
+		});
+		return lines;
+	}
+
 	/** Whether a unit has open units below it, to forward to. */
 	boolean hasUnitsBelow(Long unitId) {
 		return unitId != null
@@ -228,6 +274,34 @@ class InboxQueries {
 			return this.state == AssignmentState.NEW || this.state == AssignmentState.READ;
 		}
 
+	}
+
+	/**
+	 * A report awaiting review.
+	 *
+	 * @param id the report
+	 * @param periodDue its period's deadline
+	 * @param revision its revision
+	 * @param submittedAt when it was submitted
+	 * @param late whether after the deadline
+	 * @param unitName the reporting unit
+	 * @param directiveId the directive
+	 * @param numberAndSymbol its number and symbol
+	 * @param subject its subject
+	 */
+	record QueueRow(long id, LocalDate periodDue, int revision, Instant submittedAt, boolean late, String unitName,
+			long directiveId, String numberAndSymbol, String subject) {
+	}
+
+	/**
+	 * A report of an assignment, as its period line shows it.
+	 *
+	 * @param id the report
+	 * @param status where it stands
+	 * @param late whether submitted late
+	 * @param reviewComment why it was returned
+	 */
+	record ReportLine(long id, ReportStatus status, boolean late, String reviewComment) {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package vn.edu.portal.directive;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,50 @@ public class DirectiveCatalog {
 					rs.getObject("issued_on", LocalDate.class), "RECALLED".equals(rs.getString("status")),
 					rs.getLong("issuer_unit_id")))
 			.single();
+	}
+
+	/**
+	 * What a directive asks its implementing units to report, for the delivery that has
+	 * checked the reader's access to an assignment of it.
+	 */
+	public ReportPlan reportPlan(long directiveId) {
+		ReportPlan plan = this.jdbc.sql("select report_schedule, report_due, report_until from directive where id = ?")
+			.param(directiveId)
+			.query((rs, i) -> new ReportPlan(rs.getString("report_schedule"),
+					rs.getObject("report_due", LocalDate.class), rs.getObject("report_until", LocalDate.class),
+					List.of()))
+			.single();
+		List<PlannedTask> tasks = this.jdbc.sql("""
+				select position, text, report_required, report_due from directive_task
+				where directive_id = ? order by position
+				""")
+			.param(directiveId)
+			.query((rs, i) -> new PlannedTask(rs.getInt("position") + 1, rs.getString("text"),
+					rs.getBoolean("report_required"), rs.getObject("report_due", LocalDate.class)))
+			.list();
+		return new ReportPlan(plan.schedule(), plan.reportDue(), plan.reportUntil(), tasks);
+	}
+
+	/**
+	 * What a directive asks to report.
+	 *
+	 * @param schedule NONE, ONCE, MONTHLY, QUARTERLY or SEMESTER
+	 * @param reportDue the (first) deadline
+	 * @param reportUntil the end of a schedule
+	 * @param tasks the numbered tasks
+	 */
+	public record ReportPlan(String schedule, LocalDate reportDue, LocalDate reportUntil, List<PlannedTask> tasks) {
+	}
+
+	/**
+	 * A numbered task of a directive.
+	 *
+	 * @param number its number, from 1
+	 * @param text its text
+	 * @param reportRequired whether units report on it
+	 * @param reportDue its own deadline, or {@code null}
+	 */
+	public record PlannedTask(int number, String text, boolean reportRequired, LocalDate reportDue) {
 	}
 
 	/**

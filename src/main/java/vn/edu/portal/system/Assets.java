@@ -31,6 +31,8 @@ public class Assets {
 
 	private final String directiveScreenCss;
 
+	private final String autosaveJs;
+
 	Assets(PortalProperties properties) {
 		String base = "/webjars/bootstrap/" + properties.assets().bootstrapVersion() + "/dist/";
 		this.bootstrapCss = base + "css/bootstrap.min.css";
@@ -39,6 +41,7 @@ public class Assets {
 		this.unitPickerJs = fingerprinted("/js/unit-picker.js");
 		this.directivePrintCss = fingerprinted("/css/directive-print.css");
 		this.directiveScreenCss = fingerprinted("/css/directive-screen.css");
+		this.autosaveJs = fingerprinted("/js/autosave.js");
 	}
 
 	private static String fingerprinted(String path) {
@@ -76,6 +79,10 @@ public class Assets {
 
 	public String getDirectiveScreenCss() {
 		return this.directiveScreenCss;
+	}
+
+	public String getAutosaveJs() {
+		return this.autosaveJs;
 	}
 
 }

@@ -34,11 +34,34 @@ public class TestDirectives {
 	 * Publishes the sample letter to the units the picker tokens select, to implement.
 	 */
 	public long publishSample(TestDepartment department, List<String> tokens, LocalDate on) {
-		CurrentUser officer = this.people.user(department.officer);
-		CurrentUser leader = this.people.user(department.leader);
 		DirectiveContent content = DemoDirectives.sampleLetter("UNIT:" + department.department)
 			.withRecipients(
 					tokens.stream().map((token) -> new RecipientChoice(token, RecipientRole.IMPLEMENT)).toList());
+		return publish(department, content, on);
+	}
+
+	/**
+	 * Publishes the sample letter to the given units, asking for one report by a day, on
+	 * its first and last tasks.
+	 */
+	public long publishWithReport(TestDepartment department, List<Long> units, LocalDate on, LocalDate reportDue) {
+		DirectiveContent letter = DemoDirectives.sampleLetter("UNIT:" + department.department);
+		List<DirectiveContent.Task> tasks = new java.util.ArrayList<>(letter.tasks());
+		tasks.set(0, new DirectiveContent.Task(tasks.get(0).text(), true, null));
+		tasks.set(4, new DirectiveContent.Task(tasks.get(4).text(), true, null));
+		DirectiveContent content = new DirectiveContent(letter.type(), letter.authorityLine(), letter.issuerName(),
+				letter.issuerAbbreviation(), letter.draftingAbbreviation(), letter.place(), letter.subject(),
+				letter.opening(), tasks, letter.closing(), letter.urgency(), letter.references(), letter.signerPrefix(),
+				letter.signerFor(), letter.signerPosition(), letter.signerName(),
+				units.stream().map((unit) -> new RecipientChoice("UNIT:" + unit, RecipientRole.IMPLEMENT)).toList(),
+				letter.addressees(), letter.otherRecipients(), letter.archiveLine(), null, ReportSchedule.ONCE,
+				reportDue, null, letter.contactEmail(), letter.contactPhone(), false);
+		return publish(department, content, on);
+	}
+
+	private long publish(TestDepartment department, DirectiveContent content, LocalDate on) {
+		CurrentUser officer = this.people.user(department.officer);
+		CurrentUser leader = this.people.user(department.leader);
 		Directive directive = this.directives.create(officer, content);
 		this.directives.submit(officer, directive.getId(), directive.getVersion());
 		Directive submitted = this.directives.get(officer, directive.getId());

@@ -1,0 +1,273 @@
+package vn.edu.portal.delivery;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.Permission;
+import vn.edu.portal.account.ScopePolicy;
+import vn.edu.portal.audit.AuditLog;
+import vn.edu.portal.directive.DirectiveCatalog;
+import vn.edu.portal.system.Formats;
+
+/**
+ * Implementation reports: the unit's staff and leaders draft, the leader submits, a
+ * department officer accepts or returns; every submission is kept as it was. A unit works
+ * only on its own assignments' reports (404 otherwise); a reviewer only on its
+ * Department's directives.
+ */
+@Service
+class ReportService {
+
+	static final String AUDIT_TYPE = "REPORT";
+
+	private final ReportRepository reports;
+
+	private final DeliveryService delivery;
+
+	private final DirectiveCatalog directives;
+
+	private final ScopePolicy scope;
+
+	private final AuditLog audit;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Formats formats;
+
+	ReportService(ReportRepository reports, DeliveryService delivery, DirectiveCatalog directives, ScopePolicy scope,
+			AuditLog audit, JdbcClient jdbc, JsonMapper json, Clock clock, Formats formats) {
+		this.reports = reports;
+		this.delivery = delivery;
+		this.directives = directives;
+		this.scope = scope;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.formats = formats;
+	}
+
+	/** The periods the account's unit owes for an assignment, with its reports. */
+	@Transactional(readOnly = true)
+	List<LocalDate> periods(CurrentUser user, long assignmentId) {
+		Assignment assignment = this.delivery.own(user, assignmentId);
+		if (!"IMPLEMENT".equals(assignment.getRole()) || assignment.isWithdrawn()) {
+			return List.of();
+		}
+		return ReportPeriods.owed(this.directives.reportPlan(assignment.getDirectiveId()), assignment.getDueOn());
+	}
+
+	/**
+	 * The report of a period owed, or {@code null} before its first save; 404 if not
+	 * owed.
+	 */
+	@Transactional(readOnly = true)
+	Report find(CurrentUser user, long assignmentId, LocalDate period) {
+		owed(user, assignmentId, period);
+		return this.reports.findByAssignmentIdAndPeriodDue(assignmentId, period).map((report) -> {
+			report.getTasks();
+			return report;
+		}).orElse(null);
+	}
+
+	/** Saves the draft: staff and leaders of the unit. */
+	@Transactional
+	Report save(CurrentUser user, long assignmentId, LocalDate period, List<ReportEntry> entries, String figures,
+			Long version) {
+		if (!this.scope.permits(user, Permission.DRAFT_FOR_UNIT)) {
+			throw new AccessDeniedException("only the unit's people write its reports");
+		}
+		owed(user, assignmentId, period);
+		Instant now = this.clock.instant();
+		Report report = this.reports.findByAssignmentIdAndPeriodDue(assignmentId, period).orElse(null);
+		if (report == null) {
+			report = this.reports.save(new Report(assignmentId, period, entries, figures, user.id(), now));
+			this.audit.record("REPORT_DRAFTED", AUDIT_TYPE, report.getId(), Map.of("period", period.toString()));
+			return report;
+		}
+		if (version == null || report.getVersion() != version) {
+			throw new ObjectOptimisticLockingFailureException(Report.class, report.getId());
+		}
+		if (!report.isWithTheUnit()) {
+			throw new DeliveryRefused(null, "report.alreadySubmitted");
+		}
+		report.write(entries, figures, user.id(), now);
+		return report;
+	}
+
+	/**
+	 * The leader submits the report as it is written now; a second submission of the same
+	 * text (a double click, a retry) changes nothing.
+	 * @return {@code false} when it was submitted already
+	 */
+	@Transactional
+	boolean submit(CurrentUser user, long assignmentId, LocalDate period, List<ReportEntry> entries, String figures,
+			Long version) {
+		if (!this.scope.permits(user, Permission.ACT_FOR_UNIT)) {
+			throw new AccessDeniedException("only the unit's leaders submit");
+		}
+		owed(user, assignmentId, period);
+		Report existing = this.reports.findByAssignmentIdAndPeriodDue(assignmentId, period).orElse(null);
+		if (existing != null && !existing.isWithTheUnit()) {
+			return false;
+		}
+		Report report = save(user, assignmentId, period, entries, figures, version);
+		Instant now = this.clock.instant();
+		report.submit(user.id(), now, this.formats.today());
+		this.reports.flush();
+		this.jdbc.sql("""
+				insert into report_revision (report_id, revision, submitted_at, submitted_by, submitted_late, content)
+				values (?, ?, ?, ?, ?, cast(? as jsonb))
+				""")
+			.params(report.getId(), report.getRevision(), Timestamp.from(now), user.id(), report.isSubmittedLate(),
+					this.json.writeValueAsString(new Submitted(report.getTasks(), report.getFigures())))
+			.update();
+		this.audit.record("REPORT_SUBMITTED", AUDIT_TYPE, report.getId(),
+				Map.of("revision", report.getRevision(), "late", report.isSubmittedLate()));
+		return true;
+	}
+
+	/**
+	 * A report the account may read: its unit's, or one its Department reviews; else 404.
+	 */
+	@Transactional(readOnly = true)
+	Report forReading(CurrentUser user, long reportId) {
+		Report report = this.reports.findById(reportId).orElseThrow(() -> new AssignmentNotFoundException(reportId));
+		if (!isReviewer(user, report) && !isOwnUnits(user, report)) {
+			throw new AssignmentNotFoundException(reportId);
+		}
+		report.getTasks();
+		return report;
+	}
+
+	@Transactional
+	void accept(CurrentUser user, long reportId, long version) {
+		Report report = forReview(user, reportId, version);
+		Instant now = this.clock.instant();
+		report.accept(user.id(), now);
+		recordOutcome(report, "ACCEPTED", user, now, null);
+	}
+
+	@Transactional
+	void returnForRevision(CurrentUser user, long reportId, long version, String comment) {
+		Report report = forReview(user, reportId, version);
+		Instant now = this.clock.instant();
+		report.returnForRevision(comment, user.id(), now);
+		recordOutcome(report, "RETURNED", user, now, comment);
+	}
+
+	/** Every submitted version of a report, as it was, with its review. */
+	List<Revision> revisions(long reportId) {
+		return this.jdbc
+			.sql("""
+					select r.revision, r.submitted_at, s.full_name as submitted_by, r.submitted_late, r.content::text,
+					       r.outcome, r.reviewed_at, v.full_name as reviewed_by, r.review_comment
+					from report_revision r join account s on s.id = r.submitted_by left join account v on v.id = r.reviewed_by
+					where r.report_id = ? order by r.revision desc
+					""")
+			.param(reportId)
+			.query((rs, i) -> new Revision(rs.getInt("revision"), rs.getTimestamp("submitted_at").toInstant(),
+					rs.getString("submitted_by"), rs.getBoolean("submitted_late"),
+					this.json.readValue(rs.getString("content"), Submitted.class), rs.getString("outcome"),
+					(rs.getTimestamp("reviewed_at") != null) ? rs.getTimestamp("reviewed_at").toInstant() : null,
+					rs.getString("reviewed_by"), rs.getString("review_comment")))
+			.list();
+	}
+
+	/** A department officer or leader of the Department that issued the directive. */
+	boolean isReviewer(CurrentUser user, Report report) {
+		return this.scope.permits(user, Permission.REVIEW) && this.jdbc.sql("""
+				select exists (select 1 from assignment a join directive d on d.id = a.directive_id
+				               join unit iu on iu.id = d.issuer_unit_id
+				               where a.id = ? and iu.path like ? || '%')
+				""")
+			.param(report.getAssignmentId())
+			.param(this.scope.scopeOf(user).path())
+			.query(Boolean.class)
+			.single();
+	}
+
+	private boolean isOwnUnits(CurrentUser user, Report report) {
+		return this.jdbc.sql("select exists (select 1 from assignment where id = ? and unit_id = ?)")
+			.param(report.getAssignmentId())
+			.param(user.unitId())
+			.query(Boolean.class)
+			.single();
+	}
+
+	private Report forReview(CurrentUser user, long reportId, long version) {
+		Report report = this.reports.findById(reportId).orElseThrow(() -> new AssignmentNotFoundException(reportId));
+		if (!isReviewer(user, report)) {
+			if (isOwnUnits(user, report)) {
+				throw new AccessDeniedException("a unit does not review its own report");
+			}
+			throw new AssignmentNotFoundException(reportId);
+		}
+		if (report.getVersion() != version) {
+			throw new ObjectOptimisticLockingFailureException(Report.class, reportId);
+		}
+		if (report.getStatus() != ReportStatus.SUBMITTED) {
+			throw new DeliveryRefused(null, "report.notSubmitted");
+		}
+		return report;
+	}
+
+	private void recordOutcome(Report report, String outcome, CurrentUser user, Instant at, String comment) {
+		this.jdbc.sql("""
+				update report_revision set outcome = ?, reviewed_at = ?, reviewed_by = ?, review_comment = ?
+				where report_id = ? and revision = ?
+				""")
+			.params(outcome, Timestamp.from(at), user.id(), comment, report.getId(), report.getRevision())
+			.update();
+		this.audit.record("REPORT_" + outcome, AUDIT_TYPE, report.getId(), Map.of("revision", report.getRevision()));
+	}
+
+	private void owed(CurrentUser user, long assignmentId, LocalDate period) {
+		if (!periods(user, assignmentId).contains(period)) {
+			throw new AssignmentNotFoundException(assignmentId);
+		}
+	}
+
+	/**
+	 * A report as submitted.
+	 *
+	 * @param tasks each task's status and narrative
+	 * @param figures the figures given
+	 */
+	record Submitted(List<ReportEntry> tasks, String figures) {
+	}
+
+	/**
+	 * A submitted version.
+	 *
+	 * @param revision its number, from 1
+	 * @param submittedAt when
+	 * @param submittedBy who
+	 * @param late whether after the deadline
+	 * @param content what it said
+	 * @param outcome ACCEPTED or RETURNED, or {@code null} while awaiting review
+	 * @param reviewedAt when reviewed
+	 * @param reviewedBy who reviewed
+	 * @param reviewComment why it was returned
+	 */
+	record Revision(int revision, Instant submittedAt, String submittedBy, boolean late, Submitted content,
+			String outcome, Instant reviewedAt, String reviewedBy, String reviewComment) {
+	}
+
+}

@@ -1,0 +1,233 @@
+package vn.edu.portal.delivery;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.edu.portal.PortalHttp;
+import vn.edu.portal.account.Role;
+import vn.edu.portal.account.TestPeople;
+import vn.edu.portal.directive.TestDepartment;
+import vn.edu.portal.directive.TestDirectives;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Implementation reports as their users meet them: staff draft, the leader submits (once,
+ * however often it is sent), the Department returns it, the unit revises and resubmits,
+ * the Department accepts; every version stays readable; nobody else sees it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ReportTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestPeople people;
+
+	@Autowired
+	TestDirectives directives;
+
+	TestDepartment dept;
+
+	LocalDate due;
+
+	long assignment;
+
+	String form;
+
+	@BeforeEach
+	void publish() {
+		this.dept = new TestDepartment(this.jdbc, this.people);
+		this.due = today().plusDays(5);
+		long directive = this.directives.publishWithReport(this.dept,
+				List.of(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo), today(), this.due);
+		this.assignment = this.jdbc.sql("select id from assignment where directive_id = ? and unit_id = ?")
+			.params(directive, this.dept.upperSecondaryOne)
+			.query(Long.class)
+			.single();
+		this.form = "/inbox/" + this.assignment + "/reports/" + this.due;
+	}
+
+	@Test
+	void staffDraftTheLeaderSubmitsTheDepartmentReturnsTheUnitRevisesAndItIsAccepted() {
+		PortalHttp staff = login(this.people.account(this.dept.upperSecondaryOne, Role.UNIT_STAFF));
+		assertThat(Jsoup.parse(staff.get("/inbox/" + this.assignment).body()).text())
+			.contains("Kỳ báo cáo hạn " + dayMonthYear(this.due), "Chưa viết");
+		staff.get(this.form);
+		assertThat(PortalHttp.location(staff.post(this.form, report("save", "Đã tổ chức 3 buổi sinh hoạt.", null))))
+			.isEqualTo(this.form);
+		assertThat(status()).isEqualTo("DRAFT");
+		assertThat(staff.post(this.form, report("submit", "Đã tổ chức 3 buổi.", version())).statusCode())
+			.as("staff do not submit")
+			.isEqualTo(403);
+
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get(this.form);
+		assertThat(PortalHttp
+			.location(leader.post(this.form, report("submit", "Đã tổ chức 3 buổi sinh hoạt.", version()))))
+			.isEqualTo(this.form);
+		assertThat(Jsoup.parse(leader.get(this.form).body()).text()).contains("Đã nộp báo cáo cho Sở.",
+				"Đã nộp, chờ duyệt");
+		leader.post(this.form, report("submit", "Đã tổ chức 3 buổi sinh hoạt.", version()));
+		assertThat(Jsoup.parse(leader.get(this.form).body()).text())
+			.contains("Báo cáo này đã được nộp; lần gửi lại không tạo thêm bản nào.");
+		assertThat(revisions()).isOne();
+
+		PortalHttp officer = login(this.dept.officer);
+		long report = reportId();
+		assertThat(Jsoup.parse(officer.get("/reports/review").body()).text()).contains("Trường THPT Một");
+		officer.get("/reports/" + report);
+		HttpResponse<String> noComment = officer.post("/reports/" + report + "/return",
+				Map.of("version", String.valueOf(version()), "comment", " "));
+		assertThat(Jsoup.parse(noComment.body()).select("#comment-error").text())
+			.isEqualTo("Vui lòng nhập trường này.");
+		officer.post("/reports/" + report + "/return",
+				Map.of("version", String.valueOf(version()), "comment", "Bổ sung số học sinh tham gia."));
+		assertThat(status()).isEqualTo("RETURNED");
+
+		String returned = Jsoup.parse(leader.get("/inbox/" + this.assignment).body())
+			.select("#reports-title + ul")
+			.text();
+		assertThat(returned).contains("Trả lại để bổ sung", "Sở trả lại: Bổ sung số học sinh tham gia.");
+		leader.get(this.form);
+		leader.post(this.form, report("submit", "Đã tổ chức 3 buổi sinh hoạt, 420 học sinh tham gia.", version()));
+		assertThat(revisions()).isEqualTo(2);
+		officer.get("/reports/" + report);
+		officer.post("/reports/" + report + "/accept", Map.of("version", String.valueOf(version())));
+		assertThat(status()).isEqualTo("ACCEPTED");
+
+		String history = Jsoup.parse(leader.get("/reports/" + report).body()).text();
+		assertThat(history).contains("Lần nộp 2", "420 học sinh tham gia", "Lần nộp 1",
+				"trả lại: Bổ sung số học sinh tham gia.", "Đã tổ chức 3 buổi sinh hoạt.");
+		assertThat(this.jdbc
+			.sql("select action from audit_event where object_type = 'REPORT' and object_id = ? order by id")
+			.param(String.valueOf(report))
+			.query(String.class)
+			.list()).containsExactly("REPORT_DRAFTED", "REPORT_SUBMITTED", "REPORT_RETURNED", "REPORT_SUBMITTED",
+					"REPORT_ACCEPTED");
+	}
+
+	@Test
+	void twoSubmissionsAtOnceMakeOne() throws Exception {
+		PortalHttp first = login(this.dept.schoolLeader);
+		PortalHttp second = login(this.dept.schoolLeader);
+		first.get(this.form);
+		second.get(this.form);
+		CompletableFuture<HttpResponse<String>> one = CompletableFuture
+			.supplyAsync(() -> first.post(this.form, report("submit", "Lần một.", null)));
+		CompletableFuture<HttpResponse<String>> two = CompletableFuture
+			.supplyAsync(() -> second.post(this.form, report("submit", "Lần một.", null)));
+		assertThat(List.of(one.get().statusCode(), two.get().statusCode())).doesNotContain(500);
+		assertThat(revisions()).isOne();
+		assertThat(this.jdbc.sql("select count(*) from report where assignment_id = ?")
+			.param(this.assignment)
+			.query(Integer.class)
+			.single()).isOne();
+
+		this.jdbc.sql("update report set status = 'RETURNED', period_due = ? where assignment_id = ?")
+			.params(this.due, this.assignment)
+			.update();
+		this.jdbc.sql("update assignment set due_on = ? where id = ?")
+			.params(today().minusDays(3), this.assignment)
+			.update();
+	}
+
+	@Test
+	void nobodyElseSeesTheReportAndNoReportIsOwedForAnotherPeriod() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get(this.form);
+		leader.post(this.form, report("submit", "Đã thực hiện.", null));
+		long report = reportId();
+
+		PortalHttp otherSchool = login(this.people.account(this.dept.upperSecondaryTwo, Role.UNIT_LEADER));
+		assertThat(otherSchool.get(this.form).statusCode()).isEqualTo(404);
+		assertThat(otherSchool.get("/reports/" + report).statusCode()).isEqualTo(404);
+		assertThat(login(new TestDepartment(this.jdbc, this.people).officer).get("/reports/" + report).statusCode())
+			.isEqualTo(404);
+		assertThat(leader.get("/inbox/" + this.assignment + "/reports/" + this.due.plusDays(1)).statusCode())
+			.as("a period that is not owed")
+			.isEqualTo(404);
+		assertThat(leader.post("/reports/" + report + "/accept", Map.of("version", "1")).statusCode())
+			.as("a unit does not review its own report")
+			.isEqualTo(403);
+		assertThat(otherSchool.get("/reports/review").statusCode()).isEqualTo(403);
+	}
+
+	private Map<String, String> report(String action, String narrative, Long version) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("action", action);
+		for (int i = 0; i < 5; i++) {
+			fields.put("tasks[" + i + "].status", (i == 0) ? "DONE" : "IN_PROGRESS");
+			fields.put("tasks[" + i + "].narrative", (i == 0) ? narrative : "");
+		}
+		fields.put("figures", "3 buổi");
+		if (version != null) {
+			fields.put("version", String.valueOf(version));
+		}
+		return fields;
+	}
+
+	private long reportId() {
+		return this.jdbc.sql("select id from report where assignment_id = ?")
+			.param(this.assignment)
+			.query(Long.class)
+			.single();
+	}
+
+	private Long version() {
+		return this.jdbc.sql("select version from report where assignment_id = ?")
+			.param(this.assignment)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private String status() {
+		return this.jdbc.sql("select status from report where assignment_id = ?")
+			.param(this.assignment)
+			.query(String.class)
+			.single();
+	}
+
+	private int revisions() {
+		return this.jdbc
+			.sql("select count(*) from report_revision v join report r on r.id = v.report_id where r.assignment_id = ?")
+			.param(this.assignment)
+			.query(Integer.class)
+			.single();
+	}
+
+	private LocalDate today() {
+		return this.jdbc.sql("select (now() at time zone 'Asia/Ho_Chi_Minh')::date").query(LocalDate.class).single();
+	}
+
+	private static String dayMonthYear(LocalDate day) {
+		return String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+	}
+
+	private PortalHttp login(String username) {
+		PortalHttp http = new PortalHttp(this.port);
+		assertThat(http.login(username, TestPeople.PASSWORD).statusCode()).isEqualTo(302);
+		http.get("/");
+		return http;
+	}
+
+}

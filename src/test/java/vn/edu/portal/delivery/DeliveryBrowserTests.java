@@ -60,4 +60,49 @@ class DeliveryBrowserTests {
 		}
 	}
 
+	@Test
+	void aSchoolReportsTheDepartmentReturnsItAndTheSchoolResubmits() {
+		TestDepartment dept = new TestDepartment(this.jdbc, this.people);
+		LocalDate today = this.jdbc.sql("select (now() at time zone 'Asia/Ho_Chi_Minh')::date")
+			.query(LocalDate.class)
+			.single();
+		this.directives.publishWithReport(dept, List.of(dept.upperSecondaryOne), today, today.plusDays(7));
+
+		try (Browser school = new Browser(this.port, Browser.DESKTOP)) {
+			school.login(dept.schoolLeader, TestPeople.PASSWORD);
+			school.open("/inbox");
+			school.click(By.partialLinkText("01/SGD&ĐT-CTTT")).checkAccessibility();
+			school.submit(By.cssSelector("form[action$='/acknowledge'] button"));
+			school.click(By.linkText("Viết báo cáo")).checkAccessibility();
+			new org.openqa.selenium.support.ui.Select(school
+				.wait(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("tasks0.status"))))
+				.selectByValue("DONE");
+			school.type("tasks0.narrative", "Đã quán triệt đến 100% giáo viên.");
+			school.type("figures", "2 buổi, 56 giáo viên");
+			school.submit(By.cssSelector("button[name=action][value=submit]"));
+			assertThat(school.text()).contains("Đã nộp báo cáo cho Sở.", "Đã nộp, chờ duyệt");
+
+			try (Browser officer = new Browser(this.port, Browser.DESKTOP)) {
+				officer.login(dept.officer, TestPeople.PASSWORD);
+				officer.open("/reports/review");
+				officer.click(By.linkText("Trường THPT Một")).checkAccessibility();
+				assertThat(officer.text()).contains("Đã quán triệt đến 100% giáo viên.", "2 buổi, 56 giáo viên");
+				officer.type("comment", "Bổ sung kết quả nhiệm vụ 5.");
+				officer.submit(By.cssSelector("form[action$='/return'] button"));
+				assertThat(officer.text()).contains("Đã trả lại báo cáo để đơn vị bổ sung.");
+			}
+
+			school.open("/inbox");
+			school.click(By.partialLinkText("01/SGD&ĐT-CTTT")).checkAccessibility();
+			assertThat(school.text()).contains("Sở trả lại: Bổ sung kết quả nhiệm vụ 5.");
+			school.click(By.linkText("Viết báo cáo")).checkAccessibility();
+			assertThat(school.value("tasks0.narrative")).isEqualTo("Đã quán triệt đến 100% giáo viên.");
+			school.type("tasks4.narrative", "Đã giao tổ chuyên môn giám sát các nhóm mạng xã hội của lớp.");
+			school.submit(By.cssSelector("button[name=action][value=submit]"));
+			assertThat(school.text()).contains("Đã nộp báo cáo cho Sở.");
+			school.click(By.linkText("Các lần nộp")).checkAccessibility();
+			assertThat(school.text()).contains("Lần nộp 2", "Lần nộp 1", "trả lại: Bổ sung kết quả nhiệm vụ 5.");
+		}
+	}
+
 }

@@ -118,25 +118,6 @@ create table directive_recipient (
 );
 create index ix_directive_recipient_unit on directive_recipient (unit_id);
 
--- The signed PDF and appendices, stored in the database.
-create table directive_attachment (
-    id           bigint generated always as identity,
-    directive_id bigint       not null,
-    kind         varchar(20)  not null,
-    file_name    varchar(200) not null,
-    media_type   varchar(120) not null,
-    size_bytes   bigint       not null,
-    sha256       char(64)     not null,
-    content      bytea        not null,
-    uploaded_by  bigint       not null,
-    uploaded_at  timestamptz  not null default now(),
-    constraint pk_directive_attachment primary key (id),
-    constraint fk_directive_attachment_directive foreign key (directive_id) references directive (id) on delete cascade,
-    constraint fk_directive_attachment_account foreign key (uploaded_by) references account (id),
-    constraint ck_directive_attachment_kind check (kind in ('SIGNED', 'APPENDIX'))
-);
-create index ix_directive_attachment_directive on directive_attachment (directive_id);
-
 -- Every published version as it was printed, so that amended directives keep their old text readable.
 create table directive_version (
     directive_id bigint      not null,

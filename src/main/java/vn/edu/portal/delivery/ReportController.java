@@ -1,5 +1,8 @@
 package vn.edu.portal.delivery;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 
 import jakarta.validation.Valid;
@@ -8,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,10 +23,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.directive.DirectiveCatalog;
+import vn.edu.portal.system.Downloads;
+import vn.edu.portal.system.FileStore;
 
 /**
  * Implementation reports: the unit's form for a period, and the Department's review of a
@@ -40,8 +49,11 @@ class ReportController {
 
 	private final InboxQueries queries;
 
-	ReportController(ReportService reports, DeliveryService delivery, DirectiveCatalog directives,
-			InboxQueries queries) {
+	private final FileStore files;
+
+	ReportController(ReportService reports, DeliveryService delivery, DirectiveCatalog directives, InboxQueries queries,
+			FileStore files) {
+		this.files = files;
 		this.reports = reports;
 		this.delivery = delivery;
 		this.directives = directives;
@@ -87,11 +99,58 @@ class ReportController {
 		return show(user, id, period, this.reports.find(user, id, period), form, model);
 	}
 
+	@PostMapping("/inbox/{id}/reports/{period}/files")
+	String attach(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate period,
+			@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+		String back = "redirect:/inbox/" + id + "/reports/" + period + "#files";
+		if (file == null || file.isEmpty()) {
+			redirect.addFlashAttribute("failure", "report.file.EMPTY");
+			return back;
+		}
+		Path received = Files.createTempFile("report-file", ".upload");
+		try {
+			file.transferTo(received);
+			this.reports.attach(user, id, period, file.getOriginalFilename(), received);
+			redirect.addFlashAttribute("success", "report.file.added");
+		}
+		catch (DeliveryRefused refused) {
+			redirect.addFlashAttribute("failure", refused.messageKey());
+		}
+		finally {
+			Files.deleteIfExists(received);
+		}
+		return back;
+	}
+
+	@PostMapping("/inbox/{id}/reports/{period}/files/{fileId}/delete")
+	String detach(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate period, @PathVariable long fileId,
+			RedirectAttributes redirect) {
+		try {
+			this.reports.detach(user, id, period, fileId);
+			redirect.addFlashAttribute("success", "report.file.removed");
+		}
+		catch (DeliveryRefused refused) {
+			redirect.addFlashAttribute("failure", refused.messageKey());
+		}
+		return "redirect:/inbox/" + id + "/reports/" + period + "#files";
+	}
+
+	@GetMapping("/reports/{reportId}/files/{fileId}")
+	ResponseEntity<StreamingResponseBody> download(@AuthenticationPrincipal CurrentUser user,
+			@PathVariable long reportId, @PathVariable long fileId) {
+		FileStore.StoredFile stored = this.reports.file(user, reportId, fileId);
+		return Downloads.attachment(stored.fileName(), MediaType.parseMediaType(stored.mediaType()),
+				(out) -> this.files.copy(fileId, out));
+	}
+
 	@GetMapping("/reports/{reportId}")
 	String view(@AuthenticationPrincipal CurrentUser user, @PathVariable long reportId, Model model) {
 		Report report = this.reports.forReading(user, reportId);
 		model.addAttribute("report", report);
 		model.addAttribute("revisions", this.reports.revisions(reportId));
+		model.addAttribute("files", this.reports.files(reportId));
 		model.addAttribute("reviewer", this.reports.isReviewer(user, report));
 		model.addAttribute("a", this.queries.assignment(report.getAssignmentId()));
 		model.addAttribute("unitName", this.queries.unitOf(report.getAssignmentId()));
@@ -152,6 +211,7 @@ class ReportController {
 		model.addAttribute("form", form);
 		model.addAttribute("plan", plan(user, id));
 		model.addAttribute("progresses", ReportEntry.TaskProgress.values());
+		model.addAttribute("files", (report != null) ? this.reports.files(report.getId()) : java.util.List.of());
 		return FORM;
 	}
 

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +21,8 @@ import vn.edu.portal.account.Permission;
 import vn.edu.portal.account.ScopePolicy;
 import vn.edu.portal.audit.AuditLog;
 import vn.edu.portal.directive.DirectiveCatalog;
+import vn.edu.portal.system.FileKind;
+import vn.edu.portal.system.FileStore;
 import vn.edu.portal.system.Formats;
 
 /**
@@ -31,6 +35,11 @@ import vn.edu.portal.system.Formats;
 class ReportService {
 
 	static final String AUDIT_TYPE = "REPORT";
+
+	static final long MAX_BYTES = 20L * 1024 * 1024;
+
+	static final Set<FileKind> ATTACHABLE = EnumSet.of(FileKind.PDF, FileKind.DOCX, FileKind.XLSX, FileKind.PNG,
+			FileKind.JPEG, FileKind.WEBP, FileKind.GIF);
 
 	private final ReportRepository reports;
 
@@ -50,8 +59,11 @@ class ReportService {
 
 	private final Formats formats;
 
+	private final FileStore files;
+
 	ReportService(ReportRepository reports, DeliveryService delivery, DirectiveCatalog directives, ScopePolicy scope,
-			AuditLog audit, JdbcClient jdbc, JsonMapper json, Clock clock, Formats formats) {
+			AuditLog audit, JdbcClient jdbc, JsonMapper json, Clock clock, Formats formats, FileStore files) {
+		this.files = files;
 		this.reports = reports;
 		this.delivery = delivery;
 		this.directives = directives;
@@ -141,6 +153,63 @@ class ReportService {
 		this.audit.record("REPORT_SUBMITTED", AUDIT_TYPE, report.getId(),
 				Map.of("revision", report.getRevision(), "late", report.isSubmittedLate()));
 		return true;
+	}
+
+	/**
+	 * Attaches a file to a report the unit is writing (saved at least once): PDF, DOCX,
+	 * XLSX or an image, up to 20 MB, recognised by its content.
+	 */
+	@Transactional
+	FileStore.StoredFile attach(CurrentUser user, long assignmentId, LocalDate period, String name,
+			java.nio.file.Path file) {
+		Report report = writable(user, assignmentId, period);
+		try {
+			FileStore.StoredFile stored = this.files.store(owner(report.getId()), "ATTACHMENT", name, file, ATTACHABLE,
+					MAX_BYTES, user.id());
+			this.audit.record("REPORT_FILE_ADDED", AUDIT_TYPE, report.getId(),
+					Map.of("file", stored.fileName(), "sha256", stored.sha256()));
+			return stored;
+		}
+		catch (FileStore.FileRefused refused) {
+			throw new DeliveryRefused("file", "report.file." + refused.reason().name());
+		}
+	}
+
+	@Transactional
+	void detach(CurrentUser user, long assignmentId, LocalDate period, long fileId) {
+		Report report = writable(user, assignmentId, period);
+		if (this.files.remove(owner(report.getId()), fileId)) {
+			this.audit.record("REPORT_FILE_REMOVED", AUDIT_TYPE, report.getId(), Map.of("file", fileId));
+		}
+	}
+
+	/** The files of a report. */
+	List<FileStore.StoredFile> files(long reportId) {
+		return this.files.of(owner(reportId));
+	}
+
+	/** A file of a report the account may read, or 404. */
+	@Transactional(readOnly = true)
+	FileStore.StoredFile file(CurrentUser user, long reportId, long fileId) {
+		forReading(user, reportId);
+		return this.files.find(owner(reportId), fileId).orElseThrow(() -> new AssignmentNotFoundException(reportId));
+	}
+
+	private Report writable(CurrentUser user, long assignmentId, LocalDate period) {
+		if (!this.scope.permits(user, Permission.DRAFT_FOR_UNIT)) {
+			throw new AccessDeniedException("only the unit's people write its reports");
+		}
+		owed(user, assignmentId, period);
+		Report report = this.reports.findByAssignmentIdAndPeriodDue(assignmentId, period)
+			.orElseThrow(() -> new DeliveryRefused("file", "report.file.saveFirst"));
+		if (!report.isWithTheUnit()) {
+			throw new DeliveryRefused("file", "report.alreadySubmitted");
+		}
+		return report;
+	}
+
+	private static FileStore.Owner owner(long reportId) {
+		return new FileStore.Owner("REPORT", reportId);
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.edu.portal.system.FileStore;
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.system.Downloads;
 
@@ -68,7 +69,7 @@ class DirectiveAttachmentController {
 	ResponseEntity<StreamingResponseBody> download(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@PathVariable long attachmentId) {
 		this.access.checkVisible(user, id);
-		DirectiveAttachments.Attachment attachment = this.attachments.find(id, attachmentId)
+		FileStore.StoredFile attachment = this.attachments.find(id, attachmentId)
 			.orElseThrow(() -> new DirectiveNotFoundException(id));
 		return Downloads.attachment(attachment.fileName(), MediaType.parseMediaType(attachment.mediaType()),
 				(out) -> this.attachments.copy(attachmentId, out));

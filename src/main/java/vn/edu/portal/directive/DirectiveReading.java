@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.edu.portal.system.FileStore;
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.Permission;
 import vn.edu.portal.account.ScopePolicy;
@@ -126,7 +127,7 @@ class DirectiveReading {
 	record Detail(Directive directive, DirectiveContent content, PrintedDirective printed,
 			List<DirectiveQueries.RecipientRow> recipients, List<UnitSelection.Choice> chosenImplementers,
 			List<UnitSelection.Choice> chosenInformed, List<DirectiveHistory.Entry> history,
-			List<DirectiveVersions.Version> versions, List<DirectiveAttachments.Attachment> attachments,
+			List<DirectiveVersions.Version> versions, List<FileStore.StoredFile> attachments,
 			List<DirectiveQueries.Option> referenced, Actions actions) {
 
 		public long implementCount() {

@@ -16,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.edu.portal.system.FileStore;
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.Permission;
 import vn.edu.portal.account.ScopePolicy;
@@ -266,6 +267,7 @@ class DirectiveService {
 		Directive directive = forChange(user, id, version, Permission.DRAFT_DIRECTIVES);
 		refuseUnless(directive.isDeletable(), "directive.refused.notDraft");
 		this.audit.record("DIRECTIVE_DELETED", AUDIT_TYPE, id, Map.of("subject", directive.content().subject()));
+		this.attachments.removeAll(id);
 		this.directives.delete(directive);
 	}
 
@@ -274,10 +276,10 @@ class DirectiveService {
 	 * once it is signed).
 	 */
 	@Transactional
-	DirectiveAttachments.Attachment attach(CurrentUser user, long id, DirectiveAttachments.Kind kind,
-			String originalName, java.nio.file.Path file) {
+	FileStore.StoredFile attach(CurrentUser user, long id, DirectiveAttachments.Kind kind, String originalName,
+			java.nio.file.Path file) {
 		Directive directive = forAttachment(user, id);
-		DirectiveAttachments.Attachment attachment = this.attachments.add(id, kind, originalName, file, user.id());
+		FileStore.StoredFile attachment = this.attachments.add(id, kind, originalName, file, user.id());
 		this.history.record(id, Step.ATTACHED, user, this.clock.instant(), attachment.fileName());
 		this.audit.record("DIRECTIVE_ATTACHED", AUDIT_TYPE, directive.getId(),
 				Map.of("file", attachment.fileName(), "sha256", attachment.sha256()));
@@ -287,7 +289,7 @@ class DirectiveService {
 	@Transactional
 	void detach(CurrentUser user, long id, long attachmentId) {
 		forAttachment(user, id);
-		DirectiveAttachments.Attachment attachment = this.attachments.find(id, attachmentId)
+		FileStore.StoredFile attachment = this.attachments.find(id, attachmentId)
 			.orElseThrow(() -> new DirectiveNotFoundException(id));
 		this.attachments.remove(id, attachmentId);
 		this.history.record(id, Step.DETACHED, user, this.clock.instant(), attachment.fileName());

@@ -171,6 +171,41 @@ class ReportTests {
 		assertThat(otherSchool.get("/reports/review").statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void evidenceFilesAreRecognisedByContentAndOnlyItsReadersDownloadThem() throws Exception {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get(this.form);
+		assertThat(Jsoup.parse(leader.get(this.form).body()).text())
+			.contains("Lưu nháp báo cáo trước, rồi đính kèm tệp.");
+		leader.post(this.form, report("save", "Có ảnh minh chứng.", null));
+		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB),
+				"png", png);
+		leader.get(this.form);
+		assertThat(
+				PortalHttp.location(leader.upload(this.form + "/files", "Ảnh buổi sinh hoạt.png", png.toByteArray())))
+			.isEqualTo(this.form);
+		leader.get(this.form);
+		leader.upload(this.form + "/files", "anh.png",
+				"MZ not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		assertThat(Jsoup.parse(leader.get(this.form).body()).text()).contains("Ảnh buổi sinh hoạt.png", "SHA-256: ",
+				"Tệp không phải PDF, DOCX, XLSX hay ảnh");
+		leader.post(this.form, report("submit", "Có ảnh minh chứng.", version()));
+		long report = reportId();
+		long file = this.jdbc.sql("select id from stored_file where owner_type = 'REPORT' and owner_id = ?")
+			.param(report)
+			.query(Long.class)
+			.single();
+
+		HttpResponse<byte[]> download = login(this.dept.officer).download("/reports/" + report + "/files/" + file);
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo(png.toByteArray());
+		assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+		assertThat(login(this.people.account(this.dept.upperSecondaryTwo, Role.UNIT_LEADER))
+			.download("/reports/" + report + "/files/" + file)
+			.statusCode()).isEqualTo(404);
+	}
+
 	private Map<String, String> report(String action, String narrative, Long version) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("action", action);

@@ -341,7 +341,7 @@ class DirectiveTests {
 				"<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(text(officer.get("/directives/" + id))).contains("Tệp không phải PDF, DOCX hoặc XLSX",
 				"Phụ lục 1.pdf", "SHA-256: ");
-		Long attachment = this.jdbc.sql("select id from directive_attachment where directive_id = ?")
+		Long attachment = this.jdbc.sql("select id from stored_file where owner_type = 'DIRECTIVE' and owner_id = ?")
 			.param(id)
 			.query(Long.class)
 			.single();

@@ -50,9 +50,12 @@ class DeliveryService {
 
 	private final Formats formats;
 
+	private final InboxQueries queries;
+
 	DeliveryService(AssignmentRepository assignments, ScopePolicy scope, UnitSelection selection,
 			WorkingDays workingDays, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-			Formats formats) {
+			Formats formats, InboxQueries queries) {
+		this.queries = queries;
 		this.assignments = assignments;
 		this.scope = scope;
 		this.selection = selection;
@@ -64,10 +67,13 @@ class DeliveryService {
 		this.formats = formats;
 	}
 
-	/** An assignment of the account's own unit, or 404. */
+	/**
+	 * An assignment of the account's own unit (or of a unit merged into it), or 404.
+	 */
 	Assignment own(CurrentUser user, long id) {
 		return this.assignments.findById(id)
-			.filter((assignment) -> Objects.equals(assignment.getUnitId(), user.unitId()))
+			.filter((assignment) -> Objects.equals(assignment.getUnitId(), user.unitId())
+					|| this.queries.actsFor(user.unitId(), id))
 			.orElseThrow(() -> new AssignmentNotFoundException(id));
 	}
 

@@ -24,6 +24,15 @@ class InboxQueries {
 
 	private static final int MAX_WORDS = 8;
 
+	/**
+	 * A unit and the units merged into it, at any remove (parameter {@code :unit}): a
+	 * directive sent to a school that merged since is in its successor's inbox.
+	 */
+	static final String LINEAGE = """
+			with recursive lineage(id) as (select cast(:unit as bigint)
+			    union select m.id from unit m join lineage l on m.successor_id = l.id)
+			select id from lineage""";
+
 	private final JdbcClient jdbc;
 
 	InboxQueries(JdbcClient jdbc) {
@@ -44,10 +53,10 @@ class InboxQueries {
 				select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
 				       a.role, a.delivered_at, a.acknowledge_by, a.due_on, a.read_at, a.acknowledged_at,
 				       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
-				       pu.name as forwarded_by_unit, a.instructions
-				from assignment a join directive d on d.id = a.directive_id
+				       pu.name as forwarded_by_unit, a.instructions, ou.name as unit_name, ou.successor_id
+				from assignment a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
 				     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id
-				where a.unit_id = :unit
+				where a.unit_id in (%s)
 				  and (cast(:state as varchar) is null or %s = :state
 				       or (:state = 'ACKNOWLEDGE_LATE' and a.withdrawn_at is null and (a.acknowledged_late
 				           or (a.acknowledged_at is null and a.acknowledge_by < :today))))
@@ -57,7 +66,7 @@ class InboxQueries {
 				  %s
 				order by a.delivered_at desc, a.id desc
 				limit :limit offset :offset
-				""".formatted(AssignmentState.SQL, text))
+				""".formatted(LINEAGE, AssignmentState.SQL, text))
 			.param("unit", unitId)
 			.param("state", (filter.state() != null) ? filter.state().name() : null)
 			.param("today", today)
@@ -80,11 +89,22 @@ class InboxQueries {
 				select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
 				       a.role, a.delivered_at, a.acknowledge_by, a.due_on, a.read_at, a.acknowledged_at,
 				       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
-				       pu.name as forwarded_by_unit, a.instructions
-				from assignment a join directive d on d.id = a.directive_id
+				       pu.name as forwarded_by_unit, a.instructions, ou.name as unit_name, ou.successor_id
+				from assignment a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
 				     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id
 				where a.id = ?
 				""").param(id).query(InboxQueries::inboxRow).single();
+	}
+
+	/** Whether a unit, or one merged into it, holds an assignment. */
+	boolean actsFor(Long unitId, long assignmentId) {
+		return unitId != null && this.jdbc
+			.sql("select exists (select 1 from assignment a where a.id = :assignment and a.unit_id in (%s))"
+				.formatted(LINEAGE))
+			.param("unit", unitId)
+			.param("assignment", assignmentId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** The name of the unit of an assignment. */
@@ -144,9 +164,10 @@ class InboxQueries {
 
 	/** The unit's directives nobody of it has opened yet. */
 	int unread(long unitId) {
-		return this.jdbc
-			.sql("select count(*) from assignment where unit_id = ? and read_at is null and withdrawn_at is null")
-			.param(unitId)
+		return this.jdbc.sql(
+				"select count(*) from assignment a where a.unit_id in (%s) and a.read_at is null and a.withdrawn_at is null"
+					.formatted(LINEAGE))
+			.param("unit", unitId)
 			.query(Integer.class)
 			.single();
 	}
@@ -218,7 +239,8 @@ class InboxQueries {
 				AssignmentState.of(instant(rs, "read_at"), instant(rs, "acknowledged_at"), instant(rs, "forwarded_at"),
 						instant(rs, "withdrawn_at")),
 				instant(rs, "acknowledged_at"), Boolean.TRUE.equals(rs.getObject("acknowledged_late")),
-				rs.getBoolean("forwarding_required"), rs.getString("forwarded_by_unit"), rs.getString("instructions"));
+				rs.getBoolean("forwarding_required"), rs.getString("forwarded_by_unit"), rs.getString("instructions"),
+				(rs.getObject("successor_id") != null) ? rs.getString("unit_name") : null);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -251,11 +273,13 @@ class InboxQueries {
 	 * @param forwardingRequired whether the unit must forward it
 	 * @param forwardedByUnit the office that forwarded it, or {@code null}
 	 * @param instructions the office's instructions with it, or {@code null}
+	 * @param mergedUnitName the unit it was sent to, when that unit has merged into this
+	 * one since; else {@code null}
 	 */
 	record InboxRow(long id, long directiveId, Integer number, String symbol, String type, String subject,
 			String urgency, LocalDate issuedOn, String role, Instant deliveredAt, LocalDate acknowledgeBy,
 			LocalDate dueOn, AssignmentState state, Instant acknowledgedAt, boolean acknowledgedLate,
-			boolean forwardingRequired, String forwardedByUnit, String instructions) {
+			boolean forwardingRequired, String forwardedByUnit, String instructions, String mergedUnitName) {
 
 		public String numberAndSymbol() {
 			return String.format("%02d/%s", this.number, this.symbol);

@@ -165,6 +165,27 @@ class DeliveryTests {
 		assertThat(otherDepartment.get("/directives/" + this.directive + "/delivery").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void aDirectiveSentToASchoolThatMergedSinceIsInItsSuccessorsInbox() {
+		long merged = assignmentOf(this.dept.upperSecondaryTwo);
+		this.jdbc.sql("update unit set valid_to = current_date, successor_id = ? where id = ?")
+			.params(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo)
+			.update();
+		PortalHttp successor = login(this.dept.schoolLeader);
+
+		assertThat(Jsoup.parse(successor.get("/inbox").body()).text())
+			.contains("gửi Trường THPT Hai (nay đã sáp nhập vào đơn vị)");
+		assertThat(successor.get("/inbox/" + merged).statusCode()).isEqualTo(200);
+		successor.post("/inbox/" + merged + "/acknowledge", Map.of());
+		assertThat(this.jdbc.sql("select acknowledged_at is not null from assignment where id = ?")
+			.param(merged)
+			.query(Boolean.class)
+			.single()).isTrue();
+		Document tree = Jsoup.parse(login(this.dept.leader).get("/directives/" + this.directive + "/delivery").body());
+		assertThat(tree.text()).as("history keeps the unit it was sent to")
+			.contains("Trường THPT Hai", "vào Trường THPT Một");
+	}
+
 	private long assignmentOf(long unit) {
 		return this.jdbc.sql("select id from assignment where directive_id = ? and unit_id = ?")
 			.params(this.directive, unit)

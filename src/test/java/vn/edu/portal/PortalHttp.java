@@ -75,15 +75,33 @@ public final class PortalHttp {
 		return postRaw(path, body);
 	}
 
+	/**
+	 * Posts a form as a browser does from a page of the portal (with that page as the
+	 * referer), with the CSRF token of the last page seen.
+	 */
+	public HttpResponse<String> postFrom(String page, String path, Map<String, String> form) {
+		Map<String, String> body = new LinkedHashMap<>(form);
+		if (this.csrf != null) {
+			body.putIfAbsent("_csrf", this.csrf);
+		}
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Referer", this.base + page)
+			.POST(HttpRequest.BodyPublishers.ofString(formBody(body)))
+			.build());
+	}
+
 	/** Posts a form exactly as given, without adding a CSRF token. */
 	public HttpResponse<String> postRaw(String path, Map<String, String> form) {
-		String body = form.entrySet()
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
+			.build());
+	}
+
+	private static String formBody(Map<String, String> form) {
+		return form.entrySet()
 			.stream()
 			.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
 	}
 
 	/**

@@ -206,6 +206,24 @@ class ReportTests {
 			.statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void aReportSentAfterTheSessionExpiredLeadsBackToItsFormAfterLogin() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get(this.form);
+		String session = new String(java.util.Base64.getDecoder().decode(leader.sessionId()),
+				java.nio.charset.StandardCharsets.UTF_8);
+		this.jdbc.sql("delete from spring_session where session_id = ?").param(session).update();
+
+		HttpResponse<String> expired = leader.postFrom(this.form, this.form, report("save", "Một đoạn dài.", null));
+		assertThat(PortalHttp.location(expired)).isEqualTo("/login?expired");
+		assertThat(version()).as("nothing was saved").isNull();
+		assertThat(Jsoup.parse(leader.get("/login?expired").body()).text()).contains("Phiên làm việc đã hết hạn",
+				"vẫn được giữ trên máy này");
+		HttpResponse<String> back = leader.post("/login",
+				Map.of("username", this.dept.schoolLeader, "password", TestPeople.PASSWORD));
+		assertThat(PortalHttp.location(back)).startsWith(this.form);
+	}
+
 	private Map<String, String> report(String action, String narrative, Long version) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("action", action);

@@ -87,6 +87,73 @@ class DemoDeliveries implements ApplicationRunner {
 				from unit u where u.id = a.unit_id and u.code = 'SGDDT-BT' and a.directive_id = ?
 				""").param(letter).update();
 		log.info("Demo data: the delivery history of 340/SGD&ĐT-CTTT");
+		reports();
+	}
+
+	/**
+	 * Monthly reports on the demo plan (kế hoạch): THPT chuyên Bến Tre's first accepted
+	 * and its second returned; THPT Nguyễn Đình Chiểu's first submitted late, awaiting
+	 * review; the others overdue.
+	 */
+	private void reports() {
+		Long plan = this.jdbc.sql("""
+				select d.id from directive d join unit u on u.id = d.issuer_unit_id
+				where u.code = 'SGDDT-BT' and d.type = 'KE_HOACH' and d.report_schedule = 'MONTHLY'
+				order by d.id limit 1
+				""").query(Long.class).optional().orElse(null);
+		if (plan == null) {
+			return;
+		}
+		report(plan, "THPT-CHUYENBENTRE", 0, "thpt.chuyenbentre", -2, false, "ACCEPTED", null);
+		report(plan, "THPT-CHUYENBENTRE", 1, "thpt.chuyenbentre", -1, false, "RETURNED",
+				"Bổ sung số học sinh tham gia từng buổi.");
+		report(plan, "THPT-NGUYENDINHCHIEU", 0, "thpt.nguyendinhchieu", 3, true, "SUBMITTED", null);
+	}
+
+	/**
+	 * A report of a unit for the n-th monthly period of the plan, submitted some days
+	 * from the deadline, and its review.
+	 */
+	private void report(long plan, String unitCode, int period, String leader, int daysFromDue, boolean late,
+			String status, String comment) {
+		String content = """
+				{"tasks":[{"status":"DONE","narrative":"Đã tổ chức sinh hoạt chuyên đề về an toàn trên mạng."},
+				{"status":"IN_PROGRESS","narrative":"Đang tổng hợp số học sinh tham gia."}],"figures":"2 buổi"}""";
+		this.jdbc
+			.sql("""
+					with target as (
+					    select a.id as assignment_id, (d.report_due + make_interval(months => :period))::date as due,
+					           (select id from account where username = :leader) as account
+					    from assignment a join unit u on u.id = a.unit_id join directive d on d.id = a.directive_id
+					    where a.directive_id = :plan and u.code = :unit),
+					saved as (
+					    insert into report (assignment_id, period_due, status, figures, revision, updated_at, updated_by,
+					                        submitted_at, submitted_by, submitted_late, reviewed_at, reviewed_by, review_comment)
+					    select assignment_id, due, :status, '2 buổi', 1, due + :days, account, due + :days, account, :late,
+					           case when :status = 'SUBMITTED' then null else due + :days + 1 end,
+					           case when :status = 'SUBMITTED' then null
+					                else (select id from account where username = 'sgd.chuyenvien') end, cast(:comment as varchar)
+					    from target returning id, period_due, submitted_at, submitted_by, reviewed_at, reviewed_by),
+					tasks as (
+					    insert into report_task (report_id, position, status, narrative)
+					    select id, 0, 'DONE', 'Đã tổ chức sinh hoạt chuyên đề về an toàn trên mạng.' from saved
+					    union all select id, 1, 'IN_PROGRESS', 'Đang tổng hợp số học sinh tham gia.' from saved)
+					insert into report_revision (report_id, revision, submitted_at, submitted_by, submitted_late, content,
+					                             outcome, reviewed_at, reviewed_by, review_comment)
+					select id, 1, submitted_at, submitted_by, :late, cast(:content as jsonb),
+					       case when :status = 'SUBMITTED' then null else :status end, reviewed_at, reviewed_by, cast(:comment as varchar)
+					from saved
+					""")
+			.param("plan", plan)
+			.param("unit", unitCode)
+			.param("period", period)
+			.param("leader", leader)
+			.param("status", status)
+			.param("days", daysFromDue)
+			.param("late", late)
+			.param("comment", comment)
+			.param("content", content)
+			.update();
 	}
 
 	private void act(long letter, String unitCode, String reader, String readAt, String acknowledger,

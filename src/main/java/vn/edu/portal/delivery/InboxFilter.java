@@ -25,7 +25,8 @@ record InboxFilter(State state, Integer year, String type, String urgency, Strin
 	/** What the inbox filters by. */
 	enum State {
 
-		NEW, READ, ACKNOWLEDGED, FORWARDED, ACKNOWLEDGE_LATE, WITHDRAWN
+		NEW, READ, ACKNOWLEDGED, FORWARDED, ACKNOWLEDGE_LATE, REPORT_SUBMITTED, REPORT_RETURNED, REPORT_ACCEPTED,
+		WITHDRAWN
 
 	}
 

@@ -59,7 +59,9 @@ class InboxQueries {
 				where a.unit_id in (%s)
 				  and (cast(:state as varchar) is null or %s = :state
 				       or (:state = 'ACKNOWLEDGE_LATE' and a.withdrawn_at is null and (a.acknowledged_late
-				           or (a.acknowledged_at is null and a.acknowledge_by < :today))))
+				           or (a.acknowledged_at is null and a.acknowledge_by < :today)))
+				       or (left(:state, 7) = 'REPORT_' and exists (select 1 from report r where r.assignment_id = a.id
+				           and 'REPORT_' || r.status = :state)))
 				  and (cast(:year as int) is null or extract(year from a.delivered_at at time zone :zone) = :year)
 				  and (cast(:type as varchar) is null or d.type = :type)
 				  and (cast(:urgency as varchar) is null or d.urgency = :urgency)

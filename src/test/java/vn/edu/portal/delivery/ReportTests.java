@@ -103,6 +103,9 @@ class ReportTests {
 				Map.of("version", String.valueOf(version()), "comment", "Bổ sung số học sinh tham gia."));
 		assertThat(status()).isEqualTo("RETURNED");
 
+		assertThat(leader.get("/inbox?state=REPORT_RETURNED").body()).contains("/inbox/" + this.assignment + "\"");
+		assertThat(leader.get("/inbox?state=REPORT_ACCEPTED").body())
+			.doesNotContain("/inbox/" + this.assignment + "\"");
 		String returned = Jsoup.parse(leader.get("/inbox/" + this.assignment).body())
 			.select("#reports-title + ul")
 			.text();

@@ -37,6 +37,8 @@ class Assignment {
 
 	private LocalDate acknowledgeBy;
 
+	private Instant acknowledgeBefore;
+
 	private LocalDate dueOn;
 
 	private boolean forwardingRequired;
@@ -77,7 +79,8 @@ class Assignment {
 		}
 		this.acknowledgedAt = at;
 		this.acknowledgedBy = by;
-		this.acknowledgedLate = this.acknowledgeBy != null && today.isAfter(this.acknowledgeBy);
+		this.acknowledgedLate = (this.acknowledgeBefore != null) ? at.isAfter(this.acknowledgeBefore)
+				: this.acknowledgeBy != null && today.isAfter(this.acknowledgeBy);
 		if (this.readAt == null) {
 			this.readAt = at;
 			this.readBy = by;
@@ -113,6 +116,11 @@ class Assignment {
 
 	String getRole() {
 		return this.role;
+	}
+
+	/** The moment a hỏa tốc directive is acknowledged by, or {@code null}. */
+	Instant getAcknowledgeBefore() {
+		return this.acknowledgeBefore;
 	}
 
 	LocalDate getDueOn() {

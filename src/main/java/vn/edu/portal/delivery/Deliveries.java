@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.edu.portal.directive.DirectiveOpened;
 import vn.edu.portal.directive.DirectivePublished;
 import vn.edu.portal.directive.DirectiveRecalled;
+import vn.edu.portal.directive.Urgency;
 
 /**
  * Creates the assignments of a published directive, one per recipient unit, in one
@@ -23,8 +24,11 @@ class Deliveries {
 
 	private final JdbcClient jdbc;
 
-	Deliveries(JdbcClient jdbc) {
+	private final DeliveryProperties properties;
+
+	Deliveries(JdbcClient jdbc, DeliveryProperties properties) {
 		this.jdbc = jdbc;
+		this.properties = properties;
 	}
 
 	/**
@@ -36,15 +40,17 @@ class Deliveries {
 	void on(DirectivePublished published) {
 		this.jdbc
 			.sql("""
-					insert into assignment (directive_id, unit_id, role, delivered_at, acknowledge_by, due_on,
-					                        forwarding_required)
-					select :directive, r.unit_id, r.role, :at, :acknowledgeBy, :dueOn,
+					insert into assignment (directive_id, unit_id, role, delivered_at, acknowledge_by, acknowledge_before,
+					                        due_on, forwarding_required)
+					select :directive, r.unit_id, r.role, :at, :acknowledgeBy, :before, :dueOn,
 					       :forwarding and exists (select 1 from unit c where c.parent_id = r.unit_id and c.valid_to is null)
 					from unnest(:units, :roles) as r(unit_id, role)
 					""")
 			.param("directive", published.directiveId())
 			.param("at", Timestamp.from(published.publishedAt()))
 			.param("acknowledgeBy", published.acknowledgeBy())
+			.param("before", (published.urgency() == Urgency.FLASH)
+					? Timestamp.from(published.publishedAt().plus(this.properties.flashAcknowledgeWithin())) : null)
 			.param("dueOn", published.dueOn())
 			.param("forwarding", published.forwardingRequired())
 			.param("units",

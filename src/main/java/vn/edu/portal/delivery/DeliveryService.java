@@ -52,9 +52,12 @@ class DeliveryService {
 
 	private final InboxQueries queries;
 
+	private final DeliveryProperties properties;
+
 	DeliveryService(AssignmentRepository assignments, ScopePolicy scope, UnitSelection selection,
 			WorkingDays workingDays, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-			Formats formats, InboxQueries queries) {
+			Formats formats, InboxQueries queries, DeliveryProperties properties) {
+		this.properties = properties;
 		this.queries = queries;
 		this.assignments = assignments;
 		this.scope = scope;
@@ -126,9 +129,9 @@ class DeliveryService {
 		}
 		Instant now = this.clock.instant();
 		List<Long> received = this.jdbc.sql("""
-				insert into assignment (directive_id, unit_id, role, delivered_at, acknowledge_by, due_on, parent_id,
-				                        instructions)
-				select :directive, unit_id, :role, :at, :acknowledgeBy, :dueOn, :parent, :instructions
+				insert into assignment (directive_id, unit_id, role, delivered_at, acknowledge_by, acknowledge_before,
+				                        due_on, parent_id, instructions)
+				select :directive, unit_id, :role, :at, :acknowledgeBy, :before, :dueOn, :parent, :instructions
 				from unnest(:units) as u(unit_id)
 				on conflict (directive_id, unit_id) do nothing
 				returning unit_id
@@ -137,6 +140,9 @@ class DeliveryService {
 			.param("role", parent.getRole())
 			.param("at", Timestamp.from(now))
 			.param("acknowledgeBy", this.workingDays.nextWorkingDay(today))
+			.param("before",
+					(parent.getAcknowledgeBefore() != null)
+							? Timestamp.from(now.plus(this.properties.flashAcknowledgeWithin())) : null)
 			.param("dueOn", (dueOn != null) ? dueOn : parent.getDueOn())
 			.param("parent", id)
 			.param("instructions", instructions)

@@ -1,5 +1,7 @@
 package vn.edu.portal.delivery;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,7 +36,11 @@ class DeliveryTreeController {
 
 	private final Formats formats;
 
-	DeliveryTreeController(DirectiveCatalog directives, InboxQueries queries, ScopePolicy scope, Formats formats) {
+	private final Clock clock;
+
+	DeliveryTreeController(DirectiveCatalog directives, InboxQueries queries, ScopePolicy scope, Formats formats,
+			Clock clock) {
+		this.clock = clock;
 		this.directives = directives;
 		this.queries = queries;
 		this.scope = scope;
@@ -46,16 +52,18 @@ class DeliveryTreeController {
 			@RequestParam(defaultValue = "ALL") Show show, @RequestParam(defaultValue = "0") int page, Model model) {
 		DirectiveCatalog.Summary directive = this.directives.summary(user, id);
 		LocalDate today = this.formats.today();
+		Instant now = this.clock.instant();
 		List<InboxQueries.TreeNode> nodes = this.queries.tree(id, this.scope.scopeOf(user).path());
 		model.addAttribute("directive", directive);
-		model.addAttribute("counts", Counts.of(nodes, today));
-		List<InboxQueries.TreeNode> shown = nodes.stream().filter((node) -> show.keeps(node, today)).toList();
+		model.addAttribute("counts", Counts.of(nodes, today, now));
+		List<InboxQueries.TreeNode> shown = nodes.stream().filter((node) -> show.keeps(node, today, now)).toList();
 		int from = Math.min(Math.max(page, 0) * PAGE_SIZE, shown.size());
 		model.addAttribute("nodes", shown.subList(from, Math.min(from + PAGE_SIZE, shown.size())));
 		model.addAttribute("page", from / PAGE_SIZE);
 		model.addAttribute("hasNext", from + PAGE_SIZE < shown.size());
 		model.addAttribute("show", show);
 		model.addAttribute("today", today);
+		model.addAttribute("now", now);
 		return "delivery/tree";
 	}
 
@@ -64,11 +72,11 @@ class DeliveryTreeController {
 
 		ALL, UNACKNOWLEDGED, LATE;
 
-		boolean keeps(InboxQueries.TreeNode node, LocalDate today) {
+		boolean keeps(InboxQueries.TreeNode node, LocalDate today, Instant now) {
 			return switch (this) {
 				case ALL -> true;
 				case UNACKNOWLEDGED -> node.acknowledgedAt() == null && node.withdrawnAt() == null;
-				case LATE -> node.late(today) || node.forwardingMissing();
+				case LATE -> node.late(today, now) || node.forwardingMissing();
 			};
 		}
 
@@ -86,11 +94,11 @@ class DeliveryTreeController {
 	 */
 	record Counts(long total, long read, long acknowledged, long acknowledgedLate, long overdue, long forwarded) {
 
-		static Counts of(List<InboxQueries.TreeNode> nodes, LocalDate today) {
+		static Counts of(List<InboxQueries.TreeNode> nodes, LocalDate today, Instant now) {
 			return new Counts(nodes.size(), nodes.stream().filter((node) -> node.readAt() != null).count(),
 					nodes.stream().filter((node) -> node.acknowledgedAt() != null).count(),
 					nodes.stream().filter(InboxQueries.TreeNode::acknowledgedLate).count(),
-					nodes.stream().filter((node) -> node.acknowledgedAt() == null && node.late(today)).count(),
+					nodes.stream().filter((node) -> node.acknowledgedAt() == null && node.late(today, now)).count(),
 					nodes.stream().filter((node) -> node.forwardedAt() != null).count());
 		}
 

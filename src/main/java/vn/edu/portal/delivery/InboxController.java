@@ -1,5 +1,7 @@
 package vn.edu.portal.delivery;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -42,8 +44,11 @@ class InboxController {
 
 	private final ReportService reports;
 
+	private final Clock clock;
+
 	InboxController(InboxQueries queries, DeliveryService delivery, WorkingDays workingDays, UnitSelection selection,
-			Formats formats, ReportService reports) {
+			Formats formats, ReportService reports, Clock clock) {
+		this.clock = clock;
 		this.reports = reports;
 		this.queries = queries;
 		this.delivery = delivery;
@@ -61,7 +66,7 @@ class InboxController {
 		model.addAttribute("hasNext", rows.size() > InboxQueries.PAGE_SIZE);
 		model.addAttribute("page", filter.pageNumber());
 		model.addAttribute("states", InboxFilter.State.values());
-		model.addAttribute("deadlines", new Deadlines(this.workingDays.calendar(), this.formats));
+		model.addAttribute("deadlines", new Deadlines(this.workingDays.calendar(), this.formats, this.clock.instant()));
 		return "inbox/list";
 	}
 
@@ -123,7 +128,7 @@ class InboxController {
 		model.addAttribute("unitTypes", UnitType.values());
 		model.addAttribute("periods", this.reports.periods(user, id));
 		model.addAttribute("reportLines", this.queries.reportsOf(id));
-		model.addAttribute("deadlines", new Deadlines(this.workingDays.calendar(), this.formats));
+		model.addAttribute("deadlines", new Deadlines(this.workingDays.calendar(), this.formats, this.clock.instant()));
 		return "inbox/assignment";
 	}
 
@@ -131,10 +136,17 @@ class InboxController {
 	 * Deadlines counted in working days from today, for the templates
 	 * ({@code deadlines.of(day)}).
 	 */
-	record Deadlines(WorkingCalendar calendar, Formats formats) {
+	record Deadlines(WorkingCalendar calendar, Formats formats, Instant now) {
 
 		public Deadline of(java.time.LocalDate day) {
 			return Deadline.of(day, this.formats.today(), this.calendar);
+		}
+
+		/**
+		 * The whole hours left before a hỏa tốc deadline, negative once it has passed.
+		 */
+		public long hoursLeft(Instant before) {
+			return java.time.Duration.between(this.now, before).toHours();
 		}
 
 	}

@@ -49,26 +49,28 @@ class InboxQueries {
 		for (int i = 0; i < words.size(); i++) {
 			text.append(" and d.search_text like '%' || portal_fold(:w").append(i).append(") || '%'");
 		}
-		JdbcClient.StatementSpec statement = this.jdbc.sql("""
-				select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
-				       a.role, a.delivered_at, a.acknowledge_by, a.due_on, a.read_at, a.acknowledged_at,
-				       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
-				       pu.name as forwarded_by_unit, a.instructions, ou.name as unit_name, ou.successor_id
-				from assignment a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
-				     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id
-				where a.unit_id in (%s)
-				  and (cast(:state as varchar) is null or %s = :state
-				       or (:state = 'ACKNOWLEDGE_LATE' and a.withdrawn_at is null and (a.acknowledged_late
-				           or (a.acknowledged_at is null and a.acknowledge_by < :today)))
-				       or (left(:state, 7) = 'REPORT_' and exists (select 1 from report r where r.assignment_id = a.id
-				           and 'REPORT_' || r.status = :state)))
-				  and (cast(:year as int) is null or extract(year from a.delivered_at at time zone :zone) = :year)
-				  and (cast(:type as varchar) is null or d.type = :type)
-				  and (cast(:urgency as varchar) is null or d.urgency = :urgency)
-				  %s
-				order by a.delivered_at desc, a.id desc
-				limit :limit offset :offset
-				""".formatted(LINEAGE, AssignmentState.SQL, text))
+		JdbcClient.StatementSpec statement = this.jdbc
+			.sql("""
+					select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
+					       a.role, a.delivered_at, a.acknowledge_by, a.acknowledge_before, a.due_on, a.read_at, a.acknowledged_at,
+					       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
+					       pu.name as forwarded_by_unit, a.instructions, ou.name as unit_name, ou.successor_id
+					from assignment a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
+					     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id
+					where a.unit_id in (%s)
+					  and (cast(:state as varchar) is null or %s = :state
+					       or (:state = 'ACKNOWLEDGE_LATE' and a.withdrawn_at is null and (a.acknowledged_late
+					           or (a.acknowledged_at is null and (a.acknowledge_before < now() or a.acknowledge_by < :today))))
+					       or (left(:state, 7) = 'REPORT_' and exists (select 1 from report r where r.assignment_id = a.id
+					           and 'REPORT_' || r.status = :state)))
+					  and (cast(:year as int) is null or extract(year from a.delivered_at at time zone :zone) = :year)
+					  and (cast(:type as varchar) is null or d.type = :type)
+					  and (cast(:urgency as varchar) is null or d.urgency = :urgency)
+					  %s
+					order by a.delivered_at desc, a.id desc
+					limit :limit offset :offset
+					"""
+				.formatted(LINEAGE, AssignmentState.SQL, text))
 			.param("unit", unitId)
 			.param("state", (filter.state() != null) ? filter.state().name() : null)
 			.param("today", today)
@@ -87,15 +89,19 @@ class InboxQueries {
 
 	/** One assignment of the unit, for its page. */
 	InboxRow assignment(long id) {
-		return this.jdbc.sql("""
-				select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
-				       a.role, a.delivered_at, a.acknowledge_by, a.due_on, a.read_at, a.acknowledged_at,
-				       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
-				       pu.name as forwarded_by_unit, a.instructions, ou.name as unit_name, ou.successor_id
-				from assignment a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
-				     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id
-				where a.id = ?
-				""").param(id).query(InboxQueries::inboxRow).single();
+		return this.jdbc
+			.sql("""
+					select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
+					       a.role, a.delivered_at, a.acknowledge_by, a.acknowledge_before, a.due_on, a.read_at, a.acknowledged_at,
+					       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
+					       pu.name as forwarded_by_unit, a.instructions, ou.name as unit_name, ou.successor_id
+					from assignment a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
+					     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id
+					where a.id = ?
+					""")
+			.param(id)
+			.query(InboxQueries::inboxRow)
+			.single();
 	}
 
 	/** Whether a unit, or one merged into it, holds an assignment. */
@@ -181,7 +187,8 @@ class InboxQueries {
 	List<TreeNode> tree(long directiveId, String scopePath) {
 		List<TreeNode> flat = this.jdbc.sql("""
 				select a.id, a.parent_id, u.id as unit_id, u.code, u.name, u.valid_to, s.name as successor_name, a.role,
-				       a.delivered_at, a.acknowledge_by, a.read_at, ra.full_name as read_by, a.acknowledged_at,
+				       a.delivered_at, a.acknowledge_by, a.acknowledge_before, a.read_at, ra.full_name as read_by,
+				       a.acknowledged_at,
 				       aa.full_name as acknowledged_by, a.acknowledged_late, a.forwarded_at, a.withdrawn_at,
 				       a.forwarding_required
 				from assignment a join unit u on u.id = a.unit_id left join unit s on s.id = u.successor_id
@@ -194,10 +201,10 @@ class InboxQueries {
 			.query((rs, i) -> new TreeNode(rs.getLong("id"), (Long) rs.getObject("parent_id"), rs.getLong("unit_id"),
 					rs.getString("code"), rs.getString("name"), rs.getObject("valid_to", LocalDate.class),
 					rs.getString("successor_name"), rs.getString("role"), instant(rs, "delivered_at"),
-					rs.getObject("acknowledge_by", LocalDate.class), instant(rs, "read_at"), rs.getString("read_by"),
-					instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
-					Boolean.TRUE.equals(rs.getObject("acknowledged_late")), instant(rs, "forwarded_at"),
-					instant(rs, "withdrawn_at"), rs.getBoolean("forwarding_required"), 0))
+					rs.getObject("acknowledge_by", LocalDate.class), instant(rs, "acknowledge_before"),
+					instant(rs, "read_at"), rs.getString("read_by"), instant(rs, "acknowledged_at"),
+					rs.getString("acknowledged_by"), Boolean.TRUE.equals(rs.getObject("acknowledged_late")),
+					instant(rs, "forwarded_at"), instant(rs, "withdrawn_at"), rs.getBoolean("forwarding_required"), 0))
 			.list();
 		return depthFirst(flat);
 	}
@@ -237,7 +244,8 @@ class InboxQueries {
 		return new InboxRow(rs.getLong("id"), rs.getLong("directive_id"), (Integer) rs.getObject("number"),
 				rs.getString("symbol"), rs.getString("type"), rs.getString("subject"), rs.getString("urgency"),
 				rs.getObject("issued_on", LocalDate.class), rs.getString("role"), instant(rs, "delivered_at"),
-				rs.getObject("acknowledge_by", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+				rs.getObject("acknowledge_by", LocalDate.class), instant(rs, "acknowledge_before"),
+				rs.getObject("due_on", LocalDate.class),
 				AssignmentState.of(instant(rs, "read_at"), instant(rs, "acknowledged_at"), instant(rs, "forwarded_at"),
 						instant(rs, "withdrawn_at")),
 				instant(rs, "acknowledged_at"), Boolean.TRUE.equals(rs.getObject("acknowledged_late")),
@@ -268,6 +276,7 @@ class InboxQueries {
 	 * @param role implement or inform
 	 * @param deliveredAt when it arrived
 	 * @param acknowledgeBy the day to acknowledge by
+	 * @param acknowledgeBefore for a hỏa tốc directive, the moment to acknowledge by
 	 * @param dueOn the day the implementation is due, or {@code null}
 	 * @param state where it stands
 	 * @param acknowledgedAt when it was acknowledged
@@ -280,8 +289,9 @@ class InboxQueries {
 	 */
 	record InboxRow(long id, long directiveId, Integer number, String symbol, String type, String subject,
 			String urgency, LocalDate issuedOn, String role, Instant deliveredAt, LocalDate acknowledgeBy,
-			LocalDate dueOn, AssignmentState state, Instant acknowledgedAt, boolean acknowledgedLate,
-			boolean forwardingRequired, String forwardedByUnit, String instructions, String mergedUnitName) {
+			Instant acknowledgeBefore, LocalDate dueOn, AssignmentState state, Instant acknowledgedAt,
+			boolean acknowledgedLate, boolean forwardingRequired, String forwardedByUnit, String instructions,
+			String mergedUnitName) {
 
 		public String numberAndSymbol() {
 			return String.format("%02d/%s", this.number, this.symbol);
@@ -343,6 +353,7 @@ class InboxQueries {
 	 * @param role implement or inform
 	 * @param deliveredAt when it arrived
 	 * @param acknowledgeBy the day to acknowledge by
+	 * @param acknowledgeBefore for a hỏa tốc directive, the moment to acknowledge by
 	 * @param readAt when it was first opened
 	 * @param readBy by whom
 	 * @param acknowledgedAt when it was acknowledged
@@ -354,15 +365,15 @@ class InboxQueries {
 	 * @param depth how deep in the forwarding tree
 	 */
 	record TreeNode(long id, Long parentId, long unitId, String unitCode, String unitName, LocalDate unitClosedOn,
-			String successorName, String role, Instant deliveredAt, LocalDate acknowledgeBy, Instant readAt,
-			String readBy, Instant acknowledgedAt, String acknowledgedBy, boolean acknowledgedLate, Instant forwardedAt,
-			Instant withdrawnAt, boolean forwardingRequired, int depth) {
+			String successorName, String role, Instant deliveredAt, LocalDate acknowledgeBy, Instant acknowledgeBefore,
+			Instant readAt, String readBy, Instant acknowledgedAt, String acknowledgedBy, boolean acknowledgedLate,
+			Instant forwardedAt, Instant withdrawnAt, boolean forwardingRequired, int depth) {
 
 		TreeNode atDepth(int newDepth) {
 			return new TreeNode(this.id, this.parentId, this.unitId, this.unitCode, this.unitName, this.unitClosedOn,
-					this.successorName, this.role, this.deliveredAt, this.acknowledgeBy, this.readAt, this.readBy,
-					this.acknowledgedAt, this.acknowledgedBy, this.acknowledgedLate, this.forwardedAt, this.withdrawnAt,
-					this.forwardingRequired, newDepth);
+					this.successorName, this.role, this.deliveredAt, this.acknowledgeBy, this.acknowledgeBefore,
+					this.readAt, this.readBy, this.acknowledgedAt, this.acknowledgedBy, this.acknowledgedLate,
+					this.forwardedAt, this.withdrawnAt, this.forwardingRequired, newDepth);
 		}
 
 		public AssignmentState state() {
@@ -370,9 +381,10 @@ class InboxQueries {
 		}
 
 		/** Not acknowledged, or acknowledged after its deadline. */
-		public boolean late(LocalDate today) {
-			return this.withdrawnAt == null && (this.acknowledgedLate || (this.acknowledgedAt == null
-					&& this.acknowledgeBy != null && today.isAfter(this.acknowledgeBy)));
+		public boolean late(LocalDate today, Instant now) {
+			boolean passed = (this.acknowledgeBefore != null) ? now.isAfter(this.acknowledgeBefore)
+					: this.acknowledgeBy != null && today.isAfter(this.acknowledgeBy);
+			return this.withdrawnAt == null && (this.acknowledgedLate || (this.acknowledgedAt == null && passed));
 		}
 
 		/** Required to forward, and has not. */

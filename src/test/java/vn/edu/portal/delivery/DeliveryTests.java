@@ -186,6 +186,30 @@ class DeliveryTests {
 			.contains("Trường THPT Hai", "vào Trường THPT Một");
 	}
 
+	@Test
+	void aFlashDirectiveCountsItsDeadlineInHours() {
+		long flash = this.directives.publishFlashTo(this.dept, List.of(this.dept.upperSecondaryOne), today());
+		long assignment = this.jdbc.sql("select id from assignment where directive_id = ?")
+			.param(flash)
+			.query(Long.class)
+			.single();
+		assertThat(this.jdbc.sql("""
+				select extract(epoch from acknowledge_before - delivered_at) / 3600 from assignment where id = ?
+				""").param(assignment).query(Double.class).single()).isEqualTo(2.0);
+		PortalHttp school = login(this.dept.schoolLeader);
+		assertThat(Jsoup.parse(school.get("/inbox").body()).text()).contains("Hỏa tốc: xác nhận trước", "còn 1 giờ");
+
+		this.jdbc.sql("update assignment set acknowledge_before = now() - interval '3 hours' where id = ?")
+			.param(assignment)
+			.update();
+		assertThat(Jsoup.parse(school.get("/inbox/" + assignment).body()).text()).contains("quá hạn 3 giờ");
+		school.post("/inbox/" + assignment + "/acknowledge", Map.of());
+		assertThat(this.jdbc.sql("select acknowledged_late from assignment where id = ?")
+			.param(assignment)
+			.query(Boolean.class)
+			.single()).as("late by the hour, though on the same day").isTrue();
+	}
+
 	private long assignmentOf(long unit) {
 		return this.jdbc.sql("select id from assignment where directive_id = ? and unit_id = ?")
 			.params(this.directive, unit)

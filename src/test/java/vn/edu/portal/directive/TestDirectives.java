@@ -59,6 +59,19 @@ public class TestDirectives {
 		return publish(department, content, on);
 	}
 
+	/** Publishes the sample letter as hỏa tốc to the given units, to implement. */
+	public long publishFlashTo(TestDepartment department, List<Long> units, LocalDate on) {
+		DirectiveContent letter = DemoDirectives.sampleLetter("UNIT:" + department.department);
+		DirectiveContent content = new DirectiveContent(letter.type(), letter.authorityLine(), letter.issuerName(),
+				letter.issuerAbbreviation(), letter.draftingAbbreviation(), letter.place(), letter.subject(),
+				letter.opening(), letter.tasks(), letter.closing(), Urgency.FLASH, letter.references(),
+				letter.signerPrefix(), letter.signerFor(), letter.signerPosition(), letter.signerName(),
+				units.stream().map((unit) -> new RecipientChoice("UNIT:" + unit, RecipientRole.IMPLEMENT)).toList(),
+				letter.addressees(), letter.otherRecipients(), letter.archiveLine(), null, ReportSchedule.NONE, null,
+				null, letter.contactEmail(), letter.contactPhone(), false);
+		return publish(department, content, on);
+	}
+
 	private long publish(TestDepartment department, DirectiveContent content, LocalDate on) {
 		CurrentUser officer = this.people.user(department.officer);
 		CurrentUser leader = this.people.user(department.leader);

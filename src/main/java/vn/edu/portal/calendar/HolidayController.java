@@ -37,7 +37,7 @@ class HolidayController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) Integer year, Model model) {
-		int shown = (year != null) ? year : this.formats.today().getYear();
+		int shown = (year != null) ? clamp(year) : this.formats.today().getYear();
 		model.addAttribute("form", new HolidayForm("", ""));
 		return show(shown, model);
 	}
@@ -52,12 +52,12 @@ class HolidayController {
 			}
 			result.rejectValue("day", "holidays.exists");
 		}
-		return show(year, model);
+		return show(clamp(year), model);
 	}
 
 	@PostMapping("/fixed")
 	String addFixed(@RequestParam int year, RedirectAttributes redirect) {
-		this.holidays.addFixed(year);
+		this.holidays.addFixed(clamp(year));
 		redirect.addFlashAttribute("success", "holidays.fixedAdded");
 		return "redirect:/admin/holidays?year=" + year;
 	}
@@ -68,6 +68,11 @@ class HolidayController {
 		this.holidays.remove(day);
 		redirect.addFlashAttribute("success", "holidays.removed");
 		return "redirect:/admin/holidays?year=" + year;
+	}
+
+	/** Years the calendar keeps: no page for year 0 or 99999. */
+	private static int clamp(int year) {
+		return Math.max(2000, Math.min(year, 2100));
 	}
 
 	private String show(int year, Model model) {

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one service that computes deadlines: working days skip weekends and the holidays an
@@ -51,9 +53,22 @@ public class WorkingDays {
 		return calendar().plus(day, 1);
 	}
 
-	/** Forgets the holidays held, after a change. */
+	/**
+	 * Forgets the holidays held once the change is committed, so that no request reloads
+	 * the old ones in between.
+	 */
 	void changed() {
-		this.loaded.set(null);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					WorkingDays.this.loaded.set(null);
+				}
+			});
+		}
+		else {
+			this.loaded.set(null);
+		}
 	}
 
 	private record Loaded(WorkingCalendar calendar, Instant at) {

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import org.springframework.util.Assert;
 
 /**
@@ -19,6 +21,7 @@ import org.springframework.util.Assert;
  */
 @Entity
 @Table(name = "assignment")
+@DynamicUpdate
 class Assignment {
 
 	@Id
@@ -88,14 +91,18 @@ class Assignment {
 		return true;
 	}
 
-	/** Records that the unit passed it on to units below it (it acknowledges, too). */
-	void forwarded(long by, Instant at, LocalDate today) {
+	/**
+	 * Records that the unit passed it on to units below it (it acknowledges, too).
+	 * @return whether this acknowledged it
+	 */
+	boolean forwarded(long by, Instant at, LocalDate today) {
 		Assert.state(this.withdrawnAt == null, "a recalled directive is not forwarded");
-		acknowledge(by, at, today);
+		boolean acknowledged = acknowledge(by, at, today);
 		if (this.forwardedAt == null) {
 			this.forwardedAt = at;
 			this.forwardedBy = by;
 		}
+		return acknowledged;
 	}
 
 	boolean isWithdrawn() {

@@ -10,19 +10,20 @@ import vn.edu.portal.calendar.WorkingCalendar;
  *
  * @param day the deadline
  * @param workingDaysLeft working days from today to it
+ * @param passed whether today is after it
  */
-record Deadline(LocalDate day, int workingDaysLeft) {
+record Deadline(LocalDate day, int workingDaysLeft, boolean passed) {
 
 	static Deadline of(LocalDate day, LocalDate today, WorkingCalendar calendar) {
-		return (day != null) ? new Deadline(day, calendar.between(today, day)) : null;
+		return (day != null) ? new Deadline(day, calendar.between(today, day), today.isAfter(day)) : null;
 	}
 
-	public boolean passed() {
-		return this.workingDaysLeft < 0;
-	}
-
+	/**
+	 * Working days overdue, at least 1 once passed (a Friday deadline seen on the
+	 * weekend).
+	 */
 	public int overdueDays() {
-		return -this.workingDaysLeft;
+		return Math.max(1, -this.workingDaysLeft);
 	}
 
 }

@@ -43,7 +43,7 @@ class Deliveries {
 					insert into assignment (directive_id, unit_id, role, delivered_at, acknowledge_by, acknowledge_before,
 					                        due_on, forwarding_required)
 					select :directive, r.unit_id, r.role, :at, :acknowledgeBy, :before, :dueOn,
-					       :forwarding and exists (select 1 from unit c where c.parent_id = r.unit_id and c.valid_to is null)
+					       :forwarding and r.role = 'IMPLEMENT' and exists (select 1 from unit c where c.parent_id = r.unit_id and c.valid_to is null)
 					from unnest(:units, :roles) as r(unit_id, role)
 					""")
 			.param("directive", published.directiveId())
@@ -63,25 +63,25 @@ class Deliveries {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(DirectiveRecalled recalled) {
-		this.jdbc
-			.sql("update assignment set withdrawn_at = :at where directive_id = :directive and withdrawn_at is null")
+		this.jdbc.sql(
+				"update assignment set withdrawn_at = :at, version = version + 1 where directive_id = :directive and withdrawn_at is null")
 			.param("at", Timestamp.from(recalled.recalledAt()))
 			.param("directive", recalled.directiveId())
 			.update();
 	}
 
 	/**
-	 * The read receipt: the first time someone of a recipient unit opens the directive.
-	 * Its own transaction, since reading pages are read-only.
+	 * The read receipt: the first time someone of a recipient unit opens the directive
+	 * (published after the page's read-only transaction, so this one is its own).
 	 */
 	@EventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional
 	void on(DirectiveOpened opened) {
 		if (opened.unitId() == null) {
 			return;
 		}
 		this.jdbc.sql("""
-				update assignment set read_at = :at, read_by = :account
+				update assignment set read_at = :at, read_by = :account, version = version + 1
 				where directive_id = :directive and unit_id = :unit and read_at is null
 				""")
 			.param("at", Timestamp.from(opened.at()))

@@ -84,7 +84,8 @@ class DeliveryService {
 	@Transactional
 	void read(CurrentUser user, long id) {
 		own(user, id);
-		this.jdbc.sql("update assignment set read_at = ?, read_by = ? where id = ? and read_at is null")
+		this.jdbc.sql(
+				"update assignment set read_at = ?, read_by = ?, version = version + 1 where id = ? and read_at is null")
 			.params(Timestamp.from(this.clock.instant()), user.id(), id)
 			.update();
 	}
@@ -120,10 +121,16 @@ class DeliveryService {
 		if (dueOn != null && parent.getDueOn() != null && dueOn.isAfter(parent.getDueOn())) {
 			throw new DeliveryRefused("dueOn", "delivery.forward.dueAfterParent");
 		}
-		List<Long> units = this.selection.resolve(user, tokens)
-			.stream()
-			.filter((unit) -> !unit.equals(parent.getUnitId()))
-			.toList();
+		// Below the unit that holds the assignment, whatever wider scope the account has.
+		List<Long> units = this.jdbc.sql("""
+				select u.id from unit u where u.id = any(:chosen) and u.id <> :unit
+				  and u.path like (select p.path from unit p where p.id = :unit) || '%'
+				order by u.path
+				""")
+			.param("chosen", this.selection.resolve(user, tokens).toArray(Long[]::new))
+			.param("unit", parent.getUnitId())
+			.query(Long.class)
+			.list();
 		if (units.isEmpty()) {
 			throw new DeliveryRefused("units", "delivery.forward.noUnits");
 		}
@@ -149,7 +156,9 @@ class DeliveryService {
 			.param("units", units.toArray(Long[]::new))
 			.query(Long.class)
 			.list();
-		parent.forwarded(user.id(), now, today);
+		if (parent.forwarded(user.id(), now, today)) {
+			this.audit.record("ASSIGNMENT_ACKNOWLEDGED", AUDIT_TYPE, id, Map.of("directive", parent.getDirectiveId()));
+		}
 		this.audit.record("ASSIGNMENT_FORWARDED", AUDIT_TYPE, id,
 				Map.of("directive", parent.getDirectiveId(), "units", received.size()));
 		this.events.publishEvent(new DirectiveForwarded(parent.getDirectiveId(), id, received, now));

@@ -57,7 +57,7 @@ class DeliveryTreeController {
 		model.addAttribute("directive", directive);
 		model.addAttribute("counts", Counts.of(nodes, today, now));
 		List<InboxQueries.TreeNode> shown = nodes.stream().filter((node) -> show.keeps(node, today, now)).toList();
-		int from = Math.min(Math.max(page, 0) * PAGE_SIZE, shown.size());
+		int from = (int) Math.min((long) Math.max(page, 0) * PAGE_SIZE, shown.size());
 		model.addAttribute("nodes", shown.subList(from, Math.min(from + PAGE_SIZE, shown.size())));
 		model.addAttribute("page", from / PAGE_SIZE);
 		model.addAttribute("hasNext", from + PAGE_SIZE < shown.size());

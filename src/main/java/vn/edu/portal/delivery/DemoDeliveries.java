@@ -91,9 +91,9 @@ class DemoDeliveries implements ApplicationRunner {
 	}
 
 	/**
-	 * Monthly reports on the demo plan (kế hoạch): THPT chuyên Bến Tre's first accepted
-	 * and its second returned; THPT Nguyễn Đình Chiểu's first submitted late, awaiting
-	 * review; the others overdue.
+	 * Monthly reports on the demo plan (kế hoạch): THPT Nguyễn Đình Chiểu's first
+	 * accepted and its second returned; THPT chuyên Bến Tre's first submitted late,
+	 * awaiting review; the others overdue.
 	 */
 	private void reports() {
 		Long plan = this.jdbc.sql("""
@@ -104,10 +104,10 @@ class DemoDeliveries implements ApplicationRunner {
 		if (plan == null) {
 			return;
 		}
-		report(plan, "THPT-CHUYENBENTRE", 0, "thpt.chuyenbentre", -2, false, "ACCEPTED", null);
-		report(plan, "THPT-CHUYENBENTRE", 1, "thpt.chuyenbentre", -1, false, "RETURNED",
+		report(plan, "THPT-NGUYENDINHCHIEU", 0, "thpt.nguyendinhchieu", -2, false, "ACCEPTED", null);
+		report(plan, "THPT-NGUYENDINHCHIEU", 1, "thpt.nguyendinhchieu", -1, false, "RETURNED",
 				"Bổ sung số học sinh tham gia từng buổi.");
-		report(plan, "THPT-NGUYENDINHCHIEU", 0, "thpt.nguyendinhchieu", 3, true, "SUBMITTED", null);
+		report(plan, "THPT-CHUYENBENTRE", 0, "thpt.chuyenbentre", 3, true, "SUBMITTED", null);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,6 +86,10 @@ class InboxController {
 			redirect.addFlashAttribute("success",
 					this.delivery.acknowledge(user, id) ? "delivery.acknowledged" : "delivery.alreadyAcknowledged");
 		}
+		catch (ObjectOptimisticLockingFailureException doubleClick) {
+			// The same acknowledgement, sent twice at once: the first one counted.
+			redirect.addFlashAttribute("success", "delivery.alreadyAcknowledged");
+		}
 		catch (DeliveryRefused refused) {
 			redirect.addFlashAttribute("failure", refused.messageKey());
 		}
@@ -106,6 +111,9 @@ class InboxController {
 				redirect.addFlashAttribute("success", "delivery.forwarded");
 				redirect.addFlashAttribute("successArgument", String.valueOf(received));
 				return "redirect:/inbox/" + id;
+			}
+			catch (ObjectOptimisticLockingFailureException conflict) {
+				result.reject("delivery.forward.conflict");
 			}
 			catch (DeliveryRefused refused) {
 				if (refused.field() != null) {
@@ -138,15 +146,29 @@ class InboxController {
 	 */
 	record Deadlines(WorkingCalendar calendar, Formats formats, Instant now) {
 
+		/**
+		 * Hours to or past a hỏa tốc deadline.
+		 *
+		 * @param passed whether it has passed
+		 * @param count how many hours, each begun hour counted
+		 */
+		record Hours(boolean passed, long count) {
+		}
+
 		public Deadline of(java.time.LocalDate day) {
 			return Deadline.of(day, this.formats.today(), this.calendar);
 		}
 
 		/**
-		 * The whole hours left before a hỏa tốc deadline, negative once it has passed.
+		 * The hours left before a hỏa tốc deadline, or overdue after it, each begun hour
+		 * counted.
 		 */
-		public long hoursLeft(Instant before) {
-			return java.time.Duration.between(this.now, before).toHours();
+		public Hours hours(Instant before) {
+			boolean passed = this.now.isAfter(before);
+			java.time.Duration span = passed ? java.time.Duration.between(before, this.now)
+					: java.time.Duration.between(this.now, before);
+			long hours = Math.max(1, (span.toMinutes() + 59) / 60);
+			return new Hours(passed, hours);
 		}
 
 	}

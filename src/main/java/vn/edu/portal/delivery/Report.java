@@ -100,7 +100,12 @@ class Report {
 		this.revision++;
 		this.submittedAt = at;
 		this.submittedBy = by;
-		this.submittedLate = today.isAfter(this.periodDue);
+		if (this.revision == 1) {
+			// Lateness is the first submission's: a report sent on time and returned
+			// after
+			// the deadline is not late.
+			this.submittedLate = today.isAfter(this.periodDue);
+		}
 		this.reviewedAt = null;
 		this.reviewedBy = null;
 		this.reviewComment = null;

@@ -61,9 +61,13 @@ class ReportService {
 
 	private final FileStore files;
 
+	private final InboxQueries queries;
+
 	ReportService(ReportRepository reports, DeliveryService delivery, DirectiveCatalog directives, ScopePolicy scope,
-			AuditLog audit, JdbcClient jdbc, JsonMapper json, Clock clock, Formats formats, FileStore files) {
+			AuditLog audit, JdbcClient jdbc, JsonMapper json, Clock clock, Formats formats, FileStore files,
+			InboxQueries queries) {
 		this.files = files;
+		this.queries = queries;
 		this.reports = reports;
 		this.delivery = delivery;
 		this.directives = directives;
@@ -259,25 +263,25 @@ class ReportService {
 			.list();
 	}
 
-	/** A department officer or leader of the Department that issued the directive. */
+	/**
+	 * A department officer or leader of the Department that issued the directive, once
+	 * the report was submitted (drafts are the unit's own).
+	 */
 	boolean isReviewer(CurrentUser user, Report report) {
-		return this.scope.permits(user, Permission.REVIEW) && this.jdbc.sql("""
-				select exists (select 1 from assignment a join directive d on d.id = a.directive_id
-				               join unit iu on iu.id = d.issuer_unit_id
-				               where a.id = ? and iu.path like ? || '%')
-				""")
-			.param(report.getAssignmentId())
-			.param(this.scope.scopeOf(user).path())
-			.query(Boolean.class)
-			.single();
+		return report.getRevision() > 0 && this.scope.permits(user, Permission.REVIEW)
+				&& this.jdbc.sql("""
+						select exists (select 1 from assignment a join directive d on d.id = a.directive_id
+						               join unit iu on iu.id = d.issuer_unit_id
+						               where a.id = ? and iu.path like ? || '%')
+						""")
+					.param(report.getAssignmentId())
+					.param(this.scope.scopeOf(user).path())
+					.query(Boolean.class)
+					.single();
 	}
 
 	private boolean isOwnUnits(CurrentUser user, Report report) {
-		return this.jdbc.sql("select exists (select 1 from assignment where id = ? and unit_id = ?)")
-			.param(report.getAssignmentId())
-			.param(user.unitId())
-			.query(Boolean.class)
-			.single();
+		return this.queries.actsFor(user.unitId(), report.getAssignmentId());
 	}
 
 	private Report forReview(CurrentUser user, long reportId, long version) {

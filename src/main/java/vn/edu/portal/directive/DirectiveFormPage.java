@@ -1,7 +1,9 @@
 package vn.edu.portal.directive;
 
+import java.time.Clock;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -35,8 +37,14 @@ class DirectiveFormPage {
 
 	private final Formats formats;
 
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
 	DirectiveFormPage(UnitSelection selection, DirectiveQueries queries, DirectiveService directives,
-			DirectiveReading reading, JdbcClient jdbc, Formats formats) {
+			DirectiveReading reading, JdbcClient jdbc, Formats formats, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
+		this.clock = clock;
 		this.selection = selection;
 		this.queries = queries;
 		this.directives = directives;
@@ -51,6 +59,8 @@ class DirectiveFormPage {
 	 */
 	String detail(CurrentUser user, long id, Model model) {
 		DirectiveReading.Detail detail = this.reading.detail(user, id);
+		// After the page's read-only transaction: the read receipt is written in its own.
+		this.events.publishEvent(new DirectiveOpened(id, user.id(), user.unitId(), this.clock.instant()));
 		long version = detail.directive().getVersion();
 		model.addAttribute("d", detail);
 		if (!model.containsAttribute("publishing")) {

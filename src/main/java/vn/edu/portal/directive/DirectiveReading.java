@@ -1,9 +1,7 @@
 package vn.edu.portal.directive;
 
-import java.time.Clock;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,16 +36,9 @@ class DirectiveReading {
 
 	private final UnitSelection selection;
 
-	private final ApplicationEventPublisher events;
-
-	private final Clock clock;
-
 	DirectiveReading(DirectiveService directives, DirectiveQueries queries, DirectiveHistory history,
-			DirectiveVersions versions, DirectiveAttachments attachments, ScopePolicy scope, UnitSelection selection,
-			ApplicationEventPublisher events, Clock clock) {
+			DirectiveVersions versions, DirectiveAttachments attachments, ScopePolicy scope, UnitSelection selection) {
 		this.selection = selection;
-		this.events = events;
-		this.clock = clock;
 		this.directives = directives;
 		this.queries = queries;
 		this.history = history;
@@ -58,7 +49,6 @@ class DirectiveReading {
 
 	Detail detail(CurrentUser user, long id) {
 		Directive directive = this.directives.get(user, id);
-		this.events.publishEvent(new DirectiveOpened(id, user.id(), user.unitId(), this.clock.instant()));
 		DirectiveContent content = directive.content();
 		List<Long> referencedIds = content.references()
 			.stream()

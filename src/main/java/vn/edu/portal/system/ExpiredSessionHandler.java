@@ -36,7 +36,7 @@ class ExpiredSessionHandler implements AccessDeniedHandler {
 			return;
 		}
 		String back = samePageOf(request);
-		if (back != null) {
+		if (back != null && !back.startsWith("/login")) {
 			this.requests.saveRequest(new PageRequest(request, back), response);
 		}
 		response.sendRedirect(request.getContextPath() + "/login?expired");
@@ -58,7 +58,11 @@ class ExpiredSessionHandler implements AccessDeniedHandler {
 		}
 	}
 
-	/** The page to come back to, as a GET of its path. */
+	/**
+	 * The page to come back to, as a GET of its path. It carries none of the form's
+	 * fields: they are not kept in the session (a password, a CSRF token, a report's
+	 * text).
+	 */
 	private static final class PageRequest extends HttpServletRequestWrapper {
 
 		private final String path;
@@ -97,6 +101,26 @@ class ExpiredSessionHandler implements AccessDeniedHandler {
 
 		@Override
 		public String getQueryString() {
+			return null;
+		}
+
+		@Override
+		public String getParameter(String name) {
+			return null;
+		}
+
+		@Override
+		public java.util.Map<String, String[]> getParameterMap() {
+			return java.util.Map.of();
+		}
+
+		@Override
+		public java.util.Enumeration<String> getParameterNames() {
+			return java.util.Collections.emptyEnumeration();
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
 			return null;
 		}
 

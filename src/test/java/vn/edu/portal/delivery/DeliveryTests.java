@@ -197,7 +197,7 @@ class DeliveryTests {
 				select extract(epoch from acknowledge_before - delivered_at) / 3600 from assignment where id = ?
 				""").param(assignment).query(Double.class).single()).isEqualTo(2.0);
 		PortalHttp school = login(this.dept.schoolLeader);
-		assertThat(Jsoup.parse(school.get("/inbox").body()).text()).contains("Hỏa tốc: xác nhận trước", "còn 1 giờ");
+		assertThat(Jsoup.parse(school.get("/inbox").body()).text()).contains("Hỏa tốc: xác nhận trước", "còn 2 giờ");
 
 		this.jdbc.sql("update assignment set acknowledge_before = now() - interval '3 hours' where id = ?")
 			.param(assignment)

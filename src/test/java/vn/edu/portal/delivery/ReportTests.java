@@ -220,6 +220,10 @@ class ReportTests {
 		HttpResponse<String> expired = leader.postFrom(this.form, this.form, report("save", "Một đoạn dài.", null));
 		assertThat(PortalHttp.location(expired)).isEqualTo("/login?expired");
 		assertThat(version()).as("nothing was saved").isNull();
+		assertThat(this.jdbc.sql("""
+				select count(*) from spring_session_attributes
+				where position(convert_to('Một đoạn dài', 'UTF8') in attribute_bytes) > 0
+				""").query(Integer.class).single()).as("the form's text is not kept in the session").isZero();
 		assertThat(Jsoup.parse(leader.get("/login?expired").body()).text()).contains("Phiên làm việc đã hết hạn",
 				"vẫn được giữ trên máy này");
 		HttpResponse<String> back = leader.post("/login",

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.edu.portal.directive.DirectiveAmended;
 import vn.edu.portal.directive.DirectiveOpened;
 import vn.edu.portal.directive.DirectivePublished;
 import vn.edu.portal.directive.DirectiveRecalled;
@@ -68,6 +69,19 @@ class Deliveries {
 			.param("at", Timestamp.from(recalled.recalledAt()))
 			.param("directive", recalled.directiveId())
 			.update();
+	}
+
+	/**
+	 * An amendment that moves the report deadline moves it for the recipients; offices
+	 * set their own for the units they forwarded to, which stay.
+	 */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(DirectiveAmended amended) {
+		this.jdbc.sql("""
+				update assignment set due_on = :due, version = version + 1
+				where directive_id = :directive and parent_id is null and due_on is distinct from :due
+				""").param("due", amended.reportDue()).param("directive", amended.directiveId()).update();
 	}
 
 	/**

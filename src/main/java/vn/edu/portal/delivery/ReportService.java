@@ -86,7 +86,12 @@ class ReportService {
 		if (!"IMPLEMENT".equals(assignment.getRole()) || assignment.isWithdrawn()) {
 			return List.of();
 		}
-		return ReportPeriods.owed(this.directives.reportPlan(assignment.getDirectiveId()), assignment.getDueOn());
+		// The periods the plan asks for now, and those already reported on (before an
+		// amendment moved the plan), in date order.
+		java.util.TreeSet<LocalDate> periods = new java.util.TreeSet<>(
+				ReportPeriods.owed(this.directives.reportPlan(assignment.getDirectiveId()), assignment.getDueOn()));
+		periods.addAll(this.queries.reportsOf(assignmentId).keySet());
+		return List.copyOf(periods);
 	}
 
 	/**

@@ -214,7 +214,8 @@ class DirectiveService {
 		this.history.record(id, Step.AMENDED, user, now, changeNote);
 		this.audit.record("DIRECTIVE_AMENDED", AUDIT_TYPE, id,
 				Map.of("amendment", directive.getAmendment(), "changeNote", changeNote));
-		this.events.publishEvent(new DirectiveAmended(id, directive.getAmendment(), changeNote, now));
+		this.events.publishEvent(
+				new DirectiveAmended(id, directive.getAmendment(), changeNote, now, directive.content().reportDue()));
 	}
 
 	@Transactional

@@ -53,14 +53,16 @@ class ReportTests {
 
 	String form;
 
+	long directive;
+
 	@BeforeEach
 	void publish() {
 		this.dept = new TestDepartment(this.jdbc, this.people);
 		this.due = today().plusDays(5);
-		long directive = this.directives.publishWithReport(this.dept,
+		this.directive = this.directives.publishWithReport(this.dept,
 				List.of(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo), today(), this.due);
 		this.assignment = this.jdbc.sql("select id from assignment where directive_id = ? and unit_id = ?")
-			.params(directive, this.dept.upperSecondaryOne)
+			.params(this.directive, this.dept.upperSecondaryOne)
 			.query(Long.class)
 			.single();
 		this.form = "/inbox/" + this.assignment + "/reports/" + this.due;
@@ -229,6 +231,27 @@ class ReportTests {
 		HttpResponse<String> back = leader.post("/login",
 				Map.of("username", this.dept.schoolLeader, "password", TestPeople.PASSWORD));
 		assertThat(PortalHttp.location(back)).startsWith(this.form);
+	}
+
+	@Test
+	void anAmendmentThatMovesTheDeadlineMovesThePeriodAndKeepsWhatWasWritten() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get(this.form);
+		leader.post(this.form, report("save", "Viết cho hạn cũ.", null));
+		LocalDate later = this.due.plusDays(10);
+
+		this.directives.amendReportDue(this.dept, this.directive, later);
+
+		assertThat(this.jdbc.sql("select due_on from assignment where id = ?")
+			.param(this.assignment)
+			.query(LocalDate.class)
+			.single()).isEqualTo(later);
+		String periods = Jsoup.parse(leader.get("/inbox/" + this.assignment).body())
+			.select("#reports-title + ul")
+			.text();
+		assertThat(periods).contains("Kỳ báo cáo hạn " + dayMonthYear(later),
+				"Kỳ báo cáo hạn " + dayMonthYear(this.due), "Bản nháp");
+		assertThat(leader.get(this.form).statusCode()).as("the draft of the old period stays readable").isEqualTo(200);
 	}
 
 	private Map<String, String> report(String action, String narrative, Long version) {

@@ -72,6 +72,23 @@ public class TestDirectives {
 		return publish(department, content, on);
 	}
 
+	/**
+	 * Amends a published directive of a test department to a new one-off report deadline.
+	 */
+	public void amendReportDue(TestDepartment department, long directiveId, LocalDate reportDue) {
+		CurrentUser leader = this.people.user(department.leader);
+		Directive directive = this.directives.get(leader, directiveId);
+		DirectiveContent content = directive.content();
+		DirectiveContent amended = new DirectiveContent(content.type(), content.authorityLine(), content.issuerName(),
+				content.issuerAbbreviation(), content.draftingAbbreviation(), content.place(), content.subject(),
+				content.opening(), content.tasks(), content.closing(), content.urgency(), content.references(),
+				content.signerPrefix(), content.signerFor(), content.signerPosition(), content.signerName(),
+				content.recipients(), content.addressees(), content.otherRecipients(), content.archiveLine(),
+				content.acknowledgeBy(), content.reportSchedule(), reportDue, content.reportUntil(),
+				content.contactEmail(), content.contactPhone(), content.forwardingRequired());
+		this.directives.save(leader, directiveId, directive.getVersion(), amended, "Lùi hạn báo cáo.");
+	}
+
 	private long publish(TestDepartment department, DirectiveContent content, LocalDate on) {
 		CurrentUser officer = this.people.user(department.officer);
 		CurrentUser leader = this.people.user(department.leader);

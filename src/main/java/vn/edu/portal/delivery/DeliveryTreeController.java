@@ -62,6 +62,7 @@ class DeliveryTreeController {
 		model.addAttribute("page", from / PAGE_SIZE);
 		model.addAttribute("hasNext", from + PAGE_SIZE < shown.size());
 		model.addAttribute("show", show);
+		model.addAttribute("shows", Show.values());
 		model.addAttribute("today", today);
 		model.addAttribute("now", now);
 		return "delivery/tree";

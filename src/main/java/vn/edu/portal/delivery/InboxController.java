@@ -22,6 +22,8 @@ import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.UnitSelection;
 import vn.edu.portal.calendar.WorkingCalendar;
 import vn.edu.portal.calendar.WorkingDays;
+import vn.edu.portal.directive.DirectiveCatalog;
+import vn.edu.portal.directive.Urgency;
 import vn.edu.portal.organisation.UnitType;
 import vn.edu.portal.system.Formats;
 
@@ -67,6 +69,8 @@ class InboxController {
 		model.addAttribute("hasNext", rows.size() > InboxQueries.PAGE_SIZE);
 		model.addAttribute("page", filter.pageNumber());
 		model.addAttribute("states", InboxFilter.State.values());
+		model.addAttribute("types", DirectiveCatalog.documentTypes());
+		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("deadlines", new Deadlines(this.workingDays.calendar(), this.formats, this.clock.instant()));
 		return "inbox/list";
 	}

@@ -24,6 +24,14 @@ public class DirectiveCatalog {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The names of the document types, in their order (message keys
+	 * {@code directive.type.*}).
+	 */
+	public static List<String> documentTypes() {
+		return java.util.Arrays.stream(DocumentType.values()).map(Enum::name).toList();
+	}
+
 	/** A directive the reader may see, or 404. */
 	public Summary summary(CurrentUser user, long directiveId) {
 		this.access.checkVisible(user, directiveId);

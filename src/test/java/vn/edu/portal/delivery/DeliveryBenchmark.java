@@ -19,6 +19,7 @@ import vn.edu.portal.account.Role;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.directive.TestDirectives;
+import vn.edu.portal.system.Formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,9 @@ class DeliveryBenchmark {
 	JdbcClient jdbc;
 
 	@Autowired
+	Formats formats;
+
+	@Autowired
 	TestPeople people;
 
 	@Autowired
@@ -65,9 +69,7 @@ class DeliveryBenchmark {
 			.param("two", dept.districtTwo)
 			.param("count", UNITS - 7)
 			.update();
-		LocalDate today = this.jdbc.sql("select (now() at time zone 'Asia/Ho_Chi_Minh')::date")
-			.query(LocalDate.class)
-			.single();
+		LocalDate today = this.formats.today();
 		long directive = 0;
 		for (int i = 0; i < DIRECTIVES; i++) {
 			directive = this.directives.publishSample(dept, List.of("SUBTREE:" + dept.department), today);

@@ -16,6 +16,7 @@ import vn.edu.portal.Browser;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.directive.TestDirectives;
+import vn.edu.portal.system.Formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,9 @@ class DeliveryBrowserTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Formats formats;
+
+	@Autowired
 	TestPeople people;
 
 	@Autowired
@@ -38,9 +42,7 @@ class DeliveryBrowserTests {
 	@Test
 	void aSchoolLeaderOpensTheInboxAndAcknowledges() {
 		TestDepartment dept = new TestDepartment(this.jdbc, this.people);
-		LocalDate today = this.jdbc.sql("select (now() at time zone 'Asia/Ho_Chi_Minh')::date")
-			.query(LocalDate.class)
-			.single();
+		LocalDate today = this.formats.today();
 		this.directives.publishSampleTo(dept, List.of(dept.upperSecondaryOne), today);
 
 		try (Browser school = new Browser(this.port, Browser.PHONE)) {
@@ -63,9 +65,7 @@ class DeliveryBrowserTests {
 	@Test
 	void aSchoolReportsTheDepartmentReturnsItAndTheSchoolResubmits() {
 		TestDepartment dept = new TestDepartment(this.jdbc, this.people);
-		LocalDate today = this.jdbc.sql("select (now() at time zone 'Asia/Ho_Chi_Minh')::date")
-			.query(LocalDate.class)
-			.single();
+		LocalDate today = this.formats.today();
 		this.directives.publishWithReport(dept, List.of(dept.upperSecondaryOne), today, today.plusDays(7));
 
 		try (Browser school = new Browser(this.port, Browser.DESKTOP)) {

@@ -21,6 +21,7 @@ import vn.edu.portal.account.Role;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.directive.TestDirectives;
+import vn.edu.portal.system.Formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,9 @@ class DeliveryTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Formats formats;
 
 	@Autowired
 	TestPeople people;
@@ -58,7 +62,8 @@ class DeliveryTests {
 		this.schoolTwo = this.dept.unit("THCS2", "Trường THCS Hai", "LOWER_SECONDARY", this.dept.districtOne);
 		this.schoolThree = this.dept.unit("TH3", "Trường Tiểu học Ba", "PRIMARY", this.dept.districtOne);
 		this.directive = this.directives.publishSampleTo(this.dept,
-				List.of(this.dept.districtOne, this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo), today());
+				List.of(this.dept.districtOne, this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo),
+				this.formats.today());
 	}
 
 	@Test
@@ -90,7 +95,7 @@ class DeliveryTests {
 
 		long late = assignmentOf(this.dept.upperSecondaryTwo);
 		this.jdbc.sql("update assignment set acknowledge_by = ? where id = ?")
-			.params(today().minusDays(7), late)
+			.params(this.formats.today().minusDays(7), late)
 			.update();
 		PortalHttp lateSchool = login(this.people.account(this.dept.upperSecondaryTwo, Role.UNIT_LEADER));
 		assertThat(Jsoup.parse(lateSchool.get("/inbox").body()).text()).contains("quá hạn");
@@ -105,17 +110,18 @@ class DeliveryTests {
 				Map.of("units[0]", "UNIT:" + this.dept.upperSecondaryOne, "instructions", "", "dueOn", ""));
 		assertThat(Jsoup.parse(outside.body()).select("#units-error").text())
 			.isEqualTo("Chọn ít nhất một đơn vị trực thuộc.");
-		this.jdbc.sql("update assignment set due_on = ? where id = ?").params(today().plusDays(20), office).update();
+		this.jdbc.sql("update assignment set due_on = ? where id = ?")
+			.params(this.formats.today().plusDays(20), office)
+			.update();
 		HttpResponse<String> tooLate = district.post("/inbox/" + office + "/forward",
 				Map.of("units[0]", "SUBTREE:" + this.dept.districtOne, "instructions", "Các trường triển khai ngay.",
-						"dueOn", dayMonthYear(today().plusDays(30))));
+						"dueOn", Formats.dayMonthYear(this.formats.today().plusDays(30))));
 		Document tooLatePage = Jsoup.parse(tooLate.body());
 		assertThat(tooLatePage.select("#dueOn-error").text()).isEqualTo("Hạn không được muộn hơn hạn của đơn vị mình.");
 		assertThat(tooLatePage.select("#instructions").val()).isEqualTo("Các trường triển khai ngay.");
-		assertThat(
-				PortalHttp.location(district.post("/inbox/" + office + "/forward",
-						Map.of("units[0]", "SUBTREE:" + this.dept.districtOne, "instructions",
-								"Các trường triển khai ngay.", "dueOn", dayMonthYear(today().plusDays(10))))))
+		assertThat(PortalHttp.location(district.post("/inbox/" + office + "/forward",
+				Map.of("units[0]", "SUBTREE:" + this.dept.districtOne, "instructions", "Các trường triển khai ngay.",
+						"dueOn", Formats.dayMonthYear(this.formats.today().plusDays(10))))))
 			.isEqualTo("/inbox/" + office);
 		assertThat(Jsoup.parse(district.get("/inbox/" + office).body()).text())
 			.contains("Đã chuyển tiếp đến 3 đơn vị.");
@@ -124,7 +130,7 @@ class DeliveryTests {
 		long forwarded = assignmentOf(this.schoolTwo);
 		assertThat(Jsoup.parse(below.get("/inbox/" + forwarded).body()).text()).contains(
 				"do Phòng GD&ĐT huyện Một chuyển tiếp", "Các trường triển khai ngay.",
-				dayMonthYear(today().plusDays(10)));
+				Formats.dayMonthYear(this.formats.today().plusDays(10)));
 		assertThat(below.get("/directives/" + this.directive).statusCode())
 			.as("a school the office forwarded to reads the directive")
 			.isEqualTo(200);
@@ -188,7 +194,8 @@ class DeliveryTests {
 
 	@Test
 	void aFlashDirectiveCountsItsDeadlineInHours() {
-		long flash = this.directives.publishFlashTo(this.dept, List.of(this.dept.upperSecondaryOne), today());
+		long flash = this.directives.publishFlashTo(this.dept, List.of(this.dept.upperSecondaryOne),
+				this.formats.today());
 		long assignment = this.jdbc.sql("select id from assignment where directive_id = ?")
 			.param(flash)
 			.query(Long.class)
@@ -215,14 +222,6 @@ class DeliveryTests {
 			.params(this.directive, unit)
 			.query(Long.class)
 			.single();
-	}
-
-	private LocalDate today() {
-		return this.jdbc.sql("select (now() at time zone 'Asia/Ho_Chi_Minh')::date").query(LocalDate.class).single();
-	}
-
-	private static String dayMonthYear(LocalDate day) {
-		return String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
 	}
 
 	private PortalHttp login(String username) {

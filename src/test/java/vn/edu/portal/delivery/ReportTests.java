@@ -22,6 +22,7 @@ import vn.edu.portal.account.Role;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.directive.TestDirectives;
+import vn.edu.portal.system.Formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,9 @@ class ReportTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Formats formats;
 
 	@Autowired
 	TestPeople people;
@@ -58,9 +62,9 @@ class ReportTests {
 	@BeforeEach
 	void publish() {
 		this.dept = new TestDepartment(this.jdbc, this.people);
-		this.due = today().plusDays(5);
+		this.due = this.formats.today().plusDays(5);
 		this.directive = this.directives.publishWithReport(this.dept,
-				List.of(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo), today(), this.due);
+				List.of(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo), this.formats.today(), this.due);
 		this.assignment = this.jdbc.sql("select id from assignment where directive_id = ? and unit_id = ?")
 			.params(this.directive, this.dept.upperSecondaryOne)
 			.query(Long.class)
@@ -72,7 +76,7 @@ class ReportTests {
 	void staffDraftTheLeaderSubmitsTheDepartmentReturnsTheUnitRevisesAndItIsAccepted() {
 		PortalHttp staff = login(this.people.account(this.dept.upperSecondaryOne, Role.UNIT_STAFF));
 		assertThat(Jsoup.parse(staff.get("/inbox/" + this.assignment).body()).text())
-			.contains("Kỳ báo cáo hạn " + dayMonthYear(this.due), "Chưa viết");
+			.contains("Kỳ báo cáo hạn " + Formats.dayMonthYear(this.due), "Chưa viết");
 		staff.get(this.form);
 		assertThat(PortalHttp.location(staff.post(this.form, report("save", "Đã tổ chức 3 buổi sinh hoạt.", null))))
 			.isEqualTo(this.form);
@@ -151,7 +155,7 @@ class ReportTests {
 			.params(this.due, this.assignment)
 			.update();
 		this.jdbc.sql("update assignment set due_on = ? where id = ?")
-			.params(today().minusDays(3), this.assignment)
+			.params(this.formats.today().minusDays(3), this.assignment)
 			.update();
 	}
 
@@ -249,8 +253,8 @@ class ReportTests {
 		String periods = Jsoup.parse(leader.get("/inbox/" + this.assignment).body())
 			.select("#reports-title + ul")
 			.text();
-		assertThat(periods).contains("Kỳ báo cáo hạn " + dayMonthYear(later),
-				"Kỳ báo cáo hạn " + dayMonthYear(this.due), "Bản nháp");
+		assertThat(periods).contains("Kỳ báo cáo hạn " + Formats.dayMonthYear(later),
+				"Kỳ báo cáo hạn " + Formats.dayMonthYear(this.due), "Bản nháp");
 		assertThat(leader.get(this.form).statusCode()).as("the draft of the old period stays readable").isEqualTo(200);
 	}
 
@@ -296,14 +300,6 @@ class ReportTests {
 			.param(this.assignment)
 			.query(Integer.class)
 			.single();
-	}
-
-	private LocalDate today() {
-		return this.jdbc.sql("select (now() at time zone 'Asia/Ho_Chi_Minh')::date").query(LocalDate.class).single();
-	}
-
-	private static String dayMonthYear(LocalDate day) {
-		return String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
 	}
 
 	private PortalHttp login(String username) {

@@ -21,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.DirectiveContent.RecipientChoice;
+import vn.edu.portal.system.Formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,6 +38,9 @@ class DirectivePublicationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Formats formats;
 
 	@Autowired
 	TestPeople people;
@@ -72,7 +76,8 @@ class DirectivePublicationTests {
 				CurrentUser publisher = (i % 2 == 0) ? this.leader : secondLeader;
 				numbers.add(pool.submit(() -> {
 					start.await();
-					return this.directives.publish(publisher, directive.getId(), version(directive.getId()), today())
+					return this.directives
+						.publish(publisher, directive.getId(), version(directive.getId()), this.formats.today())
 						.getNumber();
 				}));
 			}
@@ -97,12 +102,12 @@ class DirectivePublicationTests {
 	@Test
 	void aRefusedPublicationGivesItsNumberBackAndLeavesNothingBehind() {
 		Directive first = pending();
-		this.directives.publish(this.leader, first.getId(), version(first.getId()), today());
+		this.directives.publish(this.leader, first.getId(), version(first.getId()), this.formats.today());
 		Directive second = pending();
 
 		assertThatExceptionOfType(DirectiveRefused.class)
 			.isThrownBy(() -> this.directives.publish(this.leader, second.getId(), version(second.getId()),
-					today().minusDays(1)))
+					this.formats.today().minusDays(1)))
 			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("directive.publish.beforeLast"));
 		assertThat(status(second.getId())).isEqualTo("PENDING_APPROVAL");
 		assertThat(this.jdbc.sql("select count(*) from directive_recipient where directive_id = ?")
@@ -114,18 +119,19 @@ class DirectivePublicationTests {
 			.query(Integer.class)
 			.single()).isZero();
 
-		assertThat(this.directives.publish(this.leader, second.getId(), version(second.getId()), today()).getNumber())
-			.isEqualTo(2);
+		assertThat(this.directives.publish(this.leader, second.getId(), version(second.getId()), this.formats.today())
+			.getNumber()).isEqualTo(2);
 		Directive third = pending();
-		assertThatExceptionOfType(DirectiveRefused.class).isThrownBy(
-				() -> this.directives.publish(this.leader, third.getId(), version(third.getId()), today().plusDays(1)))
+		assertThatExceptionOfType(DirectiveRefused.class)
+			.isThrownBy(() -> this.directives.publish(this.leader, third.getId(), version(third.getId()),
+					this.formats.today().plusDays(1)))
 			.satisfies((refused) -> assertThat(refused.messageKey()).isEqualTo("directive.publish.future"));
 	}
 
 	@Test
 	void theDatabaseRefusesTwoDocumentsWithOneNumberAndSymbolOfOneIssuerInAYear() {
 		Directive directive = pending();
-		this.directives.publish(this.leader, directive.getId(), version(directive.getId()), today());
+		this.directives.publish(this.leader, directive.getId(), version(directive.getId()), this.formats.today());
 		Directive copy = pending();
 
 		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> this.jdbc.sql("""
@@ -154,7 +160,7 @@ class DirectivePublicationTests {
 		DirectiveContent content = this.directives.get(this.officer, id).content();
 		this.directives.edit(this.officer, id, version(id), content);
 		this.directives.submit(this.officer, id, version(id));
-		this.directives.publish(this.leader, id, version(id), today());
+		this.directives.publish(this.leader, id, version(id), this.formats.today());
 		this.directives.save(this.leader, id, version(id), content, "Sửa lỗi chính tả.");
 		this.directives.recall(this.leader, id, version(id), "Ban hành nhầm.");
 		Directive draft = this.directives.create(this.officer, content);
@@ -204,10 +210,6 @@ class DirectivePublicationTests {
 
 	private String status(long id) {
 		return this.jdbc.sql("select status from directive where id = ?").param(id).query(String.class).single();
-	}
-
-	private LocalDate today() {
-		return this.jdbc.sql("select (now() at time zone 'Asia/Ho_Chi_Minh')::date").query(LocalDate.class).single();
 	}
 
 }

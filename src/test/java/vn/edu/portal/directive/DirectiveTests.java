@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edu.portal.PortalHttp;
 import vn.edu.portal.TestAccounts;
 import vn.edu.portal.account.TestPeople;
+import vn.edu.portal.system.Formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,9 @@ class DirectiveTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Formats formats;
 
 	@Autowired
 	TestPeople people;
@@ -172,9 +176,12 @@ class DirectiveTests {
 		assertThat(otherDepartment.get("/directives/" + id + ".pdf").statusCode()).isEqualTo(404);
 
 		submit(officer, id);
-		assertThat(publish(officer, id, today()).statusCode()).as("an officer does not publish").isEqualTo(403);
+		assertThat(publish(officer, id, Formats.dayMonthYear(this.formats.today())).statusCode())
+			.as("an officer does not publish")
+			.isEqualTo(403);
 		PortalHttp leader = login(this.dept.leader);
-		assertThat(PortalHttp.location(publish(leader, id, today()))).isEqualTo("/directives/" + id);
+		assertThat(PortalHttp.location(publish(leader, id, Formats.dayMonthYear(this.formats.today()))))
+			.isEqualTo("/directives/" + id);
 
 		assertThat(school.get("/directives/" + id).statusCode()).isEqualTo(200);
 		assertThat(school.get("/directives").body()).contains("/directives/" + id + "\"");
@@ -226,7 +233,7 @@ class DirectiveTests {
 		long id = draft(officer, sampleLetter());
 		submit(officer, id);
 		PortalHttp leader = login(this.dept.leader);
-		publish(leader, id, today());
+		publish(leader, id, Formats.dayMonthYear(this.formats.today()));
 		leader.get("/directives/" + id);
 		HttpResponse<String> missingReason = leader.post("/directives/" + id + "/recall",
 				Map.of("comment", " ", "version", String.valueOf(version(id))));
@@ -244,7 +251,8 @@ class DirectiveTests {
 			.single()).isZero();
 		assertThat(text(leader.get("/directives/register"))).contains("01/SGD&ĐT-CTTT",
 				"Đã thu hồi: Thay bằng văn bản khác.");
-		HttpResponse<byte[]> workbook = leader.download("/directives/register.xlsx?year=" + today().substring(6));
+		HttpResponse<byte[]> workbook = leader
+			.download("/directives/register.xlsx?year=" + String.valueOf(this.formats.today().getYear()));
 		try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook.body()))) {
 			Sheet sheet = xlsx.getSheetAt(0);
 			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Số, ký hiệu văn bản");
@@ -266,7 +274,7 @@ class DirectiveTests {
 		long id = draft(officer, sampleLetter());
 		submit(officer, id);
 		PortalHttp leader = login(this.dept.leader);
-		publish(leader, id, today());
+		publish(leader, id, Formats.dayMonthYear(this.formats.today()));
 
 		Map<String, String> amendment = formFields(leader.get("/directives/" + id + "/edit"));
 		assertThat(amendment).containsEntry("signerName", "La Thị Thúy").containsEntry("type", "CONG_VAN");
@@ -303,7 +311,7 @@ class DirectiveTests {
 
 		long published = draft(officer, sampleLetter());
 		submit(officer, published);
-		publish(login(this.dept.leader), published, today());
+		publish(login(this.dept.leader), published, Formats.dayMonthYear(this.formats.today()));
 		officer.get("/directives/" + published);
 		officer.post("/directives/" + published + "/delete", Map.of("version", String.valueOf(version(published))));
 		assertThat(text(officer.get("/directives/" + published)))
@@ -430,12 +438,6 @@ class DirectiveTests {
 
 	private int countDirectives() {
 		return this.jdbc.sql("select count(*) from directive").query(Integer.class).single();
-	}
-
-	private String today() {
-		return this.jdbc.sql("select to_char(now() at time zone 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY')")
-			.query(String.class)
-			.single();
 	}
 
 	private PortalHttp login(String username) {

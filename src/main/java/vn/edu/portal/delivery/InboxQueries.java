@@ -13,6 +13,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.edu.portal.directive.DirectiveCatalog;
+
 /**
  * The read side of delivery: a unit's inbox, its unread count, and a directive's delivery
  * tree; one query each.
@@ -23,6 +25,15 @@ class InboxQueries {
 	static final int PAGE_SIZE = 25;
 
 	private static final int MAX_WORDS = 8;
+
+	/** The columns and joins of an inbox row, for an assignment aliased {@code a}. */
+	private static final String INBOX_ROW = """
+			select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
+			       a.role, a.delivered_at, a.acknowledge_by, a.acknowledge_before, a.due_on, a.read_at, a.acknowledged_at,
+			       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
+			       pu.name as forwarded_by_unit, a.instructions, ou.name as unit_name, ou.successor_id
+			from assignment a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
+			     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id""";
 
 	/**
 	 * A unit and the units merged into it, at any remove (parameter {@code :unit}): a
@@ -51,12 +62,7 @@ class InboxQueries {
 		}
 		JdbcClient.StatementSpec statement = this.jdbc
 			.sql("""
-					select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
-					       a.role, a.delivered_at, a.acknowledge_by, a.acknowledge_before, a.due_on, a.read_at, a.acknowledged_at,
-					       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
-					       pu.name as forwarded_by_unit, a.instructions, ou.name as unit_name, ou.successor_id
-					from assignment a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
-					     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id
+					%s
 					where a.unit_id in (%s)
 					  and (cast(:state as varchar) is null or %s = :state
 					       or (:state = 'ACKNOWLEDGE_LATE' and a.withdrawn_at is null and (a.acknowledged_late
@@ -70,7 +76,7 @@ class InboxQueries {
 					order by a.delivered_at desc, a.id desc
 					limit :limit offset :offset
 					"""
-				.formatted(LINEAGE, AssignmentState.SQL, text))
+				.formatted(INBOX_ROW, LINEAGE, AssignmentState.SQL, text))
 			.param("unit", unitId)
 			.param("state", (filter.state() != null) ? filter.state().name() : null)
 			.param("today", today)
@@ -89,19 +95,10 @@ class InboxQueries {
 
 	/** One assignment of the unit, for its page. */
 	InboxRow assignment(long id) {
-		return this.jdbc
-			.sql("""
-					select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
-					       a.role, a.delivered_at, a.acknowledge_by, a.acknowledge_before, a.due_on, a.read_at, a.acknowledged_at,
-					       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
-					       pu.name as forwarded_by_unit, a.instructions, ou.name as unit_name, ou.successor_id
-					from assignment a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
-					     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id
-					where a.id = ?
-					""")
-			.param(id)
-			.query(InboxQueries::inboxRow)
-			.single();
+		return this.jdbc.sql("""
+				%s
+				where a.id = ?
+				""".formatted(INBOX_ROW)).param(id).query(InboxQueries::inboxRow).single();
 	}
 
 	/** Whether a unit, or one merged into it, holds an assignment. */
@@ -143,7 +140,8 @@ class InboxQueries {
 			.query((rs, i) -> new QueueRow(rs.getLong("id"), rs.getObject("period_due", LocalDate.class),
 					rs.getInt("revision"), instant(rs, "submitted_at"), rs.getBoolean("submitted_late"),
 					rs.getString("unit_name"), rs.getLong("directive_id"),
-					String.format("%02d/%s", rs.getInt("number"), rs.getString("symbol")), rs.getString("subject")))
+					DirectiveCatalog.numberAndSymbol(rs.getInt("number"), rs.getString("symbol")),
+					rs.getString("subject")))
 			.list();
 	}
 
@@ -294,7 +292,7 @@ class InboxQueries {
 			String mergedUnitName) {
 
 		public String numberAndSymbol() {
-			return String.format("%02d/%s", this.number, this.symbol);
+			return DirectiveCatalog.numberAndSymbol(this.number, this.symbol);
 		}
 
 		public boolean urgent() {

@@ -32,6 +32,11 @@ public class DirectiveCatalog {
 		return java.util.Arrays.stream(DocumentType.values()).map(Enum::name).toList();
 	}
 
+	/** "05/KH-SGDĐT", "340/SGD&ĐT-CTTT": a number and symbol as Decree 30 writes them. */
+	public static String numberAndSymbol(int number, String symbol) {
+		return Decree30.numberAndSymbol(number, symbol);
+	}
+
 	/** A directive the reader may see, or 404. */
 	public Summary summary(CurrentUser user, long directiveId) {
 		this.access.checkVisible(user, directiveId);

@@ -11,9 +11,19 @@
     var version = form.getAttribute('data-autosave-version');
     var fields = function () {
       return Array.prototype.filter.call(form.elements, function (field) {
-        return field.name && field.name.charAt(0) !== '_' && field.type !== 'hidden' && field.type !== 'submit'
-          && field.type !== 'file';
+        return field.name && field.name.charAt(0) !== '_' && field.type !== 'submit' && field.type !== 'file'
+          && field.type !== 'button' && (field.type !== 'hidden' || field.hasAttribute('data-autosave-include'));
       });
+    };
+    // A check box or radio button is kept by its name and value, and restored as checked or not.
+    var choice = function (field) {
+      return field.type === 'checkbox' || field.type === 'radio';
+    };
+    var keyOf = function (field) {
+      return choice(field) ? field.name + '=' + field.value : field.name;
+    };
+    var valueOf = function (field) {
+      return choice(field) ? field.checked : field.value;
     };
     var locked = form.querySelector('fieldset[disabled]') !== null;
     if (document.querySelector('[data-autosave-saved]') || locked) {
@@ -23,8 +33,13 @@
       if (stored && stored.version === version) {
         var restored = false;
         fields().forEach(function (field) {
-          if (Object.prototype.hasOwnProperty.call(stored.values, field.name) && field.value !== stored.values[field.name]) {
-            field.value = stored.values[field.name];
+          var key = keyOf(field);
+          if (Object.prototype.hasOwnProperty.call(stored.values, key) && valueOf(field) !== stored.values[key]) {
+            if (choice(field)) {
+              field.checked = stored.values[key];
+            } else {
+              field.value = stored.values[key];
+            }
             restored = true;
           }
         });
@@ -34,12 +49,14 @@
         }
       }
     }
-    form.addEventListener('input', function () {
+    var keep = function () {
       var values = {};
       fields().forEach(function (field) {
-        values[field.name] = field.value;
+        values[keyOf(field)] = valueOf(field);
       });
       localStorage.setItem(key, JSON.stringify({ version: version, values: values }));
-    });
+    };
+    form.addEventListener('input', keep);
+    form.addEventListener('change', keep);
   });
 })();

@@ -126,6 +126,34 @@ public final class PortalHttp {
 			.build());
 	}
 
+	/**
+	 * Sends a form with files, as a browser sends a form of {@code multipart/form-data}:
+	 * the fields (with the CSRF token), then each file under the given field name.
+	 */
+	public HttpResponse<String> multipart(String path, Map<String, String> fields, String fileField,
+			Map<String, byte[]> files) {
+		String boundary = "----PortalTests" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+		if (this.csrf != null) {
+			all.put("_csrf", this.csrf);
+		}
+		all.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		files.forEach((name, content) -> {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+					+ "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(content);
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		});
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
 	/** Downloads a file. */
 	public HttpResponse<byte[]> download(String path) {
 		try {

@@ -23,16 +23,20 @@ public enum Permission {
 	/** Review reports and triage incidents. */
 	REVIEW,
 	/** See the compliance dashboard of the scope. */
-	SEE_DASHBOARD;
+	SEE_DASHBOARD,
+	/** Read the incidents of the scope (without their restricted part). */
+	READ_INCIDENTS;
 
 	static Set<Permission> of(Role role) {
 		return switch (role) {
 			case SYSTEM_ADMIN -> EnumSet.of(ADMINISTER, READ_AUDIT);
-			case DEPARTMENT_LEADER ->
-				EnumSet.of(READ_AUDIT, READ_DIRECTIVES, DRAFT_DIRECTIVES, PUBLISH_DIRECTIVES, REVIEW, SEE_DASHBOARD);
-			case DEPARTMENT_OFFICER -> EnumSet.of(READ_DIRECTIVES, DRAFT_DIRECTIVES, REVIEW, SEE_DASHBOARD);
-			case UNIT_LEADER -> EnumSet.of(READ_DIRECTIVES, ACT_FOR_UNIT, DRAFT_FOR_UNIT, SEE_DASHBOARD);
-			case UNIT_STAFF -> EnumSet.of(READ_DIRECTIVES, DRAFT_FOR_UNIT);
+			case DEPARTMENT_LEADER -> EnumSet.of(READ_AUDIT, READ_DIRECTIVES, DRAFT_DIRECTIVES, PUBLISH_DIRECTIVES,
+					REVIEW, SEE_DASHBOARD, READ_INCIDENTS);
+			case DEPARTMENT_OFFICER ->
+				EnumSet.of(READ_DIRECTIVES, DRAFT_DIRECTIVES, REVIEW, SEE_DASHBOARD, READ_INCIDENTS);
+			case UNIT_LEADER ->
+				EnumSet.of(READ_DIRECTIVES, ACT_FOR_UNIT, DRAFT_FOR_UNIT, SEE_DASHBOARD, READ_INCIDENTS);
+			case UNIT_STAFF -> EnumSet.of(READ_DIRECTIVES, DRAFT_FOR_UNIT, READ_INCIDENTS);
 		};
 	}
 

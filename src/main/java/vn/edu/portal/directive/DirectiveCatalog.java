@@ -40,19 +40,44 @@ public class DirectiveCatalog {
 	/** A directive the reader may see, or 404. */
 	public Summary summary(CurrentUser user, long directiveId) {
 		this.access.checkVisible(user, directiveId);
-		return this.jdbc.sql("""
-				select d.id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on, d.status, d.issuer_unit_id
-				from directive d where d.id = ?
-				""")
-			.param(directiveId)
-			.query((rs, i) -> new Summary(rs.getLong("id"),
-					(rs.getObject("number") != null)
-							? Decree30.numberAndSymbol(rs.getInt("number"), rs.getString("symbol")) : null,
-					DocumentType.valueOf(rs.getString("type")) == DocumentType.CONG_VAN, rs.getString("type"),
-					rs.getString("subject"), Urgency.valueOf(rs.getString("urgency")),
-					rs.getObject("issued_on", LocalDate.class), "RECALLED".equals(rs.getString("status")),
-					rs.getLong("issuer_unit_id")))
-			.single();
+		return this.jdbc.sql(SUMMARY + " where d.id = ?").param(directiveId).query(DirectiveCatalog::summary).single();
+	}
+
+	/** A directive the reader may see, if it is one. */
+	public java.util.Optional<Summary> find(CurrentUser user, long directiveId) {
+		DirectiveAccess.Reader reader = this.access.reader(user);
+		return reader.bind(this.jdbc.sql(SUMMARY + " where d.id = :id and " + reader.condition()))
+			.param("id", directiveId)
+			.query(DirectiveCatalog::summary)
+			.optional();
+	}
+
+	/**
+	 * The issued directives the reader sees, the latest first: to link something to one.
+	 */
+	public List<Summary> recentlyIssued(CurrentUser user, int limit) {
+		DirectiveAccess.Reader reader = this.access.reader(user);
+		return reader
+			.bind(this.jdbc.sql(SUMMARY + " where d.status = 'PUBLISHED' and " + reader.condition()
+					+ " order by d.issued_on desc, d.id desc limit :limit"))
+			.param("limit", limit)
+			.query(DirectiveCatalog::summary)
+			.list();
+	}
+
+	private static final String SUMMARY = """
+			select d.id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on, d.status, d.issuer_unit_id
+			from directive d
+			""";
+
+	private static Summary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Summary(rs.getLong("id"),
+				(rs.getObject("number") != null) ? Decree30.numberAndSymbol(rs.getInt("number"), rs.getString("symbol"))
+						: null,
+				DocumentType.valueOf(rs.getString("type")) == DocumentType.CONG_VAN, rs.getString("type"),
+				rs.getString("subject"), Urgency.valueOf(rs.getString("urgency")),
+				rs.getObject("issued_on", LocalDate.class), "RECALLED".equals(rs.getString("status")),
+				rs.getLong("issuer_unit_id"));
 	}
 
 	/**

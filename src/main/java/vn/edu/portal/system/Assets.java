@@ -33,6 +33,8 @@ public class Assets {
 
 	private final String autosaveJs;
 
+	private final String incidentFormJs;
+
 	Assets(PortalProperties properties) {
 		String base = "/webjars/bootstrap/" + properties.assets().bootstrapVersion() + "/dist/";
 		this.bootstrapCss = base + "css/bootstrap.min.css";
@@ -42,6 +44,7 @@ public class Assets {
 		this.directivePrintCss = fingerprinted("/css/directive-print.css");
 		this.directiveScreenCss = fingerprinted("/css/directive-screen.css");
 		this.autosaveJs = fingerprinted("/js/autosave.js");
+		this.incidentFormJs = fingerprinted("/js/incident-form.js");
 	}
 
 	private static String fingerprinted(String path) {
@@ -83,6 +86,10 @@ public class Assets {
 
 	public String getAutosaveJs() {
 		return this.autosaveJs;
+	}
+
+	public String getIncidentFormJs() {
+		return this.incidentFormJs;
 	}
 
 }

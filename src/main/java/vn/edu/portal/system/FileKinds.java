@@ -169,6 +169,27 @@ public final class FileKinds {
 		return (base.isEmpty() ? "tep" : base) + "." + kind.extension();
 	}
 
+	/**
+	 * Whether the extension a file was sent with agrees with the kind its bytes show:
+	 * none at all does; {@code .jpg}, {@code .jpeg}, {@code .jpe} and {@code .jfif} are
+	 * JPEG, {@code .m4v} is MP4, any other must be the kind's own.
+	 */
+	public static boolean extensionMatches(String originalName, FileKind kind) {
+		String name = (originalName != null) ? originalName.strip() : "";
+		int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+		name = name.substring(slash + 1);
+		int dot = name.lastIndexOf('.');
+		if (dot <= 0 || dot == name.length() - 1) {
+			return true;
+		}
+		String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+		return switch (kind) {
+			case JPEG -> Set.of("jpg", "jpeg", "jpe", "jfif").contains(extension);
+			case MP4 -> extension.equals("mp4") || extension.equals("m4v");
+			default -> extension.equals(kind.extension());
+		};
+	}
+
 	private static int safe(int character) {
 		if (FORBIDDEN.indexOf(character) >= 0) {
 			return '_';

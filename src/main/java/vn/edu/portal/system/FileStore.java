@@ -17,30 +17,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The files users attach, kept in PostgreSQL (table {@code stored_file}) and recognised
- * by their content, with their SHA-256. Each belongs to an owner of another module (a
- * directive, a report), named by type and id; the owner's module checks who may see it.
- * Uploads are written as a stream, downloads copied out in chunks.
+ * The files users attach, recognised by their content, with their SHA-256: what is known
+ * of them in PostgreSQL (table {@code stored_file}), their bytes behind
+ * {@link FileContents}. Each belongs to an owner of another module (a directive, a
+ * report, an incident), named by type and id; the owner's module checks who may see it.
+ * Uploads and downloads are streamed.
  */
 @Component
 public class FileStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate jdbcTemplate;
+	private final FileContents contents;
 
-	FileStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	FileStore(JdbcClient jdbc, FileContents contents) {
 		this.jdbc = jdbc;
-		this.jdbcTemplate = jdbcTemplate;
+		this.contents = contents;
 	}
 
 	/**
-	 * Checks a file received in a temporary file and stores it for its owner.
+	 * Checks a file received in a temporary file and stores it for its owner, without the
+	 * metadata of a photo (see {@link ImageMetadata}); the SHA-256 is that of the bytes
+	 * stored, which a download gives back. Joins the caller's transaction.
 	 * @throws FileRefused when it is empty, larger than allowed, or not of an allowed
 	 * kind
 	 */
@@ -56,32 +58,53 @@ public class FileStore {
 		FileKind fileKind = FileKinds.recognise(file, allowed)
 			.orElseThrow(() -> new FileRefused(FileRefused.Reason.NOT_RECOGNISED));
 		String name = FileKinds.safeFileName((originalName != null) ? originalName : "", fileKind);
-		String sha256 = sha256(file);
-		Long id = this.jdbcTemplate.execute((java.sql.Connection connection) -> {
-			try (var statement = connection.prepareStatement("""
-					insert into stored_file (owner_type, owner_id, kind, file_name, media_type, size_bytes, sha256,
-					                         content, uploaded_by)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-					"""); InputStream content = Files.newInputStream(file)) {
-				statement.setString(1, owner.type());
-				statement.setLong(2, owner.id());
-				statement.setString(3, kind);
-				statement.setString(4, name);
-				statement.setString(5, fileKind.mediaType());
-				statement.setLong(6, size);
-				statement.setString(7, sha256);
-				statement.setBinaryStream(8, content, size);
-				statement.setLong(9, uploadedBy);
-				try (ResultSet result = statement.executeQuery()) {
-					result.next();
-					return result.getLong(1);
+		Path stored = file;
+		Path stripped = null;
+		try {
+			if (ImageMetadata.strips(fileKind)) {
+				stripped = Files.createTempFile("stripped", ".upload");
+				try {
+					ImageMetadata.strip(fileKind, file, stripped);
 				}
+				catch (UncheckedIOException broken) {
+					throw new FileRefused(FileRefused.Reason.NOT_RECOGNISED);
+				}
+				stored = stripped;
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+			long storedSize = size(stored);
+			long id = this.jdbc.sql("""
+					insert into stored_file (owner_type, owner_id, kind, file_name, media_type, size_bytes, sha256,
+					                         uploaded_by)
+					values (?, ?, ?, ?, ?, ?, ?, ?) returning id
+					""")
+				.params(owner.type(), owner.id(), kind, name, fileKind.mediaType(), storedSize, sha256(stored),
+						uploadedBy)
+				.query(Long.class)
+				.single();
+			try (InputStream content = Files.newInputStream(stored)) {
+				this.contents.write(id, content);
 			}
-		});
-		return find(owner, id).orElseThrow();
+			return find(owner, id).orElseThrow();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			if (stripped != null) {
+				stripped.toFile().delete();
+			}
+		}
+	}
+
+	/**
+	 * Gives the files of one owner to another: the files a form received before the
+	 * object it makes was saved.
+	 */
+	public int transfer(Owner from, Owner to) {
+		return this.jdbc
+			.sql("update stored_file set owner_type = ?, owner_id = ? where owner_type = ? and owner_id = ?")
+			.params(to.type(), to.id(), from.type(), from.id())
+			.update();
 	}
 
 	/** The owner's files, in the order they were stored. */
@@ -99,19 +122,16 @@ public class FileStore {
 				""").param(owner.type()).param(owner.id()).param(fileId).query(FileStore::storedFile).optional();
 	}
 
-	/** Copies a file's bytes to a download. */
+	/** Copies a file's bytes to a download, a chunk at a time. */
 	public void copy(long fileId, OutputStream out) {
-		this.jdbcTemplate.query("select content from stored_file where id = ?", (ResultSet rs) -> {
-			try (InputStream content = rs.getBinaryStream(1)) {
-				content.transferTo(out);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}, fileId);
+		this.contents.copy(fileId, out);
 	}
 
 	public boolean remove(Owner owner, long fileId) {
+		if (find(owner, fileId).isEmpty()) {
+			return false;
+		}
+		this.contents.delete(fileId);
 		return this.jdbc.sql("delete from stored_file where owner_type = ? and owner_id = ? and id = ?")
 			.param(owner.type())
 			.param(owner.id())
@@ -119,8 +139,11 @@ public class FileStore {
 			.update() == 1;
 	}
 
-	/** Removes every file of an owner that goes away (a deleted draft). */
+	/**
+	 * Removes every file of an owner that goes away (a deleted draft, erased evidence).
+	 */
 	public void removeAll(Owner owner) {
+		of(owner).forEach((file) -> this.contents.delete(file.id()));
 		this.jdbc.sql("delete from stored_file where owner_type = ? and owner_id = ?")
 			.param(owner.type())
 			.param(owner.id())

@@ -36,12 +36,12 @@ class ScopePolicyTests {
 	 * search the audit trail), one row per role, one column per permission.
 	 */
 	private static final String PERMISSION_TABLE = """
-			role               ADMINISTER READ_AUDIT READ_DIRECTIVES DRAFT_DIRECTIVES PUBLISH_DIRECTIVES ACT_FOR_UNIT DRAFT_FOR_UNIT REVIEW SEE_DASHBOARD
-			SYSTEM_ADMIN       x          x          -               -                -                  -            -              -      -
-			DEPARTMENT_LEADER  -          x          x               x                x                  -            -              x      x
-			DEPARTMENT_OFFICER -          -          x               x                -                  -            -              x      x
-			UNIT_LEADER        -          -          x               -                -                  x            x              -      x
-			UNIT_STAFF         -          -          x               -                -                  -            x              -      -
+			role               ADMINISTER READ_AUDIT READ_DIRECTIVES DRAFT_DIRECTIVES PUBLISH_DIRECTIVES ACT_FOR_UNIT DRAFT_FOR_UNIT REVIEW SEE_DASHBOARD READ_INCIDENTS
+			SYSTEM_ADMIN       x          x          -               -                -                  -            -              -      -             -
+			DEPARTMENT_LEADER  -          x          x               x                x                  -            -              x      x             x
+			DEPARTMENT_OFFICER -          -          x               x                -                  -            -              x      x             x
+			UNIT_LEADER        -          -          x               -                -                  x            x              -      x             x
+			UNIT_STAFF         -          -          x               -                -                  -            x              -      -             x
 			""";
 
 	@Autowired

@@ -1,0 +1,128 @@
+package vn.edu.portal.incident;
+
+import java.util.Objects;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.Permission;
+import vn.edu.portal.account.Role;
+import vn.edu.portal.account.ScopePolicy;
+
+/**
+ * Who sees which incident, and its restricted part, in one place (domain.md §4). A unit
+ * sees its own incidents, drafts included; a unit above sees the submitted incidents of
+ * its scope; department officers and leaders see every submitted incident of the
+ * Department. Anything else answers 404. Names and evidence are for the reporting unit's
+ * leaders, the assigned reviewer and department leaders alone.
+ */
+@Component
+class IncidentAccess {
+
+	/**
+	 * The SQL condition on an incident aliased {@code i}, bound by {@link Reader#bind}.
+	 */
+	static final String VISIBLE = """
+			(i.unit_id = :ownUnit or (i.status <> 'DRAFT'
+			 and exists (select 1 from unit vu where vu.id = i.unit_id and vu.path like :scope || '%')))
+			""";
+
+	private final ScopePolicy scope;
+
+	private final IncidentRepository incidents;
+
+	private final JdbcClient jdbc;
+
+	IncidentAccess(ScopePolicy scope, IncidentRepository incidents, JdbcClient jdbc) {
+		this.scope = scope;
+		this.incidents = incidents;
+		this.jdbc = jdbc;
+	}
+
+	Reader reader(CurrentUser user) {
+		if (!this.scope.permits(user, Permission.READ_INCIDENTS)) {
+			throw new AccessDeniedException("no permission to read incidents");
+		}
+		return new Reader(this.scope.scopeOf(user).path(), (user.unitId() != null) ? user.unitId() : -1L);
+	}
+
+	/** An incident the reader may see, or 404. */
+	Incident visible(CurrentUser user, long id) {
+		Reader reader = reader(user);
+		boolean visible = reader
+			.bind(this.jdbc.sql("select exists (select 1 from incident i where i.id = :id and " + VISIBLE + ")"))
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+		if (!visible) {
+			throw new IncidentNotFoundException(id);
+		}
+		return this.incidents.findById(id).orElseThrow(() -> new IncidentNotFoundException(id));
+	}
+
+	/** Whether the reader sees the names and evidence of a visible incident. */
+	boolean seesRestricted(CurrentUser user, Incident incident) {
+		return (user.hasRole(Role.UNIT_LEADER) && isOfReportingUnit(user, incident))
+				|| Objects.equals(incident.getReviewerId(), user.id()) || user.hasRole(Role.DEPARTMENT_LEADER);
+	}
+
+	boolean isOfReportingUnit(CurrentUser user, Incident incident) {
+		return Objects.equals(user.unitId(), incident.getUnitId());
+	}
+
+	boolean isReviewer(CurrentUser user) {
+		return this.scope.permits(user, Permission.REVIEW);
+	}
+
+	/**
+	 * Whether the reader takes the steps of a visible incident: its reviewer, or a
+	 * department leader.
+	 */
+	boolean handles(CurrentUser user, Incident incident) {
+		return isReviewer(user)
+				&& (Objects.equals(incident.getReviewerId(), user.id()) || user.hasRole(Role.DEPARTMENT_LEADER));
+	}
+
+	/** Whether the account reports incidents for its unit (drafts, at least). */
+	boolean drafts(CurrentUser user) {
+		return user.unitId() != null && (this.scope.permits(user, Permission.DRAFT_FOR_UNIT)
+				|| this.scope.permits(user, Permission.ACT_FOR_UNIT));
+	}
+
+	/**
+	 * Whether the account submits its unit's incidents: a leader, or staff where the unit
+	 * allows it.
+	 */
+	boolean submits(CurrentUser user, long unitId) {
+		if (!Objects.equals(user.unitId(), unitId)) {
+			return false;
+		}
+		return this.scope.permits(user, Permission.ACT_FOR_UNIT)
+				|| (this.scope.permits(user, Permission.DRAFT_FOR_UNIT) && staffMaySubmit(unitId));
+	}
+
+	boolean staffMaySubmit(long unitId) {
+		return this.jdbc.sql("select staff_may_submit from incident_unit_setting where unit_id = ?")
+			.param(unitId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
+	 * A reader's scope.
+	 *
+	 * @param scopePath the units seen
+	 * @param ownUnit the reader's unit, whose drafts it sees
+	 */
+	record Reader(String scopePath, long ownUnit) {
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+			return statement.param("scope", this.scopePath).param("ownUnit", this.ownUnit);
+		}
+
+	}
+
+}

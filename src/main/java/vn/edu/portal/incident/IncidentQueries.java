@@ -1,0 +1,237 @@
+package vn.edu.portal.incident;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The incident lists: a unit's (and its scope's), the Department's triage queue, and the
+ * reviewer's own; with their filters, and the other reports of the same event. No list
+ * reads the names of the people involved.
+ */
+@Component
+class IncidentQueries {
+
+	static final int PAGE_SIZE = 25;
+
+	/** Past a target: reported late, or triaged (or still not) after its deadline. */
+	static final String PAST_TARGET = """
+			(i.status <> 'DRAFT' and (i.reported_late or coalesce(i.accepted_at, now()) > i.triage_due_at))
+			""";
+
+	/** How many other units reported the same post or account, submitted. */
+	private static final String OTHER_UNITS = """
+			(select count(distinct o.unit_id) from incident_url a
+			 join incident_url b on b.url_key = a.url_key and b.incident_id <> a.incident_id
+			 join incident o on o.id = b.incident_id and o.status <> 'DRAFT' and o.unit_id <> i.unit_id
+			 where a.incident_id = i.id)
+			""";
+
+	private final JdbcClient jdbc;
+
+	IncidentQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** One page of a list, and whether another follows. */
+	Page list(IncidentAccess.Reader reader, IncidentFilter filter, View view, long me, ZoneId zone) {
+		StringBuilder where = new StringBuilder(IncidentAccess.VISIBLE);
+		where.append(switch (view) {
+			case ALL -> "";
+			case TRIAGE -> " and i.status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'NEEDS_INFO', 'ESCALATED')";
+			case MINE -> " and i.reviewer_id = :me and i.status <> 'CLOSED'";
+		});
+		if (filter.status() != null) {
+			where.append(" and i.status = :status");
+		}
+		if (filter.category() != null) {
+			where.append(" and i.category = :category");
+		}
+		if (filter.severity() != null) {
+			where.append(" and i.severity = :severity");
+		}
+		if (filter.platform() != null) {
+			where.append(" and i.platform = :platform");
+		}
+		if (filter.unit() != null && !filter.unit().isBlank()) {
+			where.append(" and u.path like coalesce((select fu.path from unit fu where fu.code = :unit), '-') || '%'");
+		}
+		if (filter.from() != null) {
+			where.append(" and i.detected_at >= :from");
+		}
+		if (filter.to() != null) {
+			where.append(" and i.detected_at < :to");
+		}
+		if (filter.onlyPastTarget()) {
+			where.append(" and ").append(PAST_TARGET);
+		}
+		List<String> words = Arrays.stream(filter.text().split("\\s+")).filter((w) -> !w.isEmpty()).limit(6).toList();
+		for (int i = 0; i < words.size(); i++) {
+			where.append(" and (portal_fold(i.summary) like '%' || portal_fold(:w")
+				.append(i)
+				.append(") || '%' or exists (select 1 from incident_url su where su.incident_id = i.id")
+				.append(" and portal_fold(su.url) like '%' || portal_fold(:w")
+				.append(i)
+				.append(") || '%'))");
+		}
+		String order = switch (view) {
+			case ALL -> "coalesce(i.submitted_at, i.updated_at) desc, i.id desc";
+			case TRIAGE, MINE -> "(i.reviewer_id is null) desc, i.severity desc, i.triage_due_at, i.id";
+		};
+		int page = filter.pageOrFirst();
+		JdbcClient.StatementSpec statement = reader.bind(this.jdbc.sql("""
+				select i.id, i.status, i.category, i.severity, i.platform, left(i.summary, 240) as summary,
+				       i.detected_at, i.submitted_at, i.triage_due_at, i.reviewer_id is null as unassigned,
+				       %s as past_target, %s as other_units,
+				       coalesce(u.short_name, u.name) as unit_name, r.full_name as reviewer_name
+				from incident i join unit u on u.id = i.unit_id left join account r on r.id = i.reviewer_id
+				where %s
+				order by %s
+				limit :limit offset :offset
+				""".formatted(PAST_TARGET, OTHER_UNITS, where, order)))
+			.param("limit", PAGE_SIZE + 1)
+			.param("offset", page * PAGE_SIZE)
+			.param("me", me);
+		if (filter.status() != null) {
+			statement = statement.param("status", filter.status().name());
+		}
+		if (filter.category() != null) {
+			statement = statement.param("category", filter.category().name());
+		}
+		if (filter.severity() != null) {
+			statement = statement.param("severity", filter.severity());
+		}
+		if (filter.platform() != null) {
+			statement = statement.param("platform", filter.platform().name());
+		}
+		if (filter.unit() != null && !filter.unit().isBlank()) {
+			statement = statement.param("unit", filter.unit().strip());
+		}
+		if (filter.from() != null) {
+			statement = statement.param("from", Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
+		}
+		if (filter.to() != null) {
+			statement = statement.param("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+		}
+		for (int i = 0; i < words.size(); i++) {
+			statement = statement.param("w" + i, words.get(i));
+		}
+		List<Row> rows = statement.query(IncidentQueries::row).list();
+		return new Page(rows.subList(0, Math.min(rows.size(), PAGE_SIZE)), rows.size() > PAGE_SIZE, page);
+	}
+
+	/**
+	 * The other reports of the same event (sharing a post or account) that the reader
+	 * sees, with their units.
+	 */
+	List<Row> sameEvent(IncidentAccess.Reader reader, long incidentId) {
+		return reader.bind(this.jdbc.sql("""
+				select i.id, i.status, i.category, i.severity, i.platform, left(i.summary, 240) as summary,
+				       i.detected_at, i.submitted_at, i.triage_due_at, i.reviewer_id is null as unassigned,
+				       %s as past_target, 0 as other_units,
+				       coalesce(u.short_name, u.name) as unit_name, r.full_name as reviewer_name
+				from incident i join unit u on u.id = i.unit_id left join account r on r.id = i.reviewer_id
+				where i.id <> :id and i.status <> 'DRAFT' and %s
+				  and exists (select 1 from incident_url a join incident_url b on b.url_key = a.url_key
+				              where a.incident_id = :id and b.incident_id = i.id)
+				order by i.submitted_at, i.id
+				""".formatted(PAST_TARGET, IncidentAccess.VISIBLE)))
+			.param("id", incidentId)
+			.query(IncidentQueries::row)
+			.list();
+	}
+
+	/** The reviewers of the Department, to assign an incident to. */
+	List<Reviewer> reviewers(String departmentPath) {
+		return this.jdbc.sql("""
+				select distinct a.id, a.full_name from account a join unit u on u.id = a.unit_id
+				join account_role ar on ar.account_id = a.id
+				where u.path like ? || '%' and ar.role in ('DEPARTMENT_OFFICER', 'DEPARTMENT_LEADER') and a.enabled
+				order by a.full_name
+				""").param(departmentPath).query((rs, i) -> new Reviewer(rs.getLong(1), rs.getString(2))).list();
+	}
+
+	String unitName(long unitId) {
+		return this.jdbc.sql("select name from unit where id = ?").param(unitId).query(String.class).single();
+	}
+
+	String accountName(long accountId) {
+		return this.jdbc.sql("select full_name from account where id = ?")
+			.param(accountId)
+			.query(String.class)
+			.optional()
+			.orElse("");
+	}
+
+	private static Row row(ResultSet rs, int i) throws SQLException {
+		return new Row(rs.getLong("id"), IncidentStatus.valueOf(rs.getString("status")),
+				(rs.getString("category") != null) ? Category.valueOf(rs.getString("category")) : null,
+				(Integer) rs.getObject("severity"),
+				(rs.getString("platform") != null) ? Platform.valueOf(rs.getString("platform")) : null,
+				rs.getString("summary"), instant(rs, "detected_at"), instant(rs, "submitted_at"),
+				instant(rs, "triage_due_at"), rs.getBoolean("unassigned"), rs.getBoolean("past_target"),
+				rs.getInt("other_units"), rs.getString("unit_name"), rs.getString("reviewer_name"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	/** Which list. */
+	enum View {
+
+		ALL, TRIAGE, MINE
+
+	}
+
+	/**
+	 * A row of a list.
+	 *
+	 * @param id the incident
+	 * @param status its status
+	 * @param category its category
+	 * @param severity its severity
+	 * @param platform where
+	 * @param summary the start of its summary
+	 * @param detectedAt when detected
+	 * @param submittedAt when submitted
+	 * @param triageDueAt when it must be triaged by
+	 * @param unassigned whether nobody has taken it on
+	 * @param pastTarget whether a target was missed
+	 * @param otherUnits how many other units reported the same post or account
+	 * @param unitName the reporting unit
+	 * @param reviewerName its reviewer
+	 */
+	record Row(long id, IncidentStatus status, Category category, Integer severity, Platform platform, String summary,
+			Instant detectedAt, Instant submittedAt, Instant triageDueAt, boolean unassigned, boolean pastTarget,
+			int otherUnits, String unitName, String reviewerName) {
+	}
+
+	/**
+	 * A page of rows.
+	 *
+	 * @param rows the rows
+	 * @param hasNext whether more follow
+	 * @param page the page, from 0
+	 */
+	record Page(List<Row> rows, boolean hasNext, int page) {
+	}
+
+	/**
+	 * Someone who may review incidents.
+	 *
+	 * @param id the account
+	 * @param fullName the name
+	 */
+	record Reviewer(long id, String fullName) {
+	}
+
+}

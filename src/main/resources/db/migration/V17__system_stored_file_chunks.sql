@@ -11,8 +11,8 @@ create table stored_file_chunk (
 alter table stored_file_chunk alter column data set storage external;
 
 insert into stored_file_chunk (file_id, seq, data)
-select f.id, s.seq, substring(f.content from s.seq * 1048576 + 1 for 1048576)
+select f.id, s.seq, substring(f.content from (s.seq * 1048576 + 1)::integer for 1048576)
 from stored_file f
-cross join lateral generate_series(0, (f.size_bytes - 1) / 1048576) as s(seq);
+cross join lateral generate_series(0, ((f.size_bytes - 1) / 1048576)::integer) as s(seq);
 
 alter table stored_file drop column content;

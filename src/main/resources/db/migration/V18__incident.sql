@@ -5,7 +5,7 @@
 -- The targets per severity, which an administrator edits: report within hours of detection;
 -- triage within hours or working days of submission.
 create table incident_target (
-    severity            smallint    not null,
+    severity            integer     not null,
     report_within_hours integer     not null,
     triage_within       integer     not null,
     triage_unit         varchar(12) not null,
@@ -44,7 +44,7 @@ create table incident (
     occurred_at         timestamptz,
     platform            varchar(20),
     category            varchar(4),
-    severity            smallint,
+    severity            integer,
     summary             text,
     reach_views         integer,
     reach_shares        integer,
@@ -98,7 +98,7 @@ create index ix_incident_summary on incident using gin (portal_fold(summary) gin
 -- The URLs reported, each with its key: the same post or account however its URL was written.
 create table incident_url (
     incident_id bigint        not null,
-    position    smallint      not null,
+    position    integer       not null,
     url         varchar(2000) not null,
     url_key     varchar(600)  not null,
     constraint pk_incident_url primary key (incident_id, position),
@@ -110,10 +110,10 @@ create index ix_incident_url_text on incident_url using gin (portal_fold(url) gi
 -- The people involved, by role and age band only: no names here.
 create table incident_person (
     incident_id bigint      not null,
-    position    smallint    not null,
+    position    integer     not null,
     role        varchar(20) not null,
     age_band    varchar(20) not null,
-    head_count  smallint    not null,
+    head_count  integer     not null,
     constraint pk_incident_person primary key (incident_id, position),
     constraint fk_incident_person_incident foreign key (incident_id) references incident (id) on delete cascade,
     constraint ck_incident_person_count check (head_count between 1 and 9999)
@@ -129,7 +129,7 @@ create table incident_action (
 -- Every step of the workflow: who moved it, when, from where to where, and why.
 create table incident_step (
     incident_id bigint      not null,
-    position    smallint    not null,
+    position    integer     not null,
     taken_at    timestamptz not null,
     actor_id    bigint      not null,
     from_status varchar(20),
@@ -175,6 +175,6 @@ create table incident_form (
     account_id bigint      not null,
     created_at timestamptz not null default now(),
     constraint pk_incident_form primary key (id),
-    constraint uq_incident_form_key unique (form_key),
+    constraint uq_incident_form_form_key unique (form_key),
     constraint fk_incident_form_account foreign key (account_id) references account (id)
 );

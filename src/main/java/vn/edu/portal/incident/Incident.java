@@ -14,6 +14,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,6 +22,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 import org.springframework.util.Assert;
 
@@ -107,23 +111,27 @@ class Incident {
 
 	private long updatedBy;
 
-	@ElementCollection
+	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SELECT)
 	@CollectionTable(name = "incident_url", joinColumns = @JoinColumn(name = "incident_id"))
 	@OrderColumn(name = "position")
 	private List<IncidentUrl> urls = new ArrayList<>();
 
-	@ElementCollection
+	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SELECT)
 	@CollectionTable(name = "incident_person", joinColumns = @JoinColumn(name = "incident_id"))
 	@OrderColumn(name = "position")
 	private List<PersonInvolved> people = new ArrayList<>();
 
-	@ElementCollection
+	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SELECT)
 	@CollectionTable(name = "incident_action", joinColumns = @JoinColumn(name = "incident_id"))
 	@Enumerated(EnumType.STRING)
 	@Column(name = "action")
 	private Set<ActionTaken> actions = EnumSet.noneOf(ActionTaken.class);
 
-	@ElementCollection
+	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SELECT)
 	@CollectionTable(name = "incident_step", joinColumns = @JoinColumn(name = "incident_id"))
 	@OrderColumn(name = "position")
 	private List<IncidentStep> steps = new ArrayList<>();

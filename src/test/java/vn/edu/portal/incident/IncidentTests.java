@@ -1,0 +1,415 @@
+package vn.edu.portal.incident;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.edu.portal.PortalHttp;
+import vn.edu.portal.account.Role;
+import vn.edu.portal.account.TestPeople;
+import vn.edu.portal.directive.TestDepartment;
+import vn.edu.portal.system.TestImages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Incidents as their users meet them: the form keeps what was typed and every file it
+ * took, refuses bad files with a reason, submits once however often it is sent; the
+ * restricted part is for the few and every look at it is audited; the same post from
+ * three schools is one event; targets are flagged; old names and evidence are erased.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class IncidentTests {
+
+	private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+	private static final ZoneId ICT = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestPeople people;
+
+	@Autowired
+	IncidentRetention retention;
+
+	TestDepartment dept;
+
+	@BeforeEach
+	void department() {
+		this.dept = new TestDepartment(this.jdbc, this.people);
+	}
+
+	@Test
+	void aLeaderSubmitsOnceHoweverOftenTheFormIsSent() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), "https://www.facebook.com/tintuc/posts/111", 2, 3);
+		form.put("action", "submit");
+		String first = PortalHttp.location(leader.multipart("/incidents/new", form, "evidence", Map.of()));
+		assertThat(first).matches("/incidents/\\d+");
+		assertThat(Jsoup.parse(leader.get(first).body()).text()).contains("Đã gửi sự cố cho Sở.");
+		HttpResponse<String> again = leader.multipart("/incidents/new", form, "evidence", Map.of());
+		assertThat(PortalHttp.location(again)).isEqualTo(first);
+		assertThat(Jsoup.parse(leader.get(first).body()).text())
+			.contains("Sự cố này đã được gửi; lần gửi lại không tạo thêm sự cố nào.");
+		assertThat(incidentsOf(this.dept.upperSecondaryOne)).isOne();
+		assertThat(this.jdbc.sql("select status from incident where unit_id = ?")
+			.param(this.dept.upperSecondaryOne)
+			.query(String.class)
+			.single()).isEqualTo("SUBMITTED");
+	}
+
+	@Test
+	void twoSubmissionsAtOnceMakeOneIncident() throws Exception {
+		PortalHttp first = login(this.dept.schoolLeader);
+		PortalHttp second = login(this.dept.schoolLeader);
+		first.get("/incidents/new");
+		second.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), "https://www.facebook.com/tintuc/posts/222", 2, 3);
+		form.put("action", "submit");
+		CompletableFuture<HttpResponse<String>> one = CompletableFuture
+			.supplyAsync(() -> first.multipart("/incidents/new", form, "evidence", Map.of()));
+		CompletableFuture<HttpResponse<String>> two = CompletableFuture
+			.supplyAsync(() -> second.multipart("/incidents/new", form, "evidence", Map.of()));
+		assertThat(PortalHttp.location(one.get())).isEqualTo(PortalHttp.location(two.get()));
+		assertThat(incidentsOf(this.dept.upperSecondaryOne)).isOne();
+	}
+
+	@Test
+	void badFilesAreRefusedWithAReasonAndNothingTypedOrTakenIsLost() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		UUID key = UUID.randomUUID();
+		Map<String, String> form = form(key, "https://www.tiktok.com/@abc/video/333", 2, 3);
+		form.put("summary", "Clip <script>alert(1)</script> quay cảnh học sinh lớp 10A bị đánh.");
+		form.put("action", "save");
+		byte[] executable = new byte[4096];
+		executable[0] = 'M';
+		executable[1] = 'Z';
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		files.put("anh-chup.png", TestImages.png());
+		files.put("virus.png", executable);
+		files.put("bien-ban.jpg", "%PDF-1.7\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII));
+		byte[] large = new byte[21 * 1024 * 1024];
+		System.arraycopy(TestImages.png(), 0, large, 0, TestImages.png().length);
+		files.put("..\\..\\clip\u0007 lớn.png", large);
+
+		HttpResponse<String> refused = leader.multipart("/incidents/new", form, "evidence", files);
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(refused.body());
+		assertThat(page.select("#evidence-error").text()).contains(
+				"Tệp virus.png không phải ảnh, PDF, video MP4, Word hay Excel",
+				"Tệp bien-ban.jpg không được nhận: nội dung tệp không đúng với phần đuôi tên tệp.", "lớn hơn 20 MB");
+		assertThat(page.select("#summary").text()).isEqualTo(form.get("summary"));
+		assertThat(page.select("textarea#urls").text()).isEqualTo("https://www.tiktok.com/@abc/video/333");
+		assertThat(page.select("#evidence").text()).contains("anh-chup.png", "SHA-256");
+		assertThat(incidentsOf(this.dept.upperSecondaryOne)).as("nothing is half-saved").isZero();
+
+		// Sent again without the bad files: the screenshot taken before goes with the
+		// draft.
+		HttpResponse<String> saved = leader.multipart("/incidents/new", form, "evidence", Map.of());
+		String edit = PortalHttp.location(saved);
+		assertThat(edit).matches("/incidents/\\d+/edit");
+		long id = Long.parseLong(edit.replaceAll("\\D", ""));
+		assertThat(this.jdbc.sql("select file_name from stored_file where owner_type = 'INCIDENT' and owner_id = ?")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("anh-chup.png");
+		String shown = Jsoup.parse(leader.get("/incidents/" + id).body()).select("#summary-title + p").html();
+		assertThat(shown).contains("&lt;script&gt;").doesNotContain("<script>");
+	}
+
+	@Test
+	void photosLoseTheirLocationAndTheDownloadIsAnAuditedAttachmentWithItsHash() throws Exception {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), "https://www.facebook.com/x/posts/444", 3, 3);
+		form.put("action", "submit");
+		form.put("names", "Nguyễn Văn A (lớp 10A)");
+		byte[] photo = TestImages.jpegWithExif("GPSLatitude 10.2434 N");
+		String page = PortalHttp
+			.location(leader.multipart("/incidents/new", form, "evidence", Map.of("chup-man-hinh.jpg", photo)));
+		long id = Long.parseLong(page.replaceAll("\\D", ""));
+		long fileId = this.jdbc.sql("select id from stored_file where owner_type = 'INCIDENT' and owner_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+
+		String restricted = Jsoup.parse(leader.get("/incidents/" + id + "/restricted").body()).text();
+		assertThat(restricted).contains("Nguyễn Văn A (lớp 10A)", "chup-man-hinh.jpg");
+		HttpResponse<byte[]> download = leader.download("/incidents/" + id + "/files/" + fileId);
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+		assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		assertThat(new String(download.body(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif", "GPSLatitude");
+		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(download.body()));
+		assertThat(restricted).contains("SHA-256: " + sha);
+		assertThat(audits(id)).contains("INCIDENT_RESTRICTED_VIEWED", "INCIDENT_EVIDENCE_DOWNLOADED");
+	}
+
+	@Test
+	void anotherUnitGets404AndStaffNeverSeeTheRestrictedPart() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), "https://zalo.me/g/abcdef", 2, 3);
+		form.put("action", "submit");
+		form.put("names", "Trần Thị B");
+		long id = Long.parseLong(PortalHttp.location(leader.multipart("/incidents/new", form, "evidence", Map.of()))
+			.replaceAll("\\D", ""));
+
+		PortalHttp otherSchool = login(this.people.account(this.dept.upperSecondaryTwo, Role.UNIT_LEADER));
+		assertThat(otherSchool.get("/incidents/" + id).statusCode()).isEqualTo(404);
+		assertThat(otherSchool.get("/incidents").body()).doesNotContain("/incidents/" + id + "\"");
+
+		PortalHttp staff = login(this.people.account(this.dept.upperSecondaryOne, Role.UNIT_STAFF));
+		HttpResponse<String> seen = staff.get("/incidents/" + id);
+		assertThat(seen.statusCode()).isEqualTo(200);
+		assertThat(seen.body()).doesNotContain("Trần Thị B").doesNotContain("/incidents/" + id + "/restricted");
+		assertThat(staff.get("/incidents/" + id + "/restricted").statusCode()).isEqualTo(404);
+
+		PortalHttp officer = login(this.dept.officer);
+		assertThat(officer.get("/incidents/triage").body()).contains("/incidents/" + id + "\"")
+			.doesNotContain("Trần Thị B");
+		assertThat(officer.get("/incidents/" + id + "/restricted").statusCode())
+			.as("an officer who is not the reviewer")
+			.isEqualTo(404);
+		PortalHttp departmentLeader = login(this.dept.leader);
+		assertThat(departmentLeader.get("/incidents/" + id + "/restricted").body()).contains("Trần Thị B");
+	}
+
+	@Test
+	void theSamePostFromThreeSchoolsIsOneEventForReviewers() {
+		List<String> ways = List.of("https://www.facebook.com/truongX/posts/555?fbclid=IwAR0abc",
+				"http://m.facebook.com/truongX/posts/555/", "facebook.com/permalink.php?story_fbid=555&id=987");
+		List<Long> schools = List.of(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo, this.dept.centre);
+		long last = 0;
+		for (int i = 0; i < 3; i++) {
+			PortalHttp leader = login(this.people.account(schools.get(i), Role.UNIT_LEADER));
+			leader.get("/incidents/new");
+			Map<String, String> form = form(UUID.randomUUID(), ways.get(i), 3, 3);
+			form.put("action", "submit");
+			last = Long.parseLong(PortalHttp.location(leader.multipart("/incidents/new", form, "evidence", Map.of()))
+				.replaceAll("\\D", ""));
+		}
+		PortalHttp officer = login(this.dept.officer);
+		Document queue = Jsoup.parse(officer.get("/incidents/triage?q=555").body());
+		assertThat(queue.select("li.list-group-item")).hasSize(3);
+		assertThat(queue.text()).contains("Cùng sự việc: thêm 2 đơn vị");
+		String detail = Jsoup.parse(officer.get("/incidents/" + last).body()).select("#same-title").parents().text();
+		assertThat(detail).contains("Cùng bài viết hoặc tài khoản được 3 đơn vị báo cáo", "Trường THPT Một",
+				"Trường THPT Hai");
+	}
+
+	@Test
+	void lateReportsAndOverdueTriageAreFlaggedInEveryList() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> late = form(UUID.randomUUID(), "https://example.vn/bai-1", 2, 30);
+		late.put("action", "submit");
+		long lateId = Long.parseLong(PortalHttp.location(leader.multipart("/incidents/new", late, "evidence", Map.of()))
+			.replaceAll("\\D", ""));
+		Map<String, String> onTime = form(UUID.randomUUID(), "https://example.vn/bai-2", 4, 1);
+		onTime.put("action", "submit");
+		long onTimeId = Long
+			.parseLong(PortalHttp.location(leader.multipart("/incidents/new", onTime, "evidence", Map.of()))
+				.replaceAll("\\D", ""));
+		assertThat(this.jdbc.sql("select reported_late from incident where id = ?")
+			.param(lateId)
+			.query(Boolean.class)
+			.single()).as("24 hours for level 2, reported after 30").isTrue();
+		assertThat(this.jdbc.sql("select reported_late from incident where id = ?")
+			.param(onTimeId)
+			.query(Boolean.class)
+			.single()).isFalse();
+
+		PortalHttp officer = login(this.dept.officer);
+		String flagged = officer.get("/incidents/triage?pastTarget=true").body();
+		assertThat(flagged).contains("/incidents/" + lateId + "\"").doesNotContain("/incidents/" + onTimeId + "\"");
+
+		// Level 4 is triaged within 2 hours: once that has passed unassigned, it is
+		// flagged too.
+		this.jdbc.sql("update incident set triage_due_at = now() - interval '1 minute' where id = ?")
+			.param(onTimeId)
+			.update();
+		assertThat(officer.get("/incidents/triage?pastTarget=true").body()).contains("/incidents/" + onTimeId + "\"");
+		assertThat(leader.get("/incidents?pastTarget=true").body()).contains("/incidents/" + onTimeId + "\"");
+		assertThat(Jsoup.parse(leader.get("/incidents/" + onTimeId).body()).select(".badge").text())
+			.contains("Quá hạn");
+	}
+
+	@Test
+	void theDepartmentAcceptsAsksTheSchoolAnswersAndItIsResolvedAndClosed() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), "https://www.youtube.com/watch?v=abcDEF12345", 2, 3);
+		form.put("action", "submit");
+		long id = Long.parseLong(PortalHttp.location(leader.multipart("/incidents/new", form, "evidence", Map.of()))
+			.replaceAll("\\D", ""));
+		String page = "/incidents/" + id;
+		PortalHttp officer = login(this.dept.officer);
+		officer.get(page);
+		officer.post(page + "/accept", Map.of("version", version(id)));
+		HttpResponse<String> empty = officer.post(page + "/ask", Map.of("version", version(id), "text", " "));
+		assertThat(Jsoup.parse(empty.body()).select("#text-error").text()).isEqualTo("Vui lòng nhập trường này.");
+		officer.post(page + "/ask", Map.of("version", version(id), "text", "Clip đã được gỡ chưa?"));
+		assertThat(status(id)).isEqualTo("NEEDS_INFO");
+		officer.post(page + "/comments", Map.of("body", "Nội bộ: theo dõi thêm."));
+
+		String seen = Jsoup.parse(leader.get(page).body()).text();
+		assertThat(seen).contains("Clip đã được gỡ chưa?", "Cần bổ sung").doesNotContain("Nội bộ: theo dõi thêm.");
+		leader.post(page + "/comments", Map.of("body", "Đã gỡ lúc 9 giờ."));
+		assertThat(status(id)).isEqualTo("IN_PROGRESS");
+		officer.get(page);
+		officer.post(page + "/resolve",
+				Map.of("version", version(id), "resolution", "CONTENT_REMOVED", "note", "Nội dung đã gỡ."));
+		officer.post(page + "/close", Map.of("version", version(id)));
+		assertThat(status(id)).isEqualTo("CLOSED");
+		HttpResponse<String> noReason = officer.post(page + "/reopen", Map.of("version", version(id), "text", ""));
+		assertThat(Jsoup.parse(noReason.body()).select("#text-error").text()).isEqualTo("Vui lòng nhập trường này.");
+		assertThat(this.jdbc.sql("select to_status from incident_step where incident_id = ? order by position")
+			.param(id)
+			.query(String.class)
+			.list())
+			.containsExactly("DRAFT", "SUBMITTED", "ACCEPTED", "NEEDS_INFO", "IN_PROGRESS", "RESOLVED", "CLOSED");
+		assertThat(audits(id)).contains("INCIDENT_SUBMITTED", "INCIDENT_ACCEPTED", "INCIDENT_INFORMATION_ASKED",
+				"INCIDENT_INFORMATION_GIVEN", "INCIDENT_RESOLVED", "INCIDENT_CLOSED");
+	}
+
+	@Test
+	void staffDraftAndOnlyLeadersSubmitUnlessTheUnitAllowsIt() {
+		PortalHttp staff = login(this.people.account(this.dept.upperSecondaryOne, Role.UNIT_STAFF));
+		staff.get("/incidents/new");
+		assertThat(Jsoup.parse(staff.get("/incidents/new").body()).select("button[value=submit]")).isEmpty();
+		Map<String, String> form = form(UUID.randomUUID(), "https://example.vn/bai-3", 1, 3);
+		form.put("action", "submit");
+		assertThat(staff.multipart("/incidents/new", form, "evidence", Map.of()).statusCode()).isEqualTo(403);
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/settings");
+		leader.post("/incidents/settings", Map.of("staffMaySubmit", "true"));
+		staff.get("/incidents/new");
+		assertThat(PortalHttp.location(staff.multipart("/incidents/new", form, "evidence", Map.of())))
+			.matches("/incidents/\\d+");
+	}
+
+	@Test
+	void namesAndEvidenceOfIncidentsClosedLongAgoAreErasedAndTheFiguresKept() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), "https://example.vn/bai-cu", 2, 3);
+		form.put("action", "submit");
+		form.put("names", "Lê Văn C");
+		long id = Long.parseLong(PortalHttp
+			.location(leader.multipart("/incidents/new", form, "evidence", Map.of("anh.png", TestImages.png())))
+			.replaceAll("\\D", ""));
+		long recent = Long.parseLong(PortalHttp.location(leader.multipart("/incidents/new",
+				withNames(form(UUID.randomUUID(), "https://example.vn/bai-moi", 2, 3), "Phạm D"), "evidence",
+				Map.of("anh.png", TestImages.png())))
+			.replaceAll("\\D", ""));
+		for (long incident : List.of(id, recent)) {
+			this.jdbc.sql("""
+					update incident set status = 'CLOSED', reviewer_id = reporter_id, accepted_at = submitted_at,
+					       resolution = 'CONTENT_REMOVED', resolved_at = submitted_at, closed_at = ?
+					where id = ?
+					""")
+				.params(java.sql.Timestamp.from(
+						java.time.Instant.now().minus(java.time.Duration.ofDays((incident == id) ? 6 * 366 : 4 * 365))),
+						incident)
+				.update();
+		}
+
+		this.retention.eraseExpired();
+
+		assertThat(count("select count(*) from incident_names where incident_id = ?", id)).isZero();
+		assertThat(count("select count(*) from stored_file where owner_type = 'INCIDENT' and owner_id = ?", id))
+			.isZero();
+		assertThat(count("select count(*) from incident_names where incident_id = ?", recent)).isOne();
+		assertThat(count("select count(*) from stored_file where owner_type = 'INCIDENT' and owner_id = ?", recent))
+			.isOne();
+		assertThat(this.jdbc.sql("select category || ' ' || severity || ' ' || status from incident where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("BNTT 2 CLOSED");
+	}
+
+	private Map<String, String> withNames(Map<String, String> form, String names) {
+		form.put("action", "submit");
+		form.put("names", names);
+		return form;
+	}
+
+	/** A complete form: detected so many hours ago. */
+	private static Map<String, String> form(UUID key, String url, int severity, int hoursAgo) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("formKey", key.toString());
+		form.put("version", "0");
+		form.put("detectedAt", LocalDateTime.now(ICT).minusHours(hoursAgo).format(PICKER));
+		form.put("platform", "FACEBOOK");
+		form.put("urls", url);
+		form.put("category", "BNTT");
+		form.put("severity", String.valueOf(severity));
+		form.put("summary", "Bài đăng chế giễu một học sinh lớp 10.");
+		form.put("press", "NONE");
+		form.put("people[0].role", "STUDENT");
+		form.put("people[0].ageBand", "FROM_16_TO_17");
+		form.put("people[0].count", "1");
+		form.put("actions", "REMOVAL_REQUESTED");
+		return form;
+	}
+
+	private PortalHttp login(String username) {
+		PortalHttp http = new PortalHttp(this.port);
+		http.login(username, TestPeople.PASSWORD);
+		return http;
+	}
+
+	private int incidentsOf(long unit) {
+		return count("select count(*) from incident where unit_id = ?", unit);
+	}
+
+	private int count(String sql, long param) {
+		return this.jdbc.sql(sql).param(param).query(Integer.class).single();
+	}
+
+	private String status(long id) {
+		return this.jdbc.sql("select status from incident where id = ?").param(id).query(String.class).single();
+	}
+
+	private String version(long id) {
+		return String
+			.valueOf(this.jdbc.sql("select version from incident where id = ?").param(id).query(Long.class).single());
+	}
+
+	private List<String> audits(long id) {
+		return this.jdbc.sql("select action from audit_event where object_type = 'INCIDENT' and object_id = ?")
+			.param(String.valueOf(id))
+			.query(String.class)
+			.list();
+	}
+
+}

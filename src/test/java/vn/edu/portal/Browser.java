@@ -118,6 +118,10 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	public String valueOfName(String name) {
+		return this.driver.findElement(By.name(name)).getDomProperty("value");
+	}
+
 	public boolean isChecked(String id) {
 		return this.driver.findElement(By.id(id)).isSelected();
 	}

@@ -61,9 +61,16 @@ class IncidentController {
 
 	private final Clock clock;
 
+	private final org.springframework.context.MessageSource messages;
+
+	private final vn.edu.portal.audit.AuditLog audit;
+
 	IncidentController(IncidentService incidents, IncidentAccess access, IncidentEvidence evidence,
 			IncidentQueries queries, IncidentTargets targets, IncidentProperties properties,
-			DirectiveCatalog directives, FileStore files, Formats formats, Clock clock) {
+			DirectiveCatalog directives, FileStore files, Formats formats, Clock clock,
+			org.springframework.context.MessageSource messages, vn.edu.portal.audit.AuditLog audit) {
+		this.messages = messages;
+		this.audit = audit;
 		this.incidents = incidents;
 		this.access = access;
 		this.evidence = evidence;
@@ -106,6 +113,48 @@ class IncidentController {
 		model.addAttribute("reviewer", this.access.isReviewer(user));
 		model.addAttribute("drafts", this.access.drafts(user));
 		return "incidents/list";
+	}
+
+	@GetMapping({ "/incidents.xlsx", "/incidents.csv" })
+	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser user,
+			@ModelAttribute("filter") IncidentFilter filter, jakarta.servlet.http.HttpServletRequest request,
+			java.util.Locale locale) {
+		IncidentAccess.Reader reader = this.access.reader(user);
+		boolean csv = request.getRequestURI().endsWith(".csv");
+		this.audit.record("INCIDENT_EXPORTED", "INCIDENT", null,
+				java.util.Map.of("format", csv ? "csv" : "xlsx", "filter", String.valueOf(filter)));
+		List<String> header = java.util.stream.Stream
+			.of("id", "unit", "category", "severity", "status", "platform", "detectedAt", "submittedAt", "pastTarget",
+					"otherUnits", "summary")
+			.map((column) -> this.messages.getMessage("incident.export." + column, null, locale))
+			.toList();
+		String name = "su-co-" + this.formats.today() + (csv ? ".csv" : ".xlsx");
+		return Downloads.attachment(name, csv ? Downloads.CSV : Downloads.XLSX, (out) -> {
+			try (java.util.stream.Stream<IncidentQueries.Row> rows = this.queries.all(reader, filter, user.id(),
+					this.formats.zone())) {
+				java.util.stream.Stream<List<String>> values = rows.map((row) -> exportRow(row, locale));
+				if (csv) {
+					vn.edu.portal.system.TabularExport.csv(out, header, values);
+				}
+				else {
+					vn.edu.portal.system.TabularExport.xlsx(out,
+							this.messages.getMessage("nav.incidents", null, locale), header, values);
+				}
+			}
+		});
+	}
+
+	private List<String> exportRow(IncidentQueries.Row row, java.util.Locale locale) {
+		return java.util.Arrays.asList(String.valueOf(row.id()), row.unitName(),
+				(row.category() != null) ? row.category().name() : null,
+				(row.severity() != null) ? String.valueOf(row.severity()) : null,
+				this.messages.getMessage("incident.status." + row.status(), null, locale),
+				(row.platform() != null) ? this.messages.getMessage("incident.platform." + row.platform(), null, locale)
+						: null,
+				(row.detectedAt() != null) ? this.formats.dateTime(row.detectedAt()) : null,
+				(row.submittedAt() != null) ? this.formats.dateTime(row.submittedAt()) : null,
+				this.messages.getMessage(row.pastTarget() ? "incident.export.yes" : "incident.export.no", null, locale),
+				String.valueOf(row.otherUnits()), row.summary());
 	}
 
 	@GetMapping("/incidents/new")

@@ -42,6 +42,26 @@ class IncidentQueries {
 
 	/** One page of a list, and whether another follows. */
 	Page list(IncidentAccess.Reader reader, IncidentFilter filter, View view, long me, ZoneId zone) {
+		int page = filter.pageOrFirst();
+		List<Row> rows = filtered(reader, filter, view, me, zone, "limit :limit offset :offset")
+			.param("limit", PAGE_SIZE + 1)
+			.param("offset", page * PAGE_SIZE)
+			.query(IncidentQueries::row)
+			.list();
+		return new Page(rows.subList(0, Math.min(rows.size(), PAGE_SIZE)), rows.size() > PAGE_SIZE, page);
+	}
+
+	/** Every row of a list, as a stream to write out (close it). */
+	java.util.stream.Stream<Row> all(IncidentAccess.Reader reader, IncidentFilter filter, long me, ZoneId zone) {
+		return filtered(reader, filter, View.ALL, me, zone, "limit " + EXPORT_LIMIT).query(IncidentQueries::row)
+			.stream();
+	}
+
+	/** The most rows an export holds. */
+	static final int EXPORT_LIMIT = 100_000;
+
+	private JdbcClient.StatementSpec filtered(IncidentAccess.Reader reader, IncidentFilter filter, View view, long me,
+			ZoneId zone, String limit) {
 		StringBuilder where = new StringBuilder(IncidentAccess.VISIBLE);
 		where.append(switch (view) {
 			case ALL -> "";
@@ -85,7 +105,6 @@ class IncidentQueries {
 			case ALL -> "coalesce(i.submitted_at, i.updated_at) desc, i.id desc";
 			case TRIAGE, MINE -> "(i.reviewer_id is null) desc, i.severity desc, i.triage_due_at, i.id";
 		};
-		int page = filter.pageOrFirst();
 		JdbcClient.StatementSpec statement = reader.bind(this.jdbc.sql("""
 				select i.id, i.status, i.category, i.severity, i.platform, left(i.summary, 240) as summary,
 				       i.detected_at, i.submitted_at, i.triage_due_at, i.reviewer_id is null as unassigned,
@@ -94,11 +113,8 @@ class IncidentQueries {
 				from incident i join unit u on u.id = i.unit_id left join account r on r.id = i.reviewer_id
 				where %s
 				order by %s
-				limit :limit offset :offset
-				""".formatted(PAST_TARGET, OTHER_UNITS, where, order)))
-			.param("limit", PAGE_SIZE + 1)
-			.param("offset", page * PAGE_SIZE)
-			.param("me", me);
+				%s
+				""".formatted(PAST_TARGET, OTHER_UNITS, where, order, limit))).param("me", me);
 		if (filter.status() != null) {
 			statement = statement.param("status", filter.status().name());
 		}
@@ -123,8 +139,7 @@ class IncidentQueries {
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, words.get(i));
 		}
-		List<Row> rows = statement.query(IncidentQueries::row).list();
-		return new Page(rows.subList(0, Math.min(rows.size(), PAGE_SIZE)), rows.size() > PAGE_SIZE, page);
+		return statement;
 	}
 
 	/**

@@ -124,6 +124,37 @@ class ExpiredSessionHandler implements AccessDeniedHandler {
 			return null;
 		}
 
+		/**
+		 * Without the form's body headers: a GET replayed with a multipart content type
+		 * would be parsed as a form upload.
+		 */
+		@Override
+		public String getHeader(String name) {
+			return isBodyHeader(name) ? null : super.getHeader(name);
+		}
+
+		@Override
+		public java.util.Enumeration<String> getHeaders(String name) {
+			return isBodyHeader(name) ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
+		}
+
+		@Override
+		public java.util.Enumeration<String> getHeaderNames() {
+			return java.util.Collections.enumeration(java.util.Collections.list(super.getHeaderNames())
+				.stream()
+				.filter((name) -> !isBodyHeader(name))
+				.toList());
+		}
+
+		@Override
+		public String getContentType() {
+			return null;
+		}
+
+		private static boolean isBodyHeader(String name) {
+			return name.equalsIgnoreCase("Content-Type") || name.equalsIgnoreCase("Content-Length");
+		}
+
 	}
 
 }

@@ -162,7 +162,7 @@ class ScopePolicyTests {
 
 		assertThat(Arrays.stream(Permission.values()).filter((permission) -> this.policy.permits(user, permission)))
 			.containsExactlyInAnyOrder(Permission.ADMINISTER, Permission.READ_AUDIT, Permission.READ_DIRECTIVES,
-					Permission.DRAFT_FOR_UNIT);
+					Permission.DRAFT_FOR_UNIT, Permission.READ_INCIDENTS);
 	}
 
 	@Test

@@ -112,4 +112,33 @@ class IncidentBrowserTests {
 			.single()).isOne();
 	}
 
+	@Test
+	void aReportSentAfterTheSessionExpiredComesBackFilledAfterLogin() {
+		TestDepartment dept = new TestDepartment(this.jdbc, this.people);
+		try (Browser school = new Browser(this.port, Browser.PHONE)) {
+			school.login(dept.schoolLeader, TestPeople.PASSWORD);
+			school.open("/incidents/new");
+			school.type("urls", "https://www.tiktok.com/@abc/video/888");
+			school.type("summary", "Video quay lén giờ kiểm tra, có khuôn mặt học sinh.");
+			String key = school.valueOfName("formKey");
+			this.jdbc.sql("delete from spring_session where principal_name = ?").param(dept.schoolLeader).update();
+
+			school.submit(By.cssSelector("button[name=action][value=save]"));
+			assertThat(school.path()).startsWith("/login");
+			assertThat(school.text()).contains("Phiên làm việc đã hết hạn");
+			school.type("username", dept.schoolLeader).type("password", TestPeople.PASSWORD);
+			school.submit(By.cssSelector("main form button[type=submit]"));
+
+			assertThat(school.path()).startsWith("/incidents/new");
+			assertThat(school.value("summary")).isEqualTo("Video quay lén giờ kiểm tra, có khuôn mặt học sinh.");
+			assertThat(school.value("urls")).isEqualTo("https://www.tiktok.com/@abc/video/888");
+			assertThat(school.valueOfName("formKey")).as("the same idempotency key").isEqualTo(key);
+			assertThat(school.isDisplayed(By.cssSelector("[data-autosave-restored]"))).isTrue();
+			assertThat(this.jdbc.sql("select count(*) from incident where unit_id = ?")
+				.param(dept.upperSecondaryOne)
+				.query(Integer.class)
+				.single()).isZero();
+		}
+	}
+
 }

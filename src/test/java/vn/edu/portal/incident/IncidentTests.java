@@ -357,6 +357,124 @@ class IncidentTests {
 			.single()).isEqualTo("BNTT 2 CLOSED");
 	}
 
+	@Test
+	void reviewersFilterAndSearchWithoutDiacritics() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> bullying = form(UUID.randomUUID(), "https://example.vn/bai-tim-kiem", 2, 3);
+		bullying.put("summary", "Trang giả mạo chế giễu thầy Hiệu trưởng " + System.nanoTime());
+		bullying.put("action", "submit");
+		long found = Long
+			.parseLong(PortalHttp.location(leader.multipart("/incidents/new", bullying, "evidence", Map.of()))
+				.replaceAll("\\D", ""));
+		PortalHttp officer = login(this.dept.officer);
+		String marker = bullying.get("summary").replaceAll("\\D", "");
+		assertThat(officer.get("/incidents?q=che+gieu+thay+hieu+truong+" + marker).body())
+			.contains("/incidents/" + found + "\"");
+		assertThat(officer.get("/incidents?q=bai-tim-kiem&category=BNTT&severity=2&platform=FACEBOOK").body())
+			.contains("/incidents/" + found + "\"");
+		assertThat(officer.get("/incidents?q=bai-tim-kiem&category=CLIP").body())
+			.doesNotContain("/incidents/" + found + "\"");
+		String unitCode = this.jdbc.sql("select code from unit where id = ?")
+			.param(this.dept.upperSecondaryTwo)
+			.query(String.class)
+			.single();
+		assertThat(officer.get("/incidents?q=bai-tim-kiem&unit=" + unitCode).body())
+			.doesNotContain("/incidents/" + found + "\"");
+		assertThat(officer.get("/incidents?q=bai-tim-kiem&status=CLOSED").body())
+			.doesNotContain("/incidents/" + found + "\"");
+	}
+
+	@Test
+	void anAdministratorChangesTheTargetsAndNewSubmissionsFollowThem() {
+		PortalHttp admin = login(this.people.account(this.dept.department, Role.SYSTEM_ADMIN));
+		admin.get("/admin/incident-targets");
+		Map<String, String> targets = new LinkedHashMap<>();
+		int[][] rows = { { 168, 5 }, { 48, 2 }, { 12, 8 }, { 2, 2 } };
+		for (int i = 0; i < 4; i++) {
+			targets.put("rows[" + i + "].severity", String.valueOf(i + 1));
+			targets.put("rows[" + i + "].reportWithinHours", String.valueOf(rows[i][0]));
+			targets.put("rows[" + i + "].triageWithin", String.valueOf(rows[i][1]));
+			targets.put("rows[" + i + "].triageUnit", (i < 2) ? "WORKING_DAYS" : "HOURS");
+		}
+		Map<String, String> wrong = new LinkedHashMap<>(targets);
+		wrong.put("rows[1].reportWithinHours", "0");
+		Document refused = Jsoup.parse(admin.post("/admin/incident-targets", wrong).body());
+		assertThat(refused.select("#rows1\\.reportWithinHours + .invalid-feedback").text())
+			.isEqualTo("Từ 1 đến 1440 giờ.");
+		try {
+			assertThat(PortalHttp.location(admin.post("/admin/incident-targets", targets)))
+				.isEqualTo("/admin/incident-targets");
+			PortalHttp leader = login(this.dept.schoolLeader);
+			leader.get("/incidents/new");
+			Map<String, String> form = form(UUID.randomUUID(), "https://example.vn/bai-muon", 2, 30);
+			form.put("action", "submit");
+			long id = Long.parseLong(PortalHttp.location(leader.multipart("/incidents/new", form, "evidence", Map.of()))
+				.replaceAll("\\D", ""));
+			assertThat(this.jdbc.sql("select reported_late from incident where id = ?")
+				.param(id)
+				.query(Boolean.class)
+				.single()).as("30 hours is within the new 48").isFalse();
+		}
+		finally {
+			this.jdbc.sql("update incident_target set report_within_hours = 24 where severity = 2").update();
+		}
+	}
+
+	@Test
+	void staffEditingADraftNeverSeeTheNamesAndKeepThemByLeavingTheFieldEmpty() {
+		PortalHttp staff = login(this.people.account(this.dept.upperSecondaryOne, Role.UNIT_STAFF));
+		staff.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), "https://example.vn/bai-nhap", 2, 3);
+		form.put("action", "save");
+		form.put("names", "Võ Thị E");
+		String edit = PortalHttp.location(staff.multipart("/incidents/new", form, "evidence", Map.of()));
+		long id = Long.parseLong(edit.replaceAll("\\D", ""));
+		Document page = Jsoup.parse(staff.get(edit).body());
+		assertThat(page.select("#names").text()).isEmpty();
+		assertThat(page.text()).contains("Đã có họ tên được lưu; bạn không xem được.");
+		Map<String, String> again = form(UUID.fromString(page.select("#formKey").val()), "https://example.vn/bai-nhap",
+				2, 3);
+		again.put("version", page.select("#version").val());
+		again.put("action", "save");
+		again.put("names", "");
+		staff.multipart(edit, again, "evidence", Map.of());
+		assertThat(this.jdbc.sql("select names from incident_names where incident_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("Võ Thị E");
+		PortalHttp leader = login(this.dept.schoolLeader);
+		assertThat(Jsoup.parse(leader.get(edit).body()).select("#names").text()).isEqualTo("Võ Thị E");
+		assertThat(audits(id)).contains("INCIDENT_RESTRICTED_VIEWED");
+	}
+
+	@Test
+	void theListExportsToExcelAndCsvWithoutNames() throws Exception {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), "https://example.vn/bai-xuat", 3, 3);
+		form.put("action", "submit");
+		form.put("names", "Đỗ Văn G");
+		long id = Long.parseLong(PortalHttp.location(leader.multipart("/incidents/new", form, "evidence", Map.of()))
+			.replaceAll("\\D", ""));
+		HttpResponse<byte[]> xlsx = leader.download("/incidents.xlsx?q=bai-xuat");
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		try (org.apache.poi.ss.usermodel.Workbook book = org.apache.poi.ss.usermodel.WorkbookFactory
+			.create(new java.io.ByteArrayInputStream(xlsx.body()))) {
+			org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Đơn vị báo cáo");
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(String.valueOf(id));
+			assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("BNTT");
+			assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("Mới");
+		}
+		String csv = new String(leader.download("/incidents.csv?q=bai-xuat").body(), StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("\uFEFF").contains("Bài đăng chế giễu").doesNotContain("Đỗ Văn G");
+		assertThat(this.jdbc.sql("select count(*) from audit_event where action = 'INCIDENT_EXPORTED' and actor = ?")
+			.param(this.dept.schoolLeader)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
 	private Map<String, String> withNames(Map<String, String> form, String names) {
 		form.put("action", "submit");
 		form.put("names", names);

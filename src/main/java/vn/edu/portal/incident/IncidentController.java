@@ -160,8 +160,9 @@ class IncidentController {
 	@GetMapping("/incidents/new")
 	String newIncident(@AuthenticationPrincipal CurrentUser user, Model model) {
 		requireDrafter(user);
+		// A new form holds no file yet; its holding place is made with its first upload.
 		IncidentForm form = new IncidentForm().withBlankRows(1);
-		return form(user, null, form, this.evidence.ofForm(form.key(), user.id()), List.of(), model);
+		return form(user, null, form, null, List.of(), model);
 	}
 
 	@PostMapping("/incidents/new")
@@ -222,7 +223,7 @@ class IncidentController {
 			throws IOException {
 		Incident draft = (draftId != null) ? this.incidents.draft(user, draftId) : null;
 		List<IncidentEvidence.Refusal> refused = receive(user, owner, form, uploads);
-		if (action.startsWith("remove-")) {
+		if (action.matches("remove-\\d{1,18}")) {
 			this.incidents.removeEvidence(user, owner, Long.parseLong(action.substring("remove-".length())));
 			return form(user, draft, form.withBlankRows(1), owner, refused, model);
 		}
@@ -295,7 +296,7 @@ class IncidentController {
 			List<IncidentEvidence.Refusal> refused, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("draft", draft);
-		model.addAttribute("files", this.evidence.of(owner));
+		model.addAttribute("files", (owner != null) ? this.evidence.of(owner) : List.of());
 		model.addAttribute("refusedFiles", refused);
 		model.addAttribute("canSubmit", this.access.submits(user, user.unitId()));
 		model.addAttribute("namesHidden",

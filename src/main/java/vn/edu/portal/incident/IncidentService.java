@@ -44,9 +44,12 @@ class IncidentService {
 
 	private final Clock clock;
 
+	private final IncidentQueries queries;
+
 	IncidentService(IncidentRepository incidents, IncidentAccess access, IncidentTargets targets,
 			IncidentEvidence evidence, RestrictedPart restricted, IncidentThread thread, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, IncidentQueries queries) {
+		this.queries = queries;
 		this.incidents = incidents;
 		this.access = access;
 		this.targets = targets;
@@ -193,8 +196,18 @@ class IncidentService {
 	@Transactional
 	void accept(CurrentUser user, long id, long version, Long reviewerId) {
 		Incident incident = handled(user, id, version, true);
-		long reviewer = (reviewerId != null && incident.getStatus() == IncidentStatus.SUBMITTED) ? reviewerId
-				: user.id();
+		long reviewer = user.id();
+		if (reviewerId != null && !reviewerId.equals(user.id())) {
+			// Only a department leader hands an incident to someone, and only to a
+			// reviewer of the Department.
+			boolean reviewerOfTheDepartment = this.queries.reviewers(this.access.reader(user).scopePath())
+				.stream()
+				.anyMatch((candidate) -> candidate.id() == reviewerId);
+			if (!user.hasRole(vn.edu.portal.account.Role.DEPARTMENT_LEADER) || !reviewerOfTheDepartment) {
+				throw new IncidentRefused("notAReviewer");
+			}
+			reviewer = reviewerId;
+		}
 		incident.assign(reviewer, user.id(), now());
 		step(user, incident, "INCIDENT_ACCEPTED", Map.of("reviewer", reviewer));
 	}

@@ -274,7 +274,14 @@ class IncidentTests {
 		String page = "/incidents/" + id;
 		PortalHttp officer = login(this.dept.officer);
 		officer.get(page);
+		String schoolLeaderId = String.valueOf(this.jdbc.sql("select id from account where username = ?")
+			.param(this.dept.schoolLeader)
+			.query(Long.class)
+			.single());
+		officer.post(page + "/accept", Map.of("version", version(id), "reviewerId", schoolLeaderId));
+		assertThat(status(id)).as("an officer hands nothing to a school").isEqualTo("SUBMITTED");
 		officer.post(page + "/accept", Map.of("version", version(id)));
+		assertThat(status(id)).isEqualTo("ACCEPTED");
 		HttpResponse<String> empty = officer.post(page + "/ask", Map.of("version", version(id), "text", " "));
 		assertThat(Jsoup.parse(empty.body()).select("#text-error").text()).isEqualTo("Vui lòng nhập trường này.");
 		officer.post(page + "/ask", Map.of("version", version(id), "text", "Clip đã được gỡ chưa?"));
@@ -387,7 +394,8 @@ class IncidentTests {
 
 	@Test
 	void anAdministratorChangesTheTargetsAndNewSubmissionsFollowThem() {
-		PortalHttp admin = login(this.people.account(this.dept.department, Role.SYSTEM_ADMIN));
+		PortalHttp admin = new PortalHttp(this.port);
+		admin.login(vn.edu.portal.TestAccounts.ADMIN, vn.edu.portal.TestAccounts.ADMIN_PASSWORD);
 		admin.get("/admin/incident-targets");
 		Map<String, String> targets = new LinkedHashMap<>();
 		int[][] rows = { { 168, 5 }, { 48, 2 }, { 12, 8 }, { 2, 2 } };

@@ -63,9 +63,16 @@ class ReportService {
 
 	private final InboxQueries queries;
 
+	private final AssignmentRepository assignments;
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	ReportService(ReportRepository reports, DeliveryService delivery, DirectiveCatalog directives, ScopePolicy scope,
 			AuditLog audit, JdbcClient jdbc, JsonMapper json, Clock clock, Formats formats, FileStore files,
-			InboxQueries queries) {
+			InboxQueries queries, AssignmentRepository assignments,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.assignments = assignments;
+		this.events = events;
 		this.files = files;
 		this.queries = queries;
 		this.reports = reports;
@@ -314,6 +321,9 @@ class ReportService {
 			.params(outcome, Timestamp.from(at), user.id(), comment, report.getId(), report.getRevision())
 			.update();
 		this.audit.record("REPORT_" + outcome, AUDIT_TYPE, report.getId(), Map.of("revision", report.getRevision()));
+		Assignment assignment = this.assignments.findById(report.getAssignmentId()).orElseThrow();
+		this.events.publishEvent(new ReportReviewed(report.getId(), assignment.getId(), assignment.getUnitId(),
+				assignment.getDirectiveId(), report.getPeriodDue(), outcome.equals("ACCEPTED")));
 	}
 
 	private void owed(CurrentUser user, long assignmentId, LocalDate period) {

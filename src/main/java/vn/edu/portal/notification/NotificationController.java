@@ -1,0 +1,157 @@
+package vn.edu.portal.notification;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.edu.portal.account.CurrentUser;
+
+/**
+ * The bell and the notifications page: every message of the account, unread first marked,
+ * each opening the page it is about; mark all read; and how the account takes e-mail.
+ */
+@Controller
+class NotificationController {
+
+	static final int PAGE_SIZE = 30;
+
+	private final JdbcClient jdbc;
+
+	private final MailRenderer renderer;
+
+	NotificationController(JdbcClient jdbc, MailRenderer renderer) {
+		this.jdbc = jdbc;
+		this.renderer = renderer;
+	}
+
+	@GetMapping("/notifications")
+	String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Locale locale,
+			Model model) {
+		int shown = Math.max(0, Math.min(page, 10_000));
+		List<Row> rows = this.jdbc.sql("""
+				select id, kind, args::text, link, urgent, created_at, read_at from notification
+				where account_id = ? order by created_at desc, id desc limit ? offset ?
+				""")
+			.params(user.id(), PAGE_SIZE + 1, shown * PAGE_SIZE)
+			.query((rs, i) -> new Row(rs.getLong("id"),
+					this.renderer.title(rs.getString("kind"), rs.getString("args"), locale), rs.getBoolean("urgent"),
+					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") == null))
+			.list();
+		model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
+		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+		model.addAttribute("page", shown);
+		model.addAttribute("preference", preference(user.id()));
+		model.addAttribute("modes", EmailMode.values());
+		return "notifications/list";
+	}
+
+	/** Opens what a message is about, and marks it read. */
+	@GetMapping("/notifications/{id}")
+	String open(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		String link = this.jdbc.sql("""
+				update notification set read_at = coalesce(read_at, now()) where id = ? and account_id = ?
+				returning link
+				""").params(id, user.id()).query(String.class).optional().orElse(null);
+		if (link == null || !link.startsWith("/") || link.startsWith("//")) {
+			throw new NotificationNotFoundException(id);
+		}
+		return "redirect:" + link;
+	}
+
+	@PostMapping("/notifications/read")
+	String markAllRead(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		this.jdbc.sql("update notification set read_at = now() where account_id = ? and read_at is null")
+			.param(user.id())
+			.update();
+		redirect.addFlashAttribute("success", "notification.allRead");
+		return "redirect:/notifications";
+	}
+
+	@PostMapping("/notifications/preference")
+	String savePreference(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) EmailMode mode,
+			@RequestParam(required = false) Integer hour, RedirectAttributes redirect) {
+		if (mode == null || hour == null || hour < 0 || hour > 23) {
+			redirect.addFlashAttribute("failure", "notification.preference.invalid");
+			return "redirect:/notifications";
+		}
+		this.jdbc.sql("""
+				insert into notification_preference (account_id, email_mode, digest_hour) values (?, ?, ?)
+				on conflict (account_id) do update set email_mode = excluded.email_mode,
+				       digest_hour = excluded.digest_hour, updated_at = now()
+				""").params(user.id(), mode.name(), hour).update();
+		redirect.addFlashAttribute("success", "notification.preference.saved");
+		return "redirect:/notifications";
+	}
+
+	private Preference preference(long accountId) {
+		return this.jdbc.sql("select email_mode, digest_hour from notification_preference where account_id = ?")
+			.param(accountId)
+			.query((rs, i) -> new Preference(EmailMode.valueOf(rs.getString(1)), rs.getInt(2)))
+			.optional()
+			.orElse(new Preference(EmailMode.ALL, 7));
+	}
+
+	/**
+	 * A message in the list.
+	 *
+	 * @param id the message
+	 * @param title its text
+	 * @param urgent whether it is urgent
+	 * @param createdAt when
+	 * @param unread whether it is still unread
+	 */
+	record Row(long id, String title, boolean urgent, java.time.Instant createdAt, boolean unread) {
+	}
+
+	/**
+	 * How an account takes e-mail.
+	 *
+	 * @param mode everything, urgent only, or a digest
+	 * @param hour the digest's hour
+	 */
+	record Preference(EmailMode mode, int hour) {
+	}
+
+	/** How an account takes e-mail (message keys {@code notification.mode.*}). */
+	enum EmailMode {
+
+		ALL, URGENT, DIGEST
+
+	}
+
+	/** The bell's unread count on every page. */
+	@ControllerAdvice
+	static class Bell {
+
+		private final JdbcClient jdbc;
+
+		Bell(JdbcClient jdbc) {
+			this.jdbc = jdbc;
+		}
+
+		@ModelAttribute("notificationsUnread")
+		Integer unread(Authentication authentication) {
+			if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+				return this.jdbc.sql("select count(*) from notification where account_id = ? and read_at is null")
+					.param(user.id())
+					.query(Integer.class)
+					.single();
+			}
+			return null;
+		}
+
+	}
+
+}

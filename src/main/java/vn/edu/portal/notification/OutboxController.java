@@ -1,0 +1,105 @@
+package vn.edu.portal.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.edu.portal.audit.AuditLog;
+
+/**
+ * The outbox for system administrators: how many e-mails wait, went and failed; those
+ * that failed or whose sending was interrupted, with why; the addresses refused; and a
+ * retry for each.
+ */
+@Controller
+@RequestMapping("/admin/outbox")
+@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+class OutboxController {
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	OutboxController(JdbcClient jdbc, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String outbox(Model model) {
+		model.addAttribute("counts",
+				this.jdbc.sql("select status, count(*) from outbox_mail group by status")
+					.query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+					.list()
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+		model.addAttribute("statuses", List.of("PENDING", "SENDING", "SENT", "FAILED", "UNCERTAIN"));
+		model.addAttribute("problems", this.jdbc.sql("""
+				select o.id, o.status, o.attempts, coalesce(o.address, a.email) as address, a.username, o.last_error,
+				       o.created_at, o.next_attempt_at
+				from outbox_mail o join account a on a.id = o.account_id
+				where o.status in ('FAILED', 'UNCERTAIN') or (o.status = 'PENDING' and o.attempts > 0)
+				order by o.created_at desc limit 200
+				""")
+			.query((rs, i) -> new Problem(rs.getLong("id"), rs.getString("status"), rs.getInt("attempts"),
+					rs.getString("address"), rs.getString("username"), rs.getString("last_error"),
+					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("next_attempt_at").toInstant()))
+			.list());
+		model.addAttribute("addresses", this.jdbc.sql("""
+				select address, reason, noticed_at from mail_address_problem order by noticed_at desc limit 200
+				""")
+			.query((rs, i) -> new AddressProblem(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+			.list());
+		return "admin/outbox";
+	}
+
+	@PostMapping("/{id}/retry")
+	String retry(@PathVariable long id, RedirectAttributes redirect) {
+		int updated = this.jdbc.sql("""
+				update outbox_mail set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null
+				where id = ? and status in ('FAILED', 'UNCERTAIN', 'PENDING')
+				""").param(id).update();
+		if (updated == 1) {
+			this.audit.record("OUTBOX_RETRIED", "OUTBOX_MAIL", id, Map.of());
+		}
+		redirect.addFlashAttribute("success", "outbox.retried");
+		return "redirect:/admin/outbox";
+	}
+
+	/**
+	 * An e-mail that did not go as it should.
+	 *
+	 * @param id the e-mail
+	 * @param status FAILED, UNCERTAIN or PENDING
+	 * @param attempts how many times it was tried
+	 * @param address where it goes
+	 * @param username whose it is
+	 * @param lastError why it did not go
+	 * @param createdAt when it was queued
+	 * @param nextAttemptAt when it is tried again
+	 */
+	record Problem(long id, String status, int attempts, String address, String username, String lastError,
+			Instant createdAt, Instant nextAttemptAt) {
+	}
+
+	/**
+	 * An address refused.
+	 *
+	 * @param address the address
+	 * @param reason why
+	 * @param noticedAt when
+	 */
+	record AddressProblem(String address, String reason, Instant noticedAt) {
+	}
+
+}

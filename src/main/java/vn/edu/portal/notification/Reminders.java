@@ -1,0 +1,187 @@
+package vn.edu.portal.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.edu.portal.calendar.WorkingCalendar;
+import vn.edu.portal.calendar.WorkingDays;
+import vn.edu.portal.system.Formats;
+
+/**
+ * Deadline reminders (domain.md §6), for each open assignment: 2 working days before its
+ * deadline to acknowledge or to report, on the day, and once overdue, to the unit; after
+ * 3 working days overdue, to the leaders of the unit above and the Department's officers.
+ * Daily on working days, and hourly for the hours-long deadlines of hỏa tốc directives.
+ * Each reminder is recorded ({@code reminder_sent}) in the transaction that writes it, so
+ * that it goes once whatever runs the job, and however many instances do.
+ */
+@Component
+class Reminders {
+
+	/** Days of delay after which a deadline goes up the tree. */
+	static final int ESCALATE_AFTER = 3;
+
+	private final Notifications notifications;
+
+	private final WorkingDays workingDays;
+
+	private final Formats formats;
+
+	private final Clock clock;
+
+	Reminders(Notifications notifications, WorkingDays workingDays, Formats formats, Clock clock) {
+		this.notifications = notifications;
+		this.workingDays = workingDays;
+		this.formats = formats;
+		this.clock = clock;
+	}
+
+	@Scheduled(cron = "${portal.notifications.reminder-cron:0 0 7 * * *}", zone = "Asia/Ho_Chi_Minh")
+	@SchedulerLock(name = "reminders-daily", lockAtMostFor = "PT30M")
+	void daily() {
+		remind(this.formats.today());
+	}
+
+	@Scheduled(cron = "${portal.notifications.flash-reminder-cron:0 5 * * * *}", zone = "Asia/Ho_Chi_Minh")
+	@SchedulerLock(name = "reminders-flash", lockAtMostFor = "PT30M")
+	void hourly() {
+		remindFlash(this.clock.instant());
+	}
+
+	/**
+	 * The reminders of a working day.
+	 * @return how many messages went out
+	 */
+	@Transactional
+	int remind(LocalDate today) {
+		WorkingCalendar calendar = this.workingDays.calendar();
+		if (!calendar.isWorkingDay(today)) {
+			return 0;
+		}
+		LocalDate soon = calendar.plus(today, 2);
+		LocalDate escalateUpTo = today.minusDays(1);
+		while (calendar.between(escalateUpTo, today) < ESCALATE_AFTER) {
+			escalateUpTo = escalateUpTo.minusDays(1);
+		}
+		int sent = 0;
+		for (Deadline deadline : Deadline.values()) {
+			sent += unit(deadline, "BEFORE", NotificationKind.REMINDER_BEFORE, false, "= :soon", Map.of("soon", soon));
+			sent += unit(deadline, "DUE", NotificationKind.REMINDER_DUE, true, "= :today", Map.of("today", today));
+			sent += unit(deadline, "OVERDUE", NotificationKind.REMINDER_OVERDUE, true, "< :today",
+					Map.of("today", today));
+			sent += escalate(deadline, escalateUpTo);
+		}
+		return sent;
+	}
+
+	/**
+	 * The reminders of hỏa tốc directives whose hours-long deadline to acknowledge has
+	 * passed.
+	 */
+	@Transactional
+	int remindFlash(Instant now) {
+		return this.notifications.insert("""
+				due as (
+				  insert into reminder_sent (assignment_id, deadline, stage, due_on)
+				  select a.id, 'FLASH', 'OVERDUE', (a.acknowledge_before at time zone :zone)::date from assignment a
+				  where a.acknowledge_before < :now and a.acknowledged_at is null and a.withdrawn_at is null
+				  on conflict do nothing
+				  returning assignment_id
+				),
+				""",
+				select("FLASH", NotificationKind.REMINDER_OVERDUE, true, "due",
+						"to_char(a.acknowledge_before at time zone :zone, 'DD/MM/YYYY HH24:MI')",
+						"a.unit_id = acc.unit_id and exists (select 1 from account_role r where r.account_id = acc.id"
+								+ " and r.role in ('UNIT_LEADER', 'UNIT_STAFF'))"),
+				Map.of("now", Timestamp.from(now), "zone", this.formats.zone().getId(), "what",
+						"notification.what.ACKNOWLEDGE"));
+	}
+
+	private int unit(Deadline deadline, String stage, NotificationKind kind, boolean urgent, String when,
+			Map<String, Object> params) {
+		Map<String, Object> all = new java.util.HashMap<>(params);
+		all.put("what", "notification.what." + deadline.name());
+		return this.notifications.insert("""
+				due as (
+				  insert into reminder_sent (assignment_id, deadline, stage, due_on)
+				  select a.id, '%s', '%s', %s from assignment a
+				  where %s %s
+				  on conflict do nothing
+				  returning assignment_id
+				),
+				""".formatted(deadline.name(), stage, deadline.column, deadline.open, deadline.column + " " + when),
+				select(deadline.name(), kind, urgent, "due", "to_char(" + deadline.column + ", 'DD/MM/YYYY')",
+						"a.unit_id = acc.unit_id and exists (select 1 from account_role r where r.account_id = acc.id"
+								+ " and r.role in ('UNIT_LEADER', 'UNIT_STAFF'))"),
+				all);
+	}
+
+	private int escalate(Deadline deadline, LocalDate upTo) {
+		return this.notifications.insert("""
+				due as (
+				  insert into reminder_sent (assignment_id, deadline, stage, due_on)
+				  select a.id, '%s', 'ESCALATED', %s from assignment a
+				  where %s %s <= :upTo
+				  on conflict do nothing
+				  returning assignment_id
+				),
+				""".formatted(deadline.name(), deadline.column, deadline.open, deadline.column),
+				select(deadline.name(), NotificationKind.REMINDER_ESCALATED, true, "due",
+						"to_char(" + deadline.column + ", 'DD/MM/YYYY')",
+						"""
+								((exists (select 1 from unit au where au.id = a.unit_id and au.parent_id = acc.unit_id)
+								  and exists (select 1 from account_role r where r.account_id = acc.id and r.role = 'UNIT_LEADER'))
+								 or (exists (select 1 from account_role r where r.account_id = acc.id and r.role = 'DEPARTMENT_OFFICER')
+								     and exists (select 1 from unit au join unit dep on au.path like dep.path || '%'
+								                 join unit ou on ou.path like dep.path || '%'
+								                 where au.id = acc.unit_id and dep.type = 'DEPARTMENT' and ou.id = a.unit_id)))
+								"""),
+				Map.of("upTo", upTo, "what", "notification.what." + deadline.name()));
+	}
+
+	/**
+	 * The messages of the reminders just recorded: for each, every account the condition
+	 * names, with the directive's number, what is due, the deadline and the unit.
+	 */
+	private static String select(String deadline, NotificationKind kind, boolean urgent, String due,
+			String deadlineText, String accounts) {
+		return """
+				select acc.id, '%s', %s,
+				       jsonb_build_object('number', %s, 'what', :what, 'deadline', %s, 'unit', u.name),
+				       '/inbox/' || a.id
+				from %s join assignment a on a.id = %s.assignment_id
+				join directive d on d.id = a.directive_id
+				join unit u on u.id = a.unit_id
+				join account acc on acc.enabled and %s
+				""".formatted(kind.name(), urgent, Notifications.NUMBER_AND_SYMBOL, deadlineText, due, due, accounts);
+	}
+
+	/** The deadlines reminded of: the column that holds it, and when it is still open. */
+	enum Deadline {
+
+		ACKNOWLEDGE("a.acknowledge_by", "a.acknowledged_at is null and a.withdrawn_at is null and "),
+
+		REPORT("a.due_on", "a.role = 'IMPLEMENT' and a.withdrawn_at is null and not exists (select 1 from report rp"
+				+ " where rp.assignment_id = a.id and rp.period_due = a.due_on and rp.submitted_at is not null) and ");
+
+		private final String column;
+
+		private final String open;
+
+		Deadline(String column, String open) {
+			this.column = column;
+			this.open = open;
+		}
+
+	}
+
+}

@@ -1,0 +1,359 @@
+package vn.edu.portal.notification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.edu.portal.PortalHttp;
+import vn.edu.portal.TestAccounts;
+import vn.edu.portal.account.Role;
+import vn.edu.portal.account.TestPeople;
+import vn.edu.portal.directive.TestDepartment;
+import vn.edu.portal.directive.TestDirectives;
+import vn.edu.portal.system.Formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Notifications as GreenMail receives them over SMTP: the right people get each message,
+ * nothing is lost while SMTP is down and nothing goes twice, an interrupted sending is
+ * not repeated on its own, digests, and reminders on working days, once each however many
+ * instances run the jobs.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "portal.notifications.send-every=1h" })
+class NotificationTests {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestPeople people;
+
+	@Autowired
+	TestDirectives directives;
+
+	@Autowired
+	Formats formats;
+
+	@Autowired
+	OutboxSender sender;
+
+	@Autowired
+	Digests digests;
+
+	@Autowired
+	Reminders reminders;
+
+	TestDepartment dept;
+
+	String schoolStaff;
+
+	@BeforeEach
+	void department() {
+		this.dept = new TestDepartment(this.jdbc, this.people);
+		this.schoolStaff = this.people.account(this.dept.upperSecondaryOne, Role.UNIT_STAFF);
+		for (String username : List.of(this.dept.officer, this.dept.leader, this.dept.schoolLeader,
+				this.dept.districtLeader, this.schoolStaff)) {
+			this.jdbc.sql("update account set email = username || '@truong.edu.vn' where username = ?")
+				.param(username)
+				.update();
+		}
+	}
+
+	@Test
+	void aPublicationReachesEveryoneOfTheRecipientUnitsAndNobodyElse() throws Exception {
+		long directive = this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne),
+				this.formats.today());
+
+		assertThat(kinds(this.dept.schoolLeader)).containsExactly("DIRECTIVE_DELIVERED");
+		assertThat(kinds(this.schoolStaff)).containsExactly("DIRECTIVE_DELIVERED");
+		assertThat(kinds(this.dept.districtLeader)).isEmpty();
+		assertThat(kinds(this.dept.officer)).isEmpty();
+		this.sender.sendDue();
+
+		List<MimeMessage> received = to(this.dept.schoolLeader);
+		assertThat(received).hasSize(1);
+		assertThat(received.get(0).getSubject()).startsWith("Văn bản mới 01/SGD&ĐT-CTTT");
+		String body = text(received.get(0));
+		assertThat(body).contains("Kính gửi", "/directives/" + directive);
+		assertThat(to(this.schoolStaff)).hasSize(1);
+		assertThat(to(this.dept.districtLeader)).isEmpty();
+		assertThat(status(this.dept.schoolLeader)).containsExactly("SENT");
+	}
+
+	@Test
+	void anUrgentIncidentReachesTheDepartmentAtOnceWithoutItsNames() throws Exception {
+		PortalHttp leader = new PortalHttp(this.port);
+		leader.login(this.dept.schoolLeader, TestPeople.PASSWORD);
+		leader.get("/incidents/new");
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("formKey", UUID.randomUUID().toString());
+		form.put("version", "0");
+		form.put("detectedAt",
+				ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"))
+					.minusHours(1)
+					.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+		form.put("platform", "FACEBOOK");
+		form.put("urls", "https://www.facebook.com/x/posts/4040");
+		form.put("category", "DDTH");
+		form.put("severity", "4");
+		form.put("summary", "Đe dọa đánh học sinh tại cổng trường.");
+		form.put("names", "Nguyễn Bí Mật");
+		form.put("action", "submit");
+		leader.multipart("/incidents/new", form, "evidence", Map.of());
+
+		assertThat(kinds(this.dept.officer)).containsExactly("INCIDENT_SUBMITTED");
+		assertThat(kinds(this.dept.leader)).containsExactly("INCIDENT_SUBMITTED");
+		assertThat(kinds(this.dept.districtLeader)).isEmpty();
+		this.sender.sendDue();
+		MimeMessage mail = to(this.dept.officer).get(0);
+		assertThat(text(mail)).contains("Khẩn", "/incidents/").doesNotContain("Nguyễn Bí Mật");
+		assertThat(mail.getSubject()).contains("mức 4").doesNotContain("Nguyễn Bí Mật");
+	}
+
+	@Test
+	void mailWaitsWhileSmtpIsDownAndGoesOnceWhenItIsBack() throws Exception {
+		this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
+		smtp.stop();
+		this.sender.sendDue();
+		assertThat(status(this.dept.schoolLeader)).containsExactly("PENDING");
+		assertThat(this.jdbc.sql("""
+				select attempts from outbox_mail o join account a on a.id = o.account_id where a.username = ?
+				""").param(this.dept.schoolLeader).query(Integer.class).single()).isOne();
+		this.sender.sendDue();
+		assertThat(status(this.dept.schoolLeader)).as("not tried again before its wait").containsExactly("PENDING");
+
+		smtp.start();
+		this.jdbc.sql("update outbox_mail set next_attempt_at = now() where status = 'PENDING'").update();
+		this.sender.sendDue();
+		this.sender.sendDue();
+		assertThat(to(this.dept.schoolLeader)).hasSize(1);
+		assertThat(status(this.dept.schoolLeader)).containsExactly("SENT");
+	}
+
+	@Test
+	void anInterruptedSendingIsNotRepeatedOnItsOwnAndTheAdministratorMaySendItAgain() throws Exception {
+		this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
+		// A sender claimed it and stopped before marking it sent: SMTP may have had it.
+		this.jdbc.sql("""
+				update outbox_mail set status = 'SENDING', attempts = 1, claimed_until = now() - interval '1 minute'
+				where account_id = (select id from account where username = ?)
+				""").param(this.dept.schoolLeader).update();
+
+		this.sender.sendDue();
+		assertThat(to(this.dept.schoolLeader)).isEmpty();
+		assertThat(status(this.dept.schoolLeader)).containsExactly("UNCERTAIN");
+
+		PortalHttp admin = new PortalHttp(this.port);
+		admin.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+		String page = admin.get("/admin/outbox").body();
+		assertThat(page).contains("Bị gián đoạn khi gửi", this.dept.schoolLeader + "@truong.edu.vn");
+		long id = this.jdbc.sql("""
+				select o.id from outbox_mail o join account a on a.id = o.account_id where a.username = ?
+				""").param(this.dept.schoolLeader).query(Long.class).single();
+		admin.post("/admin/outbox/" + id + "/retry", Map.of());
+		this.sender.sendDue();
+		assertThat(to(this.dept.schoolLeader)).hasSize(1);
+	}
+
+	@Test
+	void aBadAddressFailsForTheAdministratorAndTheQueueGoesOn() throws Exception {
+		this.jdbc.sql("update account set email = 'khong-phai-dia-chi' where username = ?")
+			.param(this.schoolStaff)
+			.update();
+		this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
+		this.sender.sendDue();
+		assertThat(status(this.schoolStaff)).containsExactly("FAILED");
+		assertThat(to(this.dept.schoolLeader)).hasSize(1);
+		assertThat(this.jdbc.sql("select reason from mail_address_problem where address = 'khong-phai-dia-chi'")
+			.query(String.class)
+			.single()).isEqualTo("invalid address");
+	}
+
+	@Test
+	void twoSendersAtOnceSendEachMailOnce() throws Exception {
+		List<Long> schools = List.of(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo, this.dept.centre,
+				this.dept.schoolOfDistrictOne);
+		for (long school : schools) {
+			for (int i = 0; i < 5; i++) {
+				String username = this.people.account(school, Role.UNIT_STAFF);
+				this.jdbc.sql("update account set email = username || '@truong.edu.vn' where username = ?")
+					.param(username)
+					.update();
+			}
+		}
+		this.directives.publishSampleTo(this.dept, schools, this.formats.today());
+		CompletableFuture<Integer> one = CompletableFuture.supplyAsync(this.sender::sendDue);
+		CompletableFuture<Integer> two = CompletableFuture.supplyAsync(this.sender::sendDue);
+		int sent = one.get() + two.get();
+		long ours = Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				return message.getAllRecipients()[0].toString().startsWith("t");
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).count();
+		assertThat(sent).isEqualTo(smtp.getReceivedMessages().length);
+		assertThat(ours).isGreaterThanOrEqualTo(21);
+		assertThat(
+				this.jdbc.sql("select count(*) from outbox_mail where status = 'SENT'").query(Integer.class).single())
+			.isGreaterThanOrEqualTo(smtp.getReceivedMessages().length);
+		List<String> addresses = Arrays.stream(smtp.getReceivedMessages()).map((message) -> {
+			try {
+				return message.getAllRecipients()[0].toString() + message.getSubject();
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+		assertThat(addresses).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void aDigestAccountGetsOneMailAtItsHourWithEverything() throws Exception {
+		ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		int hour = now.plusHours(1).getHour();
+		long account = this.jdbc.sql("select id from account where username = ?")
+			.param(this.dept.schoolLeader)
+			.query(Long.class)
+			.single();
+		this.jdbc
+			.sql("insert into notification_preference (account_id, email_mode, digest_hour) values (?, 'DIGEST', ?)")
+			.params(account, hour)
+			.update();
+		this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
+		this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
+		assertThat(kinds(this.dept.schoolLeader)).hasSize(2);
+		assertThat(status(this.dept.schoolLeader)).as("no e-mail of its own for each").isEmpty();
+
+		Instant atTheHour = now.plusHours(1).truncatedTo(ChronoUnit.HOURS).plusMinutes(1).toInstant();
+		assertThat(this.digests.make(now.toInstant())).as("not its hour").isZero();
+		this.digests.make(atTheHour);
+		this.digests.make(atTheHour);
+		this.sender.sendDue();
+
+		List<MimeMessage> received = to(this.dept.schoolLeader);
+		assertThat(received).hasSize(1);
+		assertThat(received.get(0).getSubject()).isEqualTo("Tổng hợp thông báo trong ngày (2)");
+		assertThat(text(received.get(0))).contains("01/SGD&amp;ĐT-CTTT", "02/SGD&amp;ĐT-CTTT");
+	}
+
+	@Test
+	void remindersGoTwoWorkingDaysBeforeOnTheDayOverdueAndUpTheTreeOnce() throws Exception {
+		String school = this.people.account(this.dept.schoolOfDistrictOne, Role.UNIT_LEADER);
+		long directive = this.directives.publishSampleTo(this.dept, List.of(this.dept.schoolOfDistrictOne),
+				this.formats.today());
+		// A Monday with no holiday around it.
+		LocalDate monday = LocalDate.of(2027, 3, 15);
+		this.jdbc.sql("update assignment set acknowledge_by = ? where directive_id = ?")
+			.params(monday, directive)
+			.update();
+
+		this.reminders.remind(LocalDate.of(2027, 3, 10));
+		assertThat(kinds(school)).containsOnly("DIRECTIVE_DELIVERED");
+		this.reminders.remind(LocalDate.of(2027, 3, 11));
+		this.reminders.remind(LocalDate.of(2027, 3, 11));
+		assertThat(kinds(school)).containsExactly("DIRECTIVE_DELIVERED", "REMINDER_BEFORE");
+		this.reminders.remind(LocalDate.of(2027, 3, 13));
+		this.reminders.remind(LocalDate.of(2027, 3, 15));
+		this.reminders.remind(LocalDate.of(2027, 3, 16));
+		this.reminders.remind(LocalDate.of(2027, 3, 17));
+		assertThat(kinds(school)).containsExactly("DIRECTIVE_DELIVERED", "REMINDER_BEFORE", "REMINDER_DUE",
+				"REMINDER_OVERDUE");
+		assertThat(kinds(this.dept.districtLeader)).as("not yet 3 working days late").isEmpty();
+
+		CompletableFuture<Integer> one = CompletableFuture
+			.supplyAsync(() -> this.reminders.remind(LocalDate.of(2027, 3, 18)));
+		CompletableFuture<Integer> two = CompletableFuture
+			.supplyAsync(() -> this.reminders.remind(LocalDate.of(2027, 3, 18)));
+		one.get();
+		two.get();
+		assertThat(kinds(this.dept.districtLeader)).containsExactly("REMINDER_ESCALATED");
+		assertThat(kinds(this.dept.officer)).containsExactly("REMINDER_ESCALATED");
+		assertThat(kinds(school)).as("the unit is not reminded again").hasSize(4);
+
+		this.jdbc
+			.sql("update assignment set acknowledged_at = now(), acknowledged_by = "
+					+ "(select id from account where username = ?), acknowledged_late = true where directive_id = ?")
+			.params(school, directive)
+			.update();
+		this.sender.sendDue();
+		assertThat(to(this.dept.districtLeader).get(0).getSubject()).contains("Quá hạn 3 ngày làm việc",
+				"Trường THCS Một");
+	}
+
+	/** The decoded text of every text part of a message, its HTML and its plain text. */
+	static String text(jakarta.mail.Part part) {
+		try {
+			if (part.isMimeType("text/*")) {
+				return (String) part.getContent();
+			}
+			if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+				StringBuilder text = new StringBuilder();
+				for (int i = 0; i < multipart.getCount(); i++) {
+					text.append(text(multipart.getBodyPart(i))).append('\n');
+				}
+				return text.toString();
+			}
+			return "";
+		}
+		catch (jakarta.mail.MessagingException | java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<String> kinds(String username) {
+		return this.jdbc.sql("""
+				select n.kind from notification n join account a on a.id = n.account_id where a.username = ?
+				order by n.id
+				""").param(username).query(String.class).list();
+	}
+
+	private List<String> status(String username) {
+		return this.jdbc.sql("""
+				select o.status from outbox_mail o join account a on a.id = o.account_id where a.username = ?
+				order by o.id
+				""").param(username).query(String.class).list();
+	}
+
+	private List<MimeMessage> to(String username) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				return message.getAllRecipients()[0].toString().equals(username + "@truong.edu.vn");
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+}

@@ -3,8 +3,11 @@ package vn.edu.portal.notification;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
@@ -87,11 +90,7 @@ class OutboxSender {
 			if (batch.isEmpty()) {
 				return sent;
 			}
-			for (Claimed claimed : batch) {
-				if (deliver(sender, claimed)) {
-					sent++;
-				}
-			}
+			sent += deliver(sender, batch);
 		}
 	}
 
@@ -112,46 +111,78 @@ class OutboxSender {
 			.list();
 	}
 
-	private boolean deliver(JavaMailSender sender, Claimed claimed) {
-		Recipient recipient = this.jdbc.sql("select email, full_name, language from account where id = ?")
-			.param(claimed.accountId())
-			.query((rs, i) -> new Recipient(rs.getString("email"), rs.getString("full_name"),
-					Locale.forLanguageTag(rs.getString("language"))))
-			.single();
-		String address = (recipient.email() != null) ? recipient.email().strip() : "";
-		if (!isValid(address)) {
-			fail(claimed, address, "invalid address");
-			return false;
-		}
-		try {
-			MailRenderer.Mail mail = render(claimed, recipient);
-			if (mail == null) {
-				done(claimed, address);
-				return false;
+	/**
+	 * Sends a batch over one SMTP connection. Each e-mail that the server took is marked
+	 * sent; each it did not is retried or failed on its own, so that one bad address does
+	 * not hold up the others.
+	 * @return how many went out
+	 */
+	private int deliver(JavaMailSender sender, List<Claimed> batch) {
+		Map<MimeMessage, Claimed> messages = new LinkedHashMap<>();
+		Map<Claimed, String> addresses = new HashMap<>();
+		for (Claimed claimed : batch) {
+			Recipient recipient = this.jdbc.sql("select email, full_name, language from account where id = ?")
+				.param(claimed.accountId())
+				.query((rs, i) -> new Recipient(rs.getString("email"), rs.getString("full_name"),
+						Locale.forLanguageTag(rs.getString("language"))))
+				.single();
+			String address = (recipient.email() != null) ? recipient.email().strip() : "";
+			addresses.put(claimed, address);
+			if (!isValid(address)) {
+				fail(claimed, address, "invalid address");
+				continue;
 			}
-			MimeMessage message = sender.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-			helper.setFrom(this.properties.from());
-			helper.setTo(address);
-			helper.setSubject(mail.subject());
-			helper.setText(mail.text(), mail.html());
-			message.setHeader("X-Portal-Outbox", String.valueOf(claimed.id()));
-			sender.send(message);
-			done(claimed, address);
-			return true;
-		}
-		catch (MailSendException ex) {
-			if (isRefusedAddress(ex)) {
-				fail(claimed, address, "refused: " + message(ex));
+			try {
+				MailRenderer.Mail mail = render(claimed, recipient);
+				if (mail == null) {
+					done(claimed, address);
+					continue;
+				}
+				MimeMessage message = sender.createMimeMessage();
+				MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+				helper.setFrom(this.properties.from());
+				helper.setTo(address);
+				helper.setSubject(mail.subject());
+				helper.setText(mail.text(), mail.html());
+				message.setHeader("X-Portal-Outbox", String.valueOf(claimed.id()));
+				messages.put(message, claimed);
 			}
-			else {
+			catch (MessagingException | MailException ex) {
 				retry(claimed, address, ex);
 			}
 		}
-		catch (MailException | MessagingException ex) {
-			retry(claimed, address, ex);
+		if (messages.isEmpty()) {
+			return 0;
 		}
-		return false;
+		Map<Object, Exception> failed = Map.of();
+		Exception whole = null;
+		try {
+			sender.send(messages.keySet().toArray(new MimeMessage[0]));
+		}
+		catch (MailSendException ex) {
+			failed = ex.getFailedMessages();
+			whole = failed.isEmpty() ? ex : null;
+		}
+		catch (MailException ex) {
+			whole = ex;
+		}
+		int sent = 0;
+		for (Map.Entry<MimeMessage, Claimed> entry : messages.entrySet()) {
+			Claimed claimed = entry.getValue();
+			String address = addresses.get(claimed);
+			Exception failure = (whole != null) ? whole : failed.get(entry.getKey());
+			if (failure == null) {
+				done(claimed, address);
+				sent++;
+			}
+			else if (isRefusedAddress(failure)) {
+				fail(claimed, address, "refused: " + message(failure));
+			}
+			else {
+				retry(claimed, address, failure);
+			}
+		}
+		return sent;
 	}
 
 	private MailRenderer.Mail render(Claimed claimed, Recipient recipient) {
@@ -237,13 +268,11 @@ class OutboxSender {
 	 * A refusal of the recipient by the server (5xx on RCPT), as opposed to a failure to
 	 * reach it.
 	 */
-	private static boolean isRefusedAddress(MailSendException ex) {
-		for (Exception failure : ex.getFailedMessages().values()) {
-			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-				if (cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
-						&& refused.getInvalidAddresses().length > 0) {
-					return true;
-				}
+	private static boolean isRefusedAddress(Exception failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+					&& refused.getInvalidAddresses().length > 0) {
+				return true;
 			}
 		}
 		return false;

@@ -2,8 +2,6 @@ package vn.edu.portal.incident;
 
 import java.time.LocalDate;
 
-import org.springframework.format.annotation.DateTimeFormat;
-
 /**
  * The filters of an incident list, from the query string.
  *
@@ -12,15 +10,14 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param severity one level, or all
  * @param platform one platform, or all
  * @param unit a unit's code: its incidents and those below it
- * @param from detected on or after this day
- * @param to detected on or before this day
+ * @param from detected on or after this day (dd/MM/yyyy)
+ * @param to detected on or before this day (dd/MM/yyyy)
  * @param pastTarget only those past a target
  * @param q words of the summary or of a URL, with or without diacritics
  * @param page the page, from 0
  */
 record IncidentFilter(IncidentStatus status, Category category, Integer severity, Platform platform, String unit,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Boolean pastTarget, String q, Integer page) {
+		String from, String to, Boolean pastTarget, String q, Integer page) {
 
 	static final int MAX_PAGE = 10_000;
 
@@ -32,14 +29,47 @@ record IncidentFilter(IncidentStatus status, Category category, Integer severity
 		return (this.q != null) ? this.q.strip() : "";
 	}
 
-	boolean onlyPastTarget() {
+	/** The first day, if one was typed as dd/MM/yyyy. */
+	LocalDate fromDay() {
+		return day(this.from);
+	}
+
+	/** The last day, if one was typed as dd/MM/yyyy. */
+	LocalDate toDay() {
+		return day(this.to);
+	}
+
+	/** Whether the first day typed is no day. */
+	public boolean badFrom() {
+		return this.from != null && !this.from.isBlank() && fromDay() == null;
+	}
+
+	/** Whether the last day typed is no day. */
+	public boolean badTo() {
+		return this.to != null && !this.to.isBlank() && toDay() == null;
+	}
+
+	private static LocalDate day(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return vn.edu.portal.system.Formats.parseDayMonthYear(text.strip());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	public boolean onlyPastTarget() {
 		return Boolean.TRUE.equals(this.pastTarget);
 	}
 
-	boolean isEmpty() {
-		return this.status == null && this.category == null && this.severity == null && this.platform == null
-				&& (this.unit == null || this.unit.isBlank()) && this.from == null && this.to == null
-				&& !onlyPastTarget() && text().isEmpty();
+	/** Whether anything but the words narrows the list. */
+	public boolean narrows() {
+		return this.status != null || this.category != null || this.severity != null || this.platform != null
+				|| (this.unit != null && !this.unit.isBlank()) || fromDay() != null || toDay() != null || badFrom()
+				|| badTo() || onlyPastTarget();
 	}
 
 }

@@ -24,7 +24,7 @@ import org.springframework.validation.Errors;
  */
 public class IncidentForm {
 
-	static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm";
+	static final String DATE_TIME = "dd/MM/yyyy HH:mm";
 
 	/** How many blank rows of people the form offers. */
 	static final int BLANK_PEOPLE_ROWS = 1;

@@ -83,10 +83,10 @@ class IncidentQueries {
 		if (filter.unit() != null && !filter.unit().isBlank()) {
 			where.append(" and u.path like coalesce((select fu.path from unit fu where fu.code = :unit), '-') || '%'");
 		}
-		if (filter.from() != null) {
+		if (filter.fromDay() != null) {
 			where.append(" and i.detected_at >= :from");
 		}
-		if (filter.to() != null) {
+		if (filter.toDay() != null) {
 			where.append(" and i.detected_at < :to");
 		}
 		if (filter.onlyPastTarget()) {
@@ -130,11 +130,12 @@ class IncidentQueries {
 		if (filter.unit() != null && !filter.unit().isBlank()) {
 			statement = statement.param("unit", filter.unit().strip());
 		}
-		if (filter.from() != null) {
-			statement = statement.param("from", Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
+		if (filter.fromDay() != null) {
+			statement = statement.param("from", Timestamp.from(filter.fromDay().atStartOfDay(zone).toInstant()));
 		}
-		if (filter.to() != null) {
-			statement = statement.param("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+		if (filter.toDay() != null) {
+			statement = statement.param("to",
+					Timestamp.from(filter.toDay().plusDays(1).atStartOfDay(zone).toInstant()));
 		}
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, words.get(i));

@@ -51,14 +51,14 @@ class IncidentBrowserTests {
 		Files.write(screenshot, TestImages.png());
 		String detected = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"))
 			.minusHours(2)
-			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+			.format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
 		String page;
 		try (Browser school = new Browser(this.port, Browser.PHONE)) {
 			school.login(dept.schoolLeader, TestPeople.PASSWORD);
 			school.open("/incidents").checkAccessibility();
 			school.click(By.linkText("Báo cáo sự cố")).checkAccessibility();
 			assertThat(school.text()).contains("gọi công an và Sở ngay", "Không tải lên ảnh hay video");
-			school.pick("detectedAt", detected);
+			school.type("detectedAt", detected);
 			new Select(school.wait(ExpectedConditions.elementToBeClickable(By.id("platform"))))
 				.selectByValue("FACEBOOK");
 			school.type("urls", "https://www.facebook.com/trang.abc/posts/777?fbclid=xyz");

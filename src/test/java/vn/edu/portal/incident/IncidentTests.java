@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class IncidentTests {
 
-	private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+	private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
 	private static final ZoneId ICT = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -127,6 +127,7 @@ class IncidentTests {
 				"Tệp virus.png không phải ảnh, PDF, video MP4, Word hay Excel",
 				"Tệp bien-ban.jpg không được nhận: nội dung tệp không đúng với phần đuôi tên tệp.", "lớn hơn 20 MB");
 		assertThat(page.select("#summary").text()).isEqualTo(form.get("summary"));
+		assertThat(page.select("#detectedAt").val()).isEqualTo(form.get("detectedAt"));
 		assertThat(page.select("textarea#urls").text()).isEqualTo("https://www.tiktok.com/@abc/video/333");
 		assertThat(page.select("#evidence").text()).contains("anh-chup.png", "SHA-256");
 		assertThat(incidentsOf(this.dept.upperSecondaryOne)).as("nothing is half-saved").isZero();
@@ -390,6 +391,12 @@ class IncidentTests {
 			.doesNotContain("/incidents/" + found + "\"");
 		assertThat(officer.get("/incidents?q=bai-tim-kiem&status=CLOSED").body())
 			.doesNotContain("/incidents/" + found + "\"");
+		String today = vn.edu.portal.system.Formats.dayMonthYear(LocalDateTime.now(ICT).toLocalDate());
+		assertThat(officer.get("/incidents?q=bai-tim-kiem&from=" + today + "&to=" + today).body())
+			.contains("/incidents/" + found + "\"");
+		Document wrong = Jsoup.parse(officer.get("/incidents?q=bai-tim-kiem&from=32/01/2026").body());
+		assertThat(wrong.select("#from-error").text()).startsWith("Ngày không hợp lệ.");
+		assertThat(wrong.select("#from").val()).isEqualTo("32/01/2026");
 	}
 
 	@Test
@@ -481,6 +488,23 @@ class IncidentTests {
 			.param(this.dept.schoolLeader)
 			.query(Integer.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void aTimeThatIsNoTimeIsExplainedBesideItsField() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), "https://example.vn/bai-gio", 2, 3);
+		form.put("detectedAt", "32/13/2026 25:00");
+		form.put("occurredAt", LocalDateTime.now(ICT).plusDays(2).format(PICKER));
+		form.put("urls", "khong phai duong dan");
+		form.put("action", "submit");
+		Document page = Jsoup.parse(leader.multipart("/incidents/new", form, "evidence", Map.of()).body());
+		assertThat(page.select("#detectedAt-error").text()).startsWith("Thời điểm không hợp lệ.");
+		assertThat(page.select("#detectedAt").val()).isEqualTo("32/13/2026 25:00");
+		assertThat(page.select("#occurredAt-error").text()).startsWith("Thời điểm này chưa đến.");
+		assertThat(page.select("#urls-error").text()).isEqualTo("Đường dẫn không hợp lệ: khong phai duong dan");
+		assertThat(incidentsOf(this.dept.upperSecondaryOne)).isZero();
 	}
 
 	private Map<String, String> withNames(Map<String, String> form, String names) {

@@ -6,15 +6,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.Permission;
@@ -65,12 +67,11 @@ class ReportService {
 
 	private final AssignmentRepository assignments;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	ReportService(ReportRepository reports, DeliveryService delivery, DirectiveCatalog directives, ScopePolicy scope,
 			AuditLog audit, JdbcClient jdbc, JsonMapper json, Clock clock, Formats formats, FileStore files,
-			InboxQueries queries, AssignmentRepository assignments,
-			org.springframework.context.ApplicationEventPublisher events) {
+			InboxQueries queries, AssignmentRepository assignments, ApplicationEventPublisher events) {
 		this.assignments = assignments;
 		this.events = events;
 		this.files = files;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +33,7 @@ class DemoIncidents implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoIncidents.class);
 
-	private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+	private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final List<String> SCHOOLS = List.of("THPT-CHUYENBENTRE", "THPT-NGUYENDINHCHIEU",
 			"GTR-THCS-PHUOCLONG");

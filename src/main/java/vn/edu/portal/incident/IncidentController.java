@@ -5,14 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,10 +34,12 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.audit.AuditLog;
 import vn.edu.portal.directive.DirectiveCatalog;
 import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.FileStore;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.TabularExport;
 
 /**
  * The incident form (new and draft), its lists, and the restricted part with the
@@ -61,14 +70,14 @@ class IncidentController {
 
 	private final Clock clock;
 
-	private final org.springframework.context.MessageSource messages;
+	private final MessageSource messages;
 
-	private final vn.edu.portal.audit.AuditLog audit;
+	private final AuditLog audit;
 
 	IncidentController(IncidentService incidents, IncidentAccess access, IncidentEvidence evidence,
 			IncidentQueries queries, IncidentTargets targets, IncidentProperties properties,
-			DirectiveCatalog directives, FileStore files, Formats formats, Clock clock,
-			org.springframework.context.MessageSource messages, vn.edu.portal.audit.AuditLog audit) {
+			DirectiveCatalog directives, FileStore files, Formats formats, Clock clock, MessageSource messages,
+			AuditLog audit) {
 		this.messages = messages;
 		this.audit = audit;
 		this.incidents = incidents;
@@ -117,12 +126,11 @@ class IncidentController {
 
 	@GetMapping({ "/incidents.xlsx", "/incidents.csv" })
 	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser user,
-			@ModelAttribute("filter") IncidentFilter filter, jakarta.servlet.http.HttpServletRequest request,
-			java.util.Locale locale) {
+			@ModelAttribute("filter") IncidentFilter filter, HttpServletRequest request, Locale locale) {
 		IncidentAccess.Reader reader = this.access.reader(user);
 		boolean csv = request.getRequestURI().endsWith(".csv");
 		this.audit.record("INCIDENT_EXPORTED", "INCIDENT", null,
-				java.util.Map.of("format", csv ? "csv" : "xlsx", "filter", String.valueOf(filter)));
+				Map.of("format", csv ? "csv" : "xlsx", "filter", String.valueOf(filter)));
 		List<String> header = java.util.stream.Stream
 			.of("id", "unit", "category", "severity", "status", "platform", "detectedAt", "submittedAt", "pastTarget",
 					"otherUnits", "summary")
@@ -130,22 +138,20 @@ class IncidentController {
 			.toList();
 		String name = "su-co-" + this.formats.today() + (csv ? ".csv" : ".xlsx");
 		return Downloads.attachment(name, csv ? Downloads.CSV : Downloads.XLSX, (out) -> {
-			try (java.util.stream.Stream<IncidentQueries.Row> rows = this.queries.all(reader, filter, user.id(),
-					this.formats.zone())) {
-				java.util.stream.Stream<List<String>> values = rows.map((row) -> exportRow(row, locale));
+			try (Stream<IncidentQueries.Row> rows = this.queries.all(reader, filter, user.id(), this.formats.zone())) {
+				Stream<List<String>> values = rows.map((row) -> exportRow(row, locale));
 				if (csv) {
-					vn.edu.portal.system.TabularExport.csv(out, header, values);
+					TabularExport.csv(out, header, values);
 				}
 				else {
-					vn.edu.portal.system.TabularExport.xlsx(out,
-							this.messages.getMessage("nav.incidents", null, locale), header, values);
+					TabularExport.xlsx(out, this.messages.getMessage("nav.incidents", null, locale), header, values);
 				}
 			}
 		});
 	}
 
-	private List<String> exportRow(IncidentQueries.Row row, java.util.Locale locale) {
-		return java.util.Arrays.asList(String.valueOf(row.id()), row.unitName(),
+	private List<String> exportRow(IncidentQueries.Row row, Locale locale) {
+		return Arrays.asList(String.valueOf(row.id()), row.unitName(),
 				(row.category() != null) ? row.category().name() : null,
 				(row.severity() != null) ? String.valueOf(row.severity()) : null,
 				this.messages.getMessage("incident.status." + row.status(), null, locale),
@@ -337,13 +343,13 @@ class IncidentController {
 
 	private void requireReviewer(CurrentUser user) {
 		if (!this.access.isReviewer(user)) {
-			throw new org.springframework.security.access.AccessDeniedException("does not review incidents");
+			throw new AccessDeniedException("does not review incidents");
 		}
 	}
 
 	private void requireDrafter(CurrentUser user) {
 		if (!this.access.drafts(user)) {
-			throw new org.springframework.security.access.AccessDeniedException("reports no incidents");
+			throw new AccessDeniedException("reports no incidents");
 		}
 	}
 

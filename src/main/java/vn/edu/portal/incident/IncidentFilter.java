@@ -2,6 +2,8 @@ package vn.edu.portal.incident;
 
 import java.time.LocalDate;
 
+import vn.edu.portal.system.Formats;
+
 /**
  * The filters of an incident list, from the query string.
  *
@@ -54,7 +56,7 @@ record IncidentFilter(IncidentStatus status, Category category, Integer severity
 			return null;
 		}
 		try {
-			return vn.edu.portal.system.Formats.parseDayMonthYear(text.strip());
+			return Formats.parseDayMonthYear(text.strip());
 		}
 		catch (RuntimeException ex) {
 			return null;

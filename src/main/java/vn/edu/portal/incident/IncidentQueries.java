@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,7 @@ class IncidentQueries {
 	}
 
 	/** Every row of a list, as a stream to write out (close it). */
-	java.util.stream.Stream<Row> all(IncidentAccess.Reader reader, IncidentFilter filter, long me, ZoneId zone) {
+	Stream<Row> all(IncidentAccess.Reader reader, IncidentFilter filter, long me, ZoneId zone) {
 		return filtered(reader, filter, View.ALL, me, zone, "limit " + EXPORT_LIMIT).query(IncidentQueries::row)
 			.stream();
 	}

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.Role;
 import vn.edu.portal.audit.AuditLog;
 import vn.edu.portal.system.FileStore;
 
@@ -203,7 +204,7 @@ class IncidentService {
 			boolean reviewerOfTheDepartment = this.queries.reviewers(this.access.reader(user).scopePath())
 				.stream()
 				.anyMatch((candidate) -> candidate.id() == reviewerId);
-			if (!user.hasRole(vn.edu.portal.account.Role.DEPARTMENT_LEADER) || !reviewerOfTheDepartment) {
+			if (!user.hasRole(Role.DEPARTMENT_LEADER) || !reviewerOfTheDepartment) {
 				throw new IncidentRefused("notAReviewer");
 			}
 			reviewer = reviewerId;

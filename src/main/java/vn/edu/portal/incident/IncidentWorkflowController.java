@@ -3,6 +3,7 @@ package vn.edu.portal.incident;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.Role;
 import vn.edu.portal.directive.DirectiveCatalog;
 
 /**
@@ -77,8 +80,8 @@ class IncidentWorkflowController {
 		model.addAttribute("canEdit", incident.getStatus() == IncidentStatus.DRAFT
 				&& this.access.isOfReportingUnit(user, incident) && this.access.drafts(user));
 		model.addAttribute("sameEvent", this.queries.sameEvent(reader, id));
-		model.addAttribute("reviewers", reviewer && user.hasRole(vn.edu.portal.account.Role.DEPARTMENT_LEADER)
-				? this.queries.reviewers(reader.scopePath()) : java.util.List.of());
+		model.addAttribute("reviewers", reviewer && user.hasRole(Role.DEPARTMENT_LEADER)
+				? this.queries.reviewers(reader.scopePath()) : List.of());
 		model.addAttribute("directive", (incident.getDirectiveId() != null)
 				? this.directives.find(user, incident.getDirectiveId()).orElse(null) : null);
 		model.addAttribute("resolutions", Resolution.values());
@@ -197,7 +200,7 @@ class IncidentWorkflowController {
 		catch (IllegalStateException wrongStatus) {
 			redirect.addFlashAttribute("failure", "incident.refused.status");
 		}
-		catch (org.springframework.orm.ObjectOptimisticLockingFailureException conflict) {
+		catch (ObjectOptimisticLockingFailureException conflict) {
 			redirect.addFlashAttribute("failure", "incident.refused.conflict");
 		}
 		return "redirect:/incidents/" + id;

@@ -3,19 +3,19 @@ package vn.edu.portal.notification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
+
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
-import org.thymeleaf.templatemode.TemplateMode;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.edu.portal.system.Formats;
 
@@ -115,7 +115,7 @@ class MailRenderer {
 			SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
 			resolver.setPrefix("classpath:/templates/");
 			resolver.setSuffix("");
-			resolver.setResolvablePatterns(java.util.Set.of("mail/*.txt"));
+			resolver.setResolvablePatterns(Set.of("mail/*.txt"));
 			resolver.setTemplateMode(TemplateMode.TEXT);
 			resolver.setCharacterEncoding("UTF-8");
 			resolver.setCheckExistence(true);

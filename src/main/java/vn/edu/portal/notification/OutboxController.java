@@ -3,6 +3,7 @@ package vn.edu.portal.notification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,7 +43,7 @@ class OutboxController {
 					.query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
 					.list()
 					.stream()
-					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+					.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 		model.addAttribute("statuses", List.of("PENDING", "SENDING", "SENT", "FAILED", "UNCERTAIN"));
 		model.addAttribute("problems", this.jdbc.sql("""
 				select o.id, o.status, o.attempts, coalesce(o.address, a.email) as address, a.username, o.last_error,

@@ -1,5 +1,7 @@
 package vn.edu.portal.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,7 +211,7 @@ class OutboxSender {
 		return day.isEmpty() ? null : this.renderer.digest(day, recipient.fullName(), recipient.locale());
 	}
 
-	private MailRenderer.Message message(java.sql.ResultSet rs, Locale locale) throws java.sql.SQLException {
+	private MailRenderer.Message message(ResultSet rs, Locale locale) throws SQLException {
 		return new MailRenderer.Message(this.renderer.title(rs.getString("kind"), rs.getString("args"), locale),
 				rs.getString("link"), rs.getBoolean("urgent"), rs.getTimestamp("created_at").toInstant());
 	}

@@ -1,0 +1,207 @@
+package vn.edu.portal.dashboard;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.Permission;
+import vn.edu.portal.account.ScopePolicy;
+import vn.edu.portal.account.UnitScope;
+import vn.edu.portal.organisation.UnitNotFoundException;
+import vn.edu.portal.system.Formats;
+
+/**
+ * The compliance dashboard of a unit's scope for a period: its figures and score, the
+ * units one level down (each a link down, with the way back up), and its incidents.
+ * Department staff see every unit of the Department; a unit leader its own scope; any
+ * other unit answers 404.
+ */
+@Controller
+class DashboardController {
+
+	private final ComplianceFigures figures;
+
+	private final DashboardQueries queries;
+
+	private final DashboardProperties properties;
+
+	private final ScopePolicy scope;
+
+	private final Formats formats;
+
+	DashboardController(ComplianceFigures figures, DashboardQueries queries, DashboardProperties properties,
+			ScopePolicy scope, Formats formats) {
+		this.figures = figures;
+		this.queries = queries;
+		this.properties = properties;
+		this.scope = scope;
+		this.formats = formats;
+	}
+
+	@GetMapping("/dashboard")
+	String dashboard(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long unit,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String year,
+			@RequestParam(required = false) String month, @RequestParam(required = false) String quarter,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "name") String sort, Model model) {
+		if (!this.scope.permits(user, Permission.SEE_DASHBOARD)) {
+			throw new AccessDeniedException("no dashboard");
+		}
+		UnitScope visible = this.scope.scopeOf(user);
+		long shown = (unit != null) ? unit : (visible.rootUnitId() != null) ? visible.rootUnitId() : -1;
+		if (shown < 0 || !this.scope.canSee(user, shown)) {
+			throw new UnitNotFoundException(shown);
+		}
+		LocalDate today = this.formats.today();
+		PeriodChoice choice = PeriodChoice.of(kind, year, month, quarter, from, to, today);
+		model.addAttribute("choice", choice);
+		model.addAttribute("kinds", DashboardPeriod.Kind.values());
+		model.addAttribute("unitId", shown);
+		model.addAttribute("crumbs", this.queries.breadcrumbs(shown, visible.path()));
+		model.addAttribute("properties", this.properties);
+		if (choice.period() == null) {
+			return "dashboard/index";
+		}
+		DashboardPeriod period = choice.period();
+		List<Figures> all = this.figures.of(this.queries.unitAndChildren(shown), period, today, this.formats.zone());
+		model.addAttribute("main", all.get(0));
+		List<Figures> children = new ArrayList<>(all.subList(1, all.size()));
+		children.sort(order(sort));
+		model.addAttribute("children", children);
+		model.addAttribute("sort", sort);
+		Map<String, List<DashboardQueries.Count>> incidents = new LinkedHashMap<>();
+		for (String column : List.of("category", "severity", "status")) {
+			incidents.put(column, this.queries.incidentsBy(column, shown, period, this.formats.zone()));
+		}
+		model.addAttribute("incidentsBy", incidents);
+		model.addAttribute("medians", this.queries.medians(shown, period, this.formats.zone()));
+		return "dashboard/index";
+	}
+
+	private static Comparator<Figures> order(String sort) {
+		Comparator<Figures> byName = Comparator.comparing(Figures::name);
+		Comparator<Figures> lowestFirst = switch (sort) {
+			case "score" -> Comparator.comparing(Figures::score, Comparator.nullsLast(Comparator.naturalOrder()));
+			case "acknowledged" -> Comparator.comparing((Figures f) -> f.acknowledgedOnTime().share(),
+					Comparator.nullsLast(Comparator.naturalOrder()));
+			case "reported" -> Comparator.comparing((Figures f) -> f.reportedOnTime().share(),
+					Comparator.nullsLast(Comparator.naturalOrder()));
+			case "overdue" -> Comparator.comparing(Figures::reportsOverdue).reversed();
+			case "incidents" -> Comparator.comparing(Figures::incidentsOpenPastTarget).reversed();
+			default -> byName;
+		};
+		return lowestFirst.thenComparing(byName);
+	}
+
+	/**
+	 * The period asked for, as typed, and the period it makes or why it makes none.
+	 *
+	 * @param kind month, quarter, school year, calendar year or custom
+	 * @param year the year (of a school year, its first)
+	 * @param month the month, 1 to 12
+	 * @param quarter the quarter, 1 to 4
+	 * @param from the first day of a custom period, dd/MM/yyyy
+	 * @param to its last day
+	 * @param period the period; {@code null} when the input makes none
+	 * @param error the message key of what is wrong, or {@code null}
+	 */
+	record PeriodChoice(DashboardPeriod.Kind kind, String year, String month, String quarter, String from, String to,
+			DashboardPeriod period, String error) {
+
+		static PeriodChoice of(String kind, String year, String month, String quarter, String from, String to,
+				LocalDate today) {
+			DashboardPeriod.Kind chosen = DashboardPeriod.Kind.SCHOOL_YEAR;
+			try {
+				if (kind != null && !kind.isBlank()) {
+					chosen = DashboardPeriod.Kind.valueOf(kind);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				return new PeriodChoice(chosen, year, month, quarter, from, to, null, "dashboard.period.invalid");
+			}
+			int defaultYear = (chosen == DashboardPeriod.Kind.SCHOOL_YEAR) ? DashboardPeriod.schoolYearOf(today)
+					: today.getYear();
+			String y = blank(year) ? String.valueOf(defaultYear) : year.strip();
+			String m = blank(month) ? String.valueOf(today.getMonthValue()) : month.strip();
+			String q = blank(quarter) ? String.valueOf((today.getMonthValue() - 1) / 3 + 1) : quarter.strip();
+			try {
+				DashboardPeriod period = switch (chosen) {
+					case MONTH -> DashboardPeriod.month(number(y, 2000, 2100), number(m, 1, 12));
+					case QUARTER -> DashboardPeriod.quarter(number(y, 2000, 2100), number(q, 1, 4));
+					case SCHOOL_YEAR -> DashboardPeriod.schoolYear(number(y, 2000, 2100));
+					case YEAR -> DashboardPeriod.year(number(y, 2000, 2100));
+					case CUSTOM -> custom(from, to);
+				};
+				return new PeriodChoice(chosen, y, m, q, from, to, period, null);
+			}
+			catch (Refused refused) {
+				return new PeriodChoice(chosen, y, m, q, from, to, null, refused.getMessage());
+			}
+		}
+
+		private static DashboardPeriod custom(String from, String to) {
+			LocalDate first = day(from);
+			LocalDate last = day(to);
+			if (last.isBefore(first)) {
+				throw new Refused("dashboard.period.endBeforeStart");
+			}
+			if (ChronoUnit.YEARS.between(first, last.plusDays(1)) > DashboardPeriod.MAX_YEARS
+					|| first.plusYears(DashboardPeriod.MAX_YEARS).isBefore(last)) {
+				throw new Refused("dashboard.period.tooLong");
+			}
+			return new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, first, last);
+		}
+
+		private static LocalDate day(String text) {
+			if (blank(text)) {
+				throw new Refused("dashboard.period.daysNeeded");
+			}
+			try {
+				return Formats.parseDayMonthYear(text.strip());
+			}
+			catch (RuntimeException ex) {
+				throw new Refused("dashboard.period.badDay");
+			}
+		}
+
+		private static int number(String text, int min, int max) {
+			try {
+				int value = Integer.parseInt(text);
+				if (value < min || value > max) {
+					throw new Refused("dashboard.period.invalid");
+				}
+				return value;
+			}
+			catch (NumberFormatException ex) {
+				throw new Refused("dashboard.period.invalid");
+			}
+		}
+
+		private static boolean blank(String text) {
+			return text == null || text.isBlank();
+		}
+
+	}
+
+	/** An input that makes no period, with the message key of why. */
+	private static final class Refused extends RuntimeException {
+
+		Refused(String messageKey) {
+			super(messageKey);
+		}
+
+	}
+
+}

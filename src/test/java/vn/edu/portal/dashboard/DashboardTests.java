@@ -1,0 +1,230 @@
+package vn.edu.portal.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.edu.portal.PortalHttp;
+import vn.edu.portal.account.Role;
+import vn.edu.portal.account.TestPeople;
+import vn.edu.portal.directive.TestDepartment;
+import vn.edu.portal.directive.TestDirectives;
+import vn.edu.portal.system.Formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard's figures on a small tree counted by hand: one directive to two schools,
+ * a district office (which forwarded it to its school) and a school that has merged since
+ * into one of the others; a recalled directive; a late acknowledgement; a late, an
+ * on-time and missing reports; two incidents; and a district with nothing expected.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DashboardTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestPeople people;
+
+	@Autowired
+	TestDirectives directives;
+
+	@Autowired
+	Formats formats;
+
+	TestDepartment dept;
+
+	long merged;
+
+	String period;
+
+	@BeforeEach
+	void tree() {
+		this.dept = new TestDepartment(this.jdbc, this.people);
+		LocalDate today = this.formats.today();
+		this.merged = this.dept.unit("SAPNHAP", "Trường THPT Sáp Nhập", "UPPER_SECONDARY", this.dept.department);
+		long directive = this.directives.publishWithReport(this.dept,
+				List.of(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo, this.dept.districtOne, this.merged),
+				today, today.plusDays(5));
+		long recalled = this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne), today);
+		this.jdbc.sql("update directive set status = 'RECALLED' where id = ?").param(recalled).update();
+		this.jdbc.sql("update assignment set withdrawn_at = now() where directive_id = ?").param(recalled).update();
+		// The report was due yesterday.
+		this.jdbc.sql("update directive set report_due = ? where id = ?")
+			.params(today.minusDays(1), directive)
+			.update();
+		this.jdbc.sql("update assignment set due_on = ? where directive_id = ?")
+			.params(today.minusDays(1), directive)
+			.update();
+		long leader = account(this.dept.schoolLeader);
+		acknowledge(directive, this.dept.upperSecondaryOne, false, leader);
+		acknowledge(directive, this.dept.upperSecondaryTwo, true, leader);
+		acknowledge(directive, this.merged, false, leader);
+		long district = assignment(directive, this.dept.districtOne);
+		this.jdbc.sql("""
+				insert into assignment (directive_id, unit_id, role, delivered_at, acknowledge_by, due_on, parent_id)
+				values (?, ?, 'IMPLEMENT', now(), current_date + 1, ?, ?)
+				""").params(directive, this.dept.schoolOfDistrictOne, today.minusDays(1), district).update();
+		report(assignment(directive, this.dept.upperSecondaryOne), today.minusDays(1), "ACCEPTED", false, leader);
+		report(assignment(directive, this.dept.upperSecondaryTwo), today.minusDays(1), "SUBMITTED", true, leader);
+		this.jdbc.sql("update unit set valid_to = ?, successor_id = ? where id = ?")
+			.params(today, this.dept.upperSecondaryTwo, this.merged)
+			.update();
+		incident(this.dept.upperSecondaryOne, false, "interval '1 day'", leader);
+		incident(this.dept.upperSecondaryTwo, true, "interval '-1 hour'", leader);
+		this.period = "kind=CUSTOM&from=" + Formats.dayMonthYear(today.minusDays(10)) + "&to="
+				+ Formats.dayMonthYear(today);
+	}
+
+	@Test
+	void theDepartmentsFiguresAreThoseCountedByHand() {
+		PortalHttp officer = login(this.dept.officer);
+		Document page = Jsoup.parse(officer.get("/dashboard?unit=" + this.dept.department + "&" + this.period).body());
+
+		assertThat(page.select("#ack-done").text()).isEqualTo("60% (3/5)");
+		assertThat(page.select("#ack-on-time").text()).isEqualTo("40% (2/5)");
+		assertThat(page.select("#rep-submitted").text()).isEqualTo("40% (2/5)");
+		assertThat(page.select("#rep-on-time").text()).isEqualTo("20% (1/5)");
+		assertThat(page.select("#rep-accepted").text()).isEqualTo("20% (1/5)");
+		assertThat(page.select("#rep-overdue").text()).isEqualTo("3");
+		assertThat(page.select("#inc-count").text()).isEqualTo("2");
+		assertThat(page.select("#inc-within").text()).isEqualTo("50% (1/2)");
+		assertThat(page.select("#inc-open-late").text()).isEqualTo("1");
+		// (40 × 0.4 + 40 × 0.2 + 20 × 0.5) / 100
+		assertThat(page.select("#score").text()).isEqualTo("34");
+		assertThat(page.text()).contains("trọng số 40");
+
+		assertThat(row(page, "THPT2").select("td").eachText()).as("with the school merged into it")
+			.containsExactly("20", "50% (1/2)", "0% (0/2)", "1", "1 · 0% (0/1)");
+		assertThat(row(page, "PGD1").select("td").eachText()).as("with the school it forwarded to")
+			.containsExactly("0", "0% (0/2)", "0% (0/2)", "2", "0 · —");
+		assertThat(row(page, "PGD2").select("td").eachText()).as("nothing expected")
+			.containsExactly("—", "—", "—", "0", "0 · —");
+		assertThat(page.select("#children tr[data-unit$=SAPNHAP]")).as("closed into its successor").isEmpty();
+		assertThat(page.select("#incidents-by-severity").text()).contains("Mức 2 · Trung bình 2");
+	}
+
+	@Test
+	void drillingDownShowsTheWayBackUp() {
+		PortalHttp officer = login(this.dept.officer);
+		Document department = Jsoup
+			.parse(officer.get("/dashboard?unit=" + this.dept.department + "&" + this.period).body());
+		String down = row(department, "PGD1").select("a").attr("href");
+		Document district = Jsoup.parse(officer.get(down).body());
+		assertThat(district.select("h1").text()).isEqualTo("Theo dõi thực hiện: Phòng GD&ĐT huyện Một");
+		assertThat(district.select(".breadcrumb a").eachText()).containsExactly("Sở Giáo dục và Đào tạo thử nghiệm");
+		assertThat(district.select("#ack-done").text()).isEqualTo("0% (0/2)");
+		assertThat(row(district, "THCS1").select("td").eachText()).containsExactly("0", "0% (0/1)", "0% (0/1)", "1",
+				"0 · —");
+	}
+
+	@Test
+	void aUnitLeaderSeesItsScopeOnlyAndStaffNone() {
+		PortalHttp district = login(this.dept.districtLeader);
+		Document own = Jsoup.parse(district.get("/dashboard?" + this.period).body());
+		assertThat(own.select("h1").text()).isEqualTo("Theo dõi thực hiện: Phòng GD&ĐT huyện Một");
+		assertThat(district.get("/dashboard?unit=" + this.dept.upperSecondaryOne + "&" + this.period).statusCode())
+			.isEqualTo(404);
+		assertThat(district.get("/dashboard?unit=" + this.dept.department).statusCode()).isEqualTo(404);
+		PortalHttp staff = login(this.people.account(this.dept.upperSecondaryOne, Role.UNIT_STAFF));
+		assertThat(staff.get("/dashboard").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void periodsThatMakeNoSenseAreExplained() {
+		PortalHttp officer = login(this.dept.officer);
+		String base = "/dashboard?unit=" + this.dept.department + "&kind=CUSTOM";
+		assertThat(
+				Jsoup.parse(officer.get(base + "&from=10/01/2026&to=01/01/2026").body()).select("#period-error").text())
+			.isEqualTo("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.");
+		assertThat(
+				Jsoup.parse(officer.get(base + "&from=01/01/2010&to=02/01/2026").body()).select("#period-error").text())
+			.isEqualTo("Kỳ tùy chọn dài tối đa 10 năm.");
+		assertThat(
+				Jsoup.parse(officer.get(base + "&from=32/01/2026&to=02/01/2026").body()).select("#period-error").text())
+			.startsWith("Ngày không hợp lệ.");
+		assertThat(Jsoup.parse(officer.get("/dashboard?kind=MONTH&year=2026&month=13").body())
+			.select("#period-error")
+			.text()).startsWith("Kỳ không hợp lệ");
+		Document schoolYear = Jsoup.parse(officer.get("/dashboard?kind=SCHOOL_YEAR&year=2025").body());
+		assertThat(schoolYear.text()).contains("Từ 01/09/2025 đến 31/05/2026");
+	}
+
+	@Test
+	void aPageOfIncidentFiguresNeverNamesAnyone() {
+		this.jdbc.sql("""
+				insert into incident_names (incident_id, names, updated_at, updated_by)
+				select i.id, 'Tên Không Được Hiện', now(), i.reporter_id from incident i where i.unit_id = ?
+				""").param(this.dept.upperSecondaryOne).update();
+		PortalHttp leader = login(this.dept.leader);
+		assertThat(leader.get("/dashboard?unit=" + this.dept.department + "&" + this.period).body())
+			.doesNotContain("Tên Không Được Hiện");
+	}
+
+	private static Element row(Document page, String codeSuffix) {
+		return page.select("#children tr[data-unit$=-" + codeSuffix + "]").first();
+	}
+
+	private void acknowledge(long directive, long unit, boolean late, long by) {
+		this.jdbc.sql("""
+				update assignment set acknowledged_at = now(), acknowledged_by = ?, acknowledged_late = ?,
+				       read_at = now(), read_by = ?
+				where directive_id = ? and unit_id = ?
+				""").params(by, late, by, directive, unit).update();
+	}
+
+	private long assignment(long directive, long unit) {
+		return this.jdbc.sql("select id from assignment where directive_id = ? and unit_id = ?")
+			.params(directive, unit)
+			.query(Long.class)
+			.single();
+	}
+
+	private void report(long assignment, LocalDate period, String status, boolean late, long by) {
+		this.jdbc.sql("""
+				insert into report (assignment_id, period_due, status, revision, updated_at, updated_by, submitted_at,
+				                    submitted_by, submitted_late)
+				values (?, ?, ?, 1, now(), ?, now() - interval '2 days', ?, ?)
+				""").params(assignment, period, status, by, by, late).update();
+	}
+
+	/**
+	 * A submitted incident, reported late or not, its triage deadline so far from now.
+	 */
+	private void incident(long unit, boolean late, String triageIn, long by) {
+		this.jdbc.sql("""
+				insert into incident (form_key, unit_id, reporter_id, status, detected_at, platform, category, severity,
+				                      summary, submitted_at, submitted_by, report_due_at, reported_late, triage_due_at,
+				                      created_at, updated_at, updated_by)
+				values (gen_random_uuid(), ?, ?, 'SUBMITTED', now() - interval '3 hours', 'FACEBOOK', 'BNTT', 2,
+				        'Bài đăng thử', now(), ?, now() + interval '1 hour', ?, now() + %s, now(), now(), ?)
+				""".formatted(triageIn)).params(unit, by, by, late, by).update();
+	}
+
+	private long account(String username) {
+		return this.jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
+	}
+
+	private PortalHttp login(String username) {
+		PortalHttp http = new PortalHttp(this.port);
+		http.login(username, TestPeople.PASSWORD);
+		return http;
+	}
+
+}

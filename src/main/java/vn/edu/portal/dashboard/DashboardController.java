@@ -6,21 +6,32 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.Permission;
 import vn.edu.portal.account.ScopePolicy;
 import vn.edu.portal.account.UnitScope;
+import vn.edu.portal.audit.AuditLog;
 import vn.edu.portal.organisation.UnitNotFoundException;
+import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.TabularExport;
 
 /**
  * The compliance dashboard of a unit's scope for a period: its figures and score, the
@@ -41,8 +52,14 @@ class DashboardController {
 
 	private final Formats formats;
 
+	private final MessageSource messages;
+
+	private final AuditLog audit;
+
 	DashboardController(ComplianceFigures figures, DashboardQueries queries, DashboardProperties properties,
-			ScopePolicy scope, Formats formats) {
+			ScopePolicy scope, Formats formats, MessageSource messages, AuditLog audit) {
+		this.messages = messages;
+		this.audit = audit;
 		this.figures = figures;
 		this.queries = queries;
 		this.properties = properties;
@@ -56,16 +73,9 @@ class DashboardController {
 			@RequestParam(required = false) String month, @RequestParam(required = false) String quarter,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "name") String sort, Model model) {
-		if (!this.scope.permits(user, Permission.SEE_DASHBOARD)) {
-			throw new AccessDeniedException("no dashboard");
-		}
-		UnitScope visible = this.scope.scopeOf(user);
-		long shown = (unit != null) ? unit : (visible.rootUnitId() != null) ? visible.rootUnitId() : -1;
-		if (shown < 0 || !this.scope.canSee(user, shown)) {
-			throw new UnitNotFoundException(shown);
-		}
-		LocalDate today = this.formats.today();
-		PeriodChoice choice = PeriodChoice.of(kind, year, month, quarter, from, to, today);
+		UnitScope visible = visibleScope(user);
+		long shown = shownUnit(user, unit, visible);
+		PeriodChoice choice = PeriodChoice.of(kind, year, month, quarter, from, to, this.formats.today());
 		model.addAttribute("choice", choice);
 		model.addAttribute("kinds", DashboardPeriod.Kind.values());
 		model.addAttribute("unitId", shown);
@@ -75,11 +85,9 @@ class DashboardController {
 			return "dashboard/index";
 		}
 		DashboardPeriod period = choice.period();
-		List<Figures> all = this.figures.of(this.queries.unitAndChildren(shown), period, today, this.formats.zone());
+		List<Figures> all = figures(shown, period, sort);
 		model.addAttribute("main", all.get(0));
-		List<Figures> children = new ArrayList<>(all.subList(1, all.size()));
-		children.sort(order(sort));
-		model.addAttribute("children", children);
+		model.addAttribute("children", all.subList(1, all.size()));
 		model.addAttribute("sort", sort);
 		Map<String, List<DashboardQueries.Count>> incidents = new LinkedHashMap<>();
 		for (String column : List.of("category", "severity", "status")) {
@@ -88,6 +96,100 @@ class DashboardController {
 		model.addAttribute("incidentsBy", incidents);
 		model.addAttribute("medians", this.queries.medians(shown, period, this.formats.zone()));
 		return "dashboard/index";
+	}
+
+	/**
+	 * The unit's figures and those of the units one level down, as a workbook (rates as
+	 * percentages, header frozen) or as CSV (UTF-8 with BOM), with Vietnamese column
+	 * names; no names of people. Audited.
+	 */
+	@GetMapping({ "/dashboard.xlsx", "/dashboard.csv" })
+	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) Long unit, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String year, @RequestParam(required = false) String month,
+			@RequestParam(required = false) String quarter, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(defaultValue = "name") String sort,
+			HttpServletRequest request, Locale locale) {
+		UnitScope visible = visibleScope(user);
+		long shown = shownUnit(user, unit, visible);
+		PeriodChoice choice = PeriodChoice.of(kind, year, month, quarter, from, to, this.formats.today());
+		if (choice.period() == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, choice.error());
+		}
+		boolean csv = request.getRequestURI().endsWith(".csv");
+		List<Figures> rows = figures(shown, choice.period(), sort);
+		this.audit.record("DASHBOARD_EXPORTED", "UNIT", shown, Map.of("format", csv ? "csv" : "xlsx", "from",
+				choice.period().from().toString(), "to", choice.period().to().toString()));
+		List<String> header = COLUMNS.stream()
+			.map((column) -> this.messages.getMessage("dashboard.export." + column, null, locale))
+			.toList();
+		String name = "theo-doi-" + rows.get(0).code() + "-" + choice.period().from() + "-" + choice.period().to();
+		return Downloads.attachment(name + (csv ? ".csv" : ".xlsx"), csv ? Downloads.CSV : Downloads.XLSX, (out) -> {
+			if (csv) {
+				TabularExport.csv(out, header, rows.stream().map((figures) -> values(figures, true)));
+			}
+			else {
+				TabularExport.xlsx(out, this.messages.getMessage("dashboard.title", null, locale), header, KINDS,
+						rows.stream().map((figures) -> values(figures, false)));
+			}
+		});
+	}
+
+	private static final List<String> COLUMNS = List.of("code", "unit", "score", "ackExpected", "ackDone", "ackOnTime",
+			"ackOnTimeRate", "repExpected", "repSubmitted", "repOnTime", "repOnTimeRate", "repAccepted", "repOverdue",
+			"incidents", "incidentsWithinTarget", "incidentsWithinTargetRate", "incidentsOpenPastTarget");
+
+	private static final List<TabularExport.Column> KINDS = List.of(TabularExport.Column.TEXT,
+			TabularExport.Column.TEXT, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
+			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.PERCENT,
+			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
+			TabularExport.Column.PERCENT, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
+			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.PERCENT,
+			TabularExport.Column.NUMBER);
+
+	/** A row of an export: rates as shares for the workbook, as percentages for CSV. */
+	private static List<String> values(Figures f, boolean csv) {
+		return java.util.Arrays.asList(f.code(), f.name(), (f.score() != null) ? String.valueOf(f.score()) : null,
+				String.valueOf(f.acknowledged().expected()), String.valueOf(f.acknowledged().done()),
+				String.valueOf(f.acknowledgedOnTime().done()), rate(f.acknowledgedOnTime(), csv),
+				String.valueOf(f.reported().expected()), String.valueOf(f.reported().done()),
+				String.valueOf(f.reportedOnTime().done()), rate(f.reportedOnTime(), csv),
+				String.valueOf(f.accepted().done()), String.valueOf(f.reportsOverdue()), String.valueOf(f.incidents()),
+				String.valueOf(f.incidentsWithinTarget().done()), rate(f.incidentsWithinTarget(), csv),
+				String.valueOf(f.incidentsOpenPastTarget()));
+	}
+
+	private static String rate(Rate rate, boolean csv) {
+		if (rate.share() == null) {
+			return null;
+		}
+		return csv ? rate.percent() + "%" : String.format(Locale.ROOT, "%.4f", rate.share());
+	}
+
+	private List<Figures> figures(long unitId, DashboardPeriod period, String sort) {
+		List<Figures> all = new ArrayList<>(this.figures.of(this.queries.unitAndChildren(unitId), period,
+				this.formats.today(), this.formats.zone()));
+		List<Figures> children = new ArrayList<>(all.subList(1, all.size()));
+		children.sort(order(sort));
+		List<Figures> ordered = new ArrayList<>();
+		ordered.add(all.get(0));
+		ordered.addAll(children);
+		return ordered;
+	}
+
+	private UnitScope visibleScope(CurrentUser user) {
+		if (!this.scope.permits(user, Permission.SEE_DASHBOARD)) {
+			throw new AccessDeniedException("no dashboard");
+		}
+		return this.scope.scopeOf(user);
+	}
+
+	private long shownUnit(CurrentUser user, Long unit, UnitScope visible) {
+		long shown = (unit != null) ? unit : (visible.rootUnitId() != null) ? visible.rootUnitId() : -1;
+		if (shown < 0 || !this.scope.canSee(user, shown)) {
+			throw new UnitNotFoundException(shown);
+		}
+		return shown;
 	}
 
 	private static Comparator<Figures> order(String sort) {

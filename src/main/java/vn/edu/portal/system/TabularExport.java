@@ -118,8 +118,20 @@ public final class TabularExport {
 	 * @throws UncheckedIOException if the output cannot be written
 	 */
 	public static void xlsx(OutputStream out, String sheetName, List<String> header, Stream<List<String>> rows) {
+		xlsx(out, sheetName, header, List.of(), rows);
+	}
+
+	/**
+	 * Writes an Excel workbook as {@link #xlsx(OutputStream, String, List, Stream)} does,
+	 * with some columns as numbers: a value of a {@link Column#NUMBER} column is a number
+	 * cell, of a {@link Column#PERCENT} column a share (0.85) shown as a percentage
+	 * (85%); an empty value stays an empty cell.
+	 * @param columns the kind of each column, in header order; missing ones are text
+	 */
+	public static void xlsx(OutputStream out, String sheetName, List<String> header, List<Column> columns,
+			Stream<List<String>> rows) {
 		try {
-			new Xlsx(out, safeSheetName(sheetName), header).write(rows.iterator());
+			new Xlsx(out, safeSheetName(sheetName), header, columns).write(rows.iterator());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -179,7 +191,10 @@ public final class TabularExport {
 				+ "/worksheet\" Target=\"worksheets/sheet1.xml\"/>" + "<Relationship Id=\"rId2\" Type=\""
 				+ RELATIONSHIPS + "/styles\" Target=\"styles.xml\"/>" + "</Relationships>";
 
-		/** Cell styles: 0 plain, 1 bold (header), 2 quote-prefixed (kept as text). */
+		/**
+		 * Cell styles: 0 plain, 1 bold (header), 2 quote-prefixed (kept as text), 3 a
+		 * percentage.
+		 */
 		private static final String STYLES = XML + "<styleSheet xmlns=\"" + MAIN + "\">" + "<fonts count=\"2\">"
 				+ "<font><sz val=\"11\"/><color indexed=\"8\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
 				+ "<font><b/><sz val=\"11\"/><color indexed=\"8\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
@@ -187,9 +202,10 @@ public final class TabularExport {
 				+ "<fill><patternFill patternType=\"gray125\"/></fill>" + "</fills>"
 				+ "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
 				+ "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-				+ "<cellXfs count=\"3\">" + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+				+ "<cellXfs count=\"4\">" + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
 				+ "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
 				+ "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" quotePrefix=\"1\"/>"
+				+ "<xf numFmtId=\"9\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
 				+ "</cellXfs>"
 				+ "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
 				+ "</styleSheet>";
@@ -197,6 +213,8 @@ public final class TabularExport {
 		private static final int BOLD = 1;
 
 		private static final int QUOTE_PREFIXED = 2;
+
+		private static final int PERCENT = 3;
 
 		private final OutputStream out;
 
@@ -208,10 +226,13 @@ public final class TabularExport {
 
 		private Writer xml;
 
-		Xlsx(OutputStream out, String sheetName, List<String> header) {
+		private final List<Column> columns;
+
+		Xlsx(OutputStream out, String sheetName, List<String> header, List<Column> columns) {
 			this.out = out;
 			this.sheetName = sheetName;
 			this.header = header;
+			this.columns = columns;
 		}
 
 		/**
@@ -293,6 +314,10 @@ public final class TabularExport {
 			return number;
 		}
 
+		private static boolean isNumber(String value) {
+			return value.matches("-?\\d{1,15}(\\.\\d{1,15})?");
+		}
+
 		private static void measure(List<String> values, int[] widths) {
 			for (int column = 0; column < values.size() && column < widths.length; column++) {
 				String value = values.get(column);
@@ -312,6 +337,12 @@ public final class TabularExport {
 			for (int column = 0; column < values.size(); column++) {
 				String value = values.get(column);
 				if (value == null || value.isEmpty()) {
+					continue;
+				}
+				Column kind = (column < this.columns.size()) ? this.columns.get(column) : Column.TEXT;
+				if (style != BOLD && kind != Column.TEXT && isNumber(value)) {
+					this.xml.write("<c r=\"" + columnName(column) + number + "\""
+							+ ((kind == Column.PERCENT) ? " s=\"" + PERCENT + "\"" : "") + "><v>" + value + "</v></c>");
 					continue;
 				}
 				this.xml.write("<c r=\"" + columnName(column) + number + "\"");
@@ -410,6 +441,13 @@ public final class TabularExport {
 		public void close() throws IOException {
 			flush();
 		}
+
+	}
+
+	/** How a column of a workbook is written. */
+	public enum Column {
+
+		TEXT, NUMBER, PERCENT
 
 	}
 

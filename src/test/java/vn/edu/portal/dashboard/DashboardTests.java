@@ -177,6 +177,40 @@ class DashboardTests {
 			.doesNotContain("Tên Không Được Hiện");
 	}
 
+	@Test
+	void theWorkbookOpensWithTheNumbersOfThePage() throws Exception {
+		PortalHttp officer = login(this.dept.officer);
+		Document page = Jsoup.parse(officer.get("/dashboard?unit=" + this.dept.department + "&" + this.period).body());
+		java.net.http.HttpResponse<byte[]> xlsx = officer.download(page.select("#export-xlsx").attr("href"));
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		try (org.apache.poi.ss.usermodel.Workbook book = org.apache.poi.ss.usermodel.WorkbookFactory
+			.create(new java.io.ByteArrayInputStream(xlsx.body()))) {
+			org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("Tỷ lệ tiếp nhận đúng hạn");
+			assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+			org.apache.poi.ss.usermodel.Row department = sheet.getRow(1);
+			assertThat(department.getCell(2).getNumericCellValue()).isEqualTo(34);
+			assertThat(department.getCell(3).getNumericCellValue()).isEqualTo(5);
+			assertThat(department.getCell(4).getNumericCellValue()).isEqualTo(3);
+			assertThat(department.getCell(6).getNumericCellValue()).isEqualTo(0.4);
+			assertThat(department.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("0%");
+			assertThat(department.getCell(12).getNumericCellValue()).isEqualTo(3);
+			org.apache.poi.ss.usermodel.Row nothing = java.util.stream.IntStream.rangeClosed(1, sheet.getLastRowNum())
+				.mapToObj(sheet::getRow)
+				.filter((row) -> row.getCell(0).getStringCellValue().endsWith("-PGD2"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(nothing.getCell(6)).as("nothing expected is no rate").isNull();
+		}
+		String csv = new String(officer.download(page.select("#export-csv").attr("href")).body(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("\uFEFF").contains("Tỷ lệ tiếp nhận đúng hạn", ",40%,");
+		assertThat(this.jdbc.sql("select count(*) from audit_event where action = 'DASHBOARD_EXPORTED' and actor = ?")
+			.param(this.dept.officer)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
 	private static Element row(Document page, String codeSuffix) {
 		return page.select("#children tr[data-unit$=-" + codeSuffix + "]").first();
 	}

@@ -74,7 +74,25 @@ public final class Browser implements AutoCloseable {
 		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", size.getWidth(),
 				"height", size.getHeight(), "deviceScaleFactor", 1, "mobile", size.getWidth() < 500));
 		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.driver.executeCdpCommand("Browser.setDownloadBehavior",
+				java.util.Map.of("behavior", "allow", "downloadPath", downloads().toString()));
 		this.base = "http://localhost:" + port;
+	}
+
+	private Path downloads() {
+		return this.profile.resolve("downloads");
+	}
+
+	/** Waits for a download whose name ends so, and answers where it is. */
+	public Path downloaded(String suffix) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(20)).until((driver) -> {
+			try (var files = Files.list(downloads())) {
+				return files.filter((file) -> file.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+			}
+			catch (IOException ex) {
+				return null;
+			}
+		});
 	}
 
 	private static void requireChromium() {

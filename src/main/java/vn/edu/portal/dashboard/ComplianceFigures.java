@@ -39,26 +39,27 @@ class ComplianceFigures {
 			)
 			""";
 
-	private static final String FIGURES = TODAY + """
-			, rows as (select u.id, u.path from unit u where u.id = any(:rows)),
+	/**
+	 * The assignments that count, of published directives and not withdrawn, each with
+	 * the path of the unit it counts under today; after {@link #TODAY}.
+	 */
+	static final String COUNTED = """
 			counted as (
 			  select a.id, a.directive_id, a.role, a.delivered_at, a.acknowledged_at, a.acknowledged_late, a.due_on,
-			         cu.path as path
+			         a.acknowledge_by, cu.id as current_unit_id, cu.path as path
 			  from assignment a
 			  join directive d on d.id = a.directive_id and d.status = 'PUBLISHED'
 			  join today_unit t on t.id = a.unit_id
 			  join unit cu on cu.id = t.current_id
 			  where a.withdrawn_at is null
 			),
-			acknowledgements as (
-			  select r.id as row_id,
-			         count(c.id) as expected,
-			         count(c.acknowledged_at) as done,
-			         count(*) filter (where c.acknowledged_at is not null and not c.acknowledged_late) as on_time
-			  from rows r left join counted c on c.path like r.path || '%%'
-			       and c.delivered_at >= :from and c.delivered_at < :until
-			  group by r.id
-			),
+			""";
+
+	/**
+	 * The report periods of the assignments to implement that fall between
+	 * {@code :fromDay} and {@code :toDay}; after {@link #COUNTED}.
+	 */
+	static final String PERIODS = """
 			periods as (
 			  select c.id as assignment_id, c.path, p.due
 			  from counted c join directive d on d.id = c.directive_id
@@ -79,6 +80,21 @@ class ComplianceFigures {
 			  ) as p
 			  where c.role = 'IMPLEMENT' and p.due between :fromDay and :toDay
 			),
+			""";
+
+	private static final String FIGURES = TODAY + """
+			, rows as (select u.id, u.path from unit u where u.id = any(:rows)),
+			""" + COUNTED + """
+			acknowledgements as (
+			  select r.id as row_id,
+			         count(c.id) as expected,
+			         count(c.acknowledged_at) as done,
+			         count(*) filter (where c.acknowledged_at is not null and not c.acknowledged_late) as on_time
+			  from rows r left join counted c on c.path like r.path || '%%'
+			       and c.delivered_at >= :from and c.delivered_at < :until
+			  group by r.id
+			),
+			""" + PERIODS + """
 			reports as (
 			  select r.id as row_id,
 			         count(p.assignment_id) as expected,

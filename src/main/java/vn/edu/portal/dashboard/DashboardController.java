@@ -19,15 +19,18 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.Permission;
 import vn.edu.portal.account.ScopePolicy;
 import vn.edu.portal.account.UnitScope;
 import vn.edu.portal.audit.AuditLog;
+import vn.edu.portal.notification.ManualReminders;
 import vn.edu.portal.organisation.UnitNotFoundException;
 import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.Formats;
@@ -56,8 +59,11 @@ class DashboardController {
 
 	private final AuditLog audit;
 
+	private final ManualReminders reminders;
+
 	DashboardController(ComplianceFigures figures, DashboardQueries queries, DashboardProperties properties,
-			ScopePolicy scope, Formats formats, MessageSource messages, AuditLog audit) {
+			ScopePolicy scope, Formats formats, MessageSource messages, AuditLog audit, ManualReminders reminders) {
+		this.reminders = reminders;
 		this.messages = messages;
 		this.audit = audit;
 		this.figures = figures;
@@ -95,8 +101,41 @@ class DashboardController {
 		}
 		model.addAttribute("incidentsBy", incidents);
 		model.addAttribute("medians", this.queries.medians(shown, period, this.formats.zone()));
+		model.addAttribute("pending",
+				this.queries.notResponded(shown, period, this.formats.today(), this.formats.zone(), PENDING_SHOWN));
 		return "dashboard/index";
 	}
+
+	/**
+	 * Reminds a unit that has not responded, through the notifications, at most once a
+	 * day for each deadline; back to the same dashboard.
+	 */
+	@PostMapping("/dashboard/remind")
+	String remind(@AuthenticationPrincipal CurrentUser user, @RequestParam long assignment,
+			@RequestParam boolean report, @RequestParam String due, @RequestParam(required = false) String back,
+			RedirectAttributes redirect) {
+		visibleScope(user);
+		long unit = this.queries.unitOf(assignment).orElseThrow(() -> new UnitNotFoundException(assignment));
+		if (!this.scope.canSee(user, unit)) {
+			throw new UnitNotFoundException(unit);
+		}
+		LocalDate deadline;
+		try {
+			deadline = LocalDate.parse(due);
+		}
+		catch (RuntimeException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "due");
+		}
+		boolean sent = this.reminders.remind(assignment, report, deadline, this.formats.today());
+		this.audit.record("REMINDER_REQUESTED", "ASSIGNMENT", assignment,
+				Map.of("report", report, "due", due, "sent", sent));
+		redirect.addFlashAttribute(sent ? "success" : "failure",
+				sent ? "dashboard.reminded" : "dashboard.remindedAlready");
+		boolean sameDashboard = back != null && back.startsWith("/dashboard?") && !back.contains("//");
+		return "redirect:" + (sameDashboard ? back : "/dashboard");
+	}
+
+	private static final int PENDING_SHOWN = 200;
 
 	/**
 	 * The unit's figures and those of the units one level down, as a workbook (rates as

@@ -1,6 +1,7 @@
 package vn.edu.portal.dashboard;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -85,6 +86,71 @@ class DashboardQueries {
 			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
 			.query((rs, i) -> new Medians(hours(rs.getObject(1)), hours(rs.getObject(2)), hours(rs.getObject(3))))
 			.single();
+	}
+
+	/**
+	 * Who has not responded: the assignments of the scope delivered in the period whose
+	 * deadline to acknowledge has passed unacknowledged, and its reports due in the
+	 * period whose deadline has passed unsubmitted; the oldest first.
+	 */
+	List<Pending> notResponded(long unitId, DashboardPeriod period, LocalDate today, ZoneId zone, int limit) {
+		return this.jdbc
+			.sql(ComplianceFigures.TODAY + ", " + ComplianceFigures.COUNTED + ComplianceFigures.PERIODS
+					+ """
+							scope as (select path from unit where id = :unit)
+							select * from (
+							  select c.id, false as report, c.acknowledge_by as due, u.name as unit_name, d.id as directive_id,
+							         lpad(d.number::text, 2, '0') || '/' || d.symbol as number, d.subject
+							  from counted c join unit u on u.id = c.current_unit_id join directive d on d.id = c.directive_id,
+							       scope s
+							  where c.path like s.path || '%%' and c.acknowledged_at is null and c.acknowledge_by < :today
+							    and c.delivered_at >= :from and c.delivered_at < :until
+							  union all
+							  select p.assignment_id, true, p.due, u.name, d.id, lpad(d.number::text, 2, '0') || '/' || d.symbol,
+							         d.subject
+							  from periods p join counted c on c.id = p.assignment_id join unit u on u.id = c.current_unit_id
+							  join directive d on d.id = c.directive_id, scope s
+							  where p.path like s.path || '%%' and p.due < :today
+							    and not exists (select 1 from report r where r.assignment_id = p.assignment_id
+							                    and r.period_due = p.due and r.submitted_at is not null)
+							) as pending
+							order by due, unit_name, id
+							limit :limit
+							"""
+						.formatted())
+			.param("unit", unitId)
+			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
+			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
+			.param("fromDay", period.from())
+			.param("toDay", period.to())
+			.param("today", today)
+			.param("limit", limit)
+			.query((rs, i) -> new Pending(rs.getLong("id"), rs.getBoolean("report"),
+					rs.getObject("due", LocalDate.class), rs.getString("unit_name"), rs.getLong("directive_id"),
+					rs.getString("number"), rs.getString("subject")))
+			.list();
+	}
+
+	/** The unit an assignment counts under today, if it is one. */
+	java.util.Optional<Long> unitOf(long assignmentId) {
+		return this.jdbc.sql(ComplianceFigures.TODAY + """
+				select t.current_id from assignment a join today_unit t on t.id = a.unit_id where a.id = ?
+				""").param(assignmentId).query(Long.class).optional();
+	}
+
+	/**
+	 * A deadline missed.
+	 *
+	 * @param assignmentId the assignment
+	 * @param report a report's deadline, or the acknowledgement's
+	 * @param due the deadline
+	 * @param unitName the unit
+	 * @param directiveId the directive
+	 * @param number its number and symbol
+	 * @param subject its subject
+	 */
+	record Pending(long assignmentId, boolean report, LocalDate due, String unitName, long directiveId, String number,
+			String subject) {
 	}
 
 	private static Double hours(Object seconds) {

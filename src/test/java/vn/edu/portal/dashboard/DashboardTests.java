@@ -211,6 +211,40 @@ class DashboardTests {
 			.single()).isEqualTo(2);
 	}
 
+	@Test
+	void whoHasNotRespondedIsListedAndRemindedOnceADay() {
+		String school = this.people.account(this.dept.schoolOfDistrictOne, Role.UNIT_LEADER);
+		this.jdbc.sql("update assignment set acknowledge_by = current_date - 1 where unit_id = ?")
+			.param(this.dept.schoolOfDistrictOne)
+			.update();
+		PortalHttp officer = login(this.dept.officer);
+		String dashboard = "/dashboard?unit=" + this.dept.department + "&" + this.period;
+		Document page = Jsoup.parse(officer.get(dashboard).body());
+		List<String> pending = page.select("#pending tbody tr").eachText();
+		assertThat(pending).anyMatch((row) -> row.startsWith("Trường THCS Một") && row.contains("Xác nhận tiếp nhận"));
+		assertThat(pending).anyMatch((row) -> row.startsWith("Trường THCS Một") && row.contains("Nộp báo cáo"));
+		assertThat(pending).noneMatch((row) -> row.startsWith("Trường THPT Một"));
+		Element remind = page.select("#pending tbody tr")
+			.stream()
+			.filter((row) -> row.text().startsWith("Trường THCS Một") && row.text().contains("Xác nhận"))
+			.findFirst()
+			.orElseThrow()
+			.selectFirst("form");
+		java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+		remind.select("input[type=hidden]").forEach((input) -> form.put(input.attr("name"), input.val()));
+		assertThat(PortalHttp.location(officer.post("/dashboard/remind", form))).startsWith("/dashboard?unit=");
+		officer.post("/dashboard/remind", form);
+		assertThat(this.jdbc.sql("""
+				select count(*) from notification n join account a on a.id = n.account_id
+				where a.username = ? and n.kind = 'REMINDER_OVERDUE'
+				""").param(school).query(Integer.class).single()).as("once a day").isOne();
+
+		PortalHttp otherDistrict = login(this.people.account(this.dept.districtTwo, Role.UNIT_LEADER));
+		otherDistrict.get("/dashboard");
+		form.remove("_csrf");
+		assertThat(otherDistrict.post("/dashboard/remind", form).statusCode()).isEqualTo(404);
+	}
+
 	private static Element row(Document page, String codeSuffix) {
 		return page.select("#children tr[data-unit$=-" + codeSuffix + "]").first();
 	}

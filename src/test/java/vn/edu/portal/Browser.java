@@ -136,6 +136,11 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Runs a script in the page and answers its result. */
+	public Object script(String script) {
+		return ((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(script);
+	}
+
 	public String valueOfName(String name) {
 		return this.driver.findElement(By.name(name)).getDomProperty("value");
 	}

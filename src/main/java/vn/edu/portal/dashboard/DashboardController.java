@@ -101,6 +101,9 @@ class DashboardController {
 		}
 		model.addAttribute("incidentsBy", incidents);
 		model.addAttribute("medians", this.queries.medians(shown, period, this.formats.zone()));
+		model.addAttribute("trend", trend(all.get(0), period));
+		model.addAttribute("incidentMonths", this.queries.incidentsByMonth(shown, period, this.formats.zone()));
+		model.addAttribute("distribution", distribution(all.subList(1, all.size())));
 		model.addAttribute("pending",
 				this.queries.notResponded(shown, period, this.formats.today(), this.formats.zone(), PENDING_SHOWN));
 		return "dashboard/index";
@@ -136,6 +139,56 @@ class DashboardController {
 	}
 
 	private static final int PENDING_SHOWN = 200;
+
+	/** The most months a trend shows: the last ones of a longer period. */
+	private static final int TREND_MONTHS = 24;
+
+	/** The on-time rates of each month of the period, for the unit's scope. */
+	private List<Month> trend(Figures main, DashboardPeriod period) {
+		List<Month> months = new ArrayList<>();
+		java.time.YearMonth first = java.time.YearMonth.from(period.from());
+		java.time.YearMonth last = java.time.YearMonth.from(period.to());
+		if (first.plusMonths(TREND_MONTHS - 1).isBefore(last)) {
+			first = last.minusMonths(TREND_MONTHS - 1);
+		}
+		ComplianceFigures.UnitRow row = new ComplianceFigures.UnitRow(main.unitId(), main.code(), main.name(),
+				main.hasChildren());
+		for (java.time.YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+			LocalDate start = month.atDay(1).isBefore(period.from()) ? period.from() : month.atDay(1);
+			LocalDate end = month.atEndOfMonth().isAfter(period.to()) ? period.to() : month.atEndOfMonth();
+			Figures figures = this.figures
+				.of(List.of(row), new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, start, end), this.formats.today(),
+						this.formats.zone())
+				.get(0);
+			months.add(new Month(String.format("%02d/%d", month.getMonthValue(), month.getYear()),
+					figures.acknowledgedOnTime(), figures.reportedOnTime()));
+		}
+		return months;
+	}
+
+	/** How many units one level down have a score in each band, and how many none. */
+	private Map<String, Long> distribution(List<Figures> children) {
+		Map<String, Long> bands = new LinkedHashMap<>();
+		for (String band : List.of("red", "amber", "green", "none")) {
+			bands.put(band, 0L);
+		}
+		for (Figures child : children) {
+			String band = (child.score() == null) ? "none" : (child.score() >= this.properties.green()) ? "green"
+					: (child.score() >= this.properties.amber()) ? "amber" : "red";
+			bands.merge(band, 1L, Long::sum);
+		}
+		return bands;
+	}
+
+	/**
+	 * A month of the trend.
+	 *
+	 * @param label MM/yyyy
+	 * @param acknowledgedOnTime on-time acknowledgement
+	 * @param reportedOnTime on-time reporting
+	 */
+	record Month(String label, Rate acknowledgedOnTime, Rate reportedOnTime) {
+	}
 
 	/**
 	 * The unit's figures and those of the units one level down, as a workbook (rates as

@@ -67,6 +67,37 @@ class DashboardQueries {
 			.list();
 	}
 
+	/** The incidents of the scope submitted in each month of the period, by category. */
+	List<MonthCount> incidentsByMonth(long unitId, DashboardPeriod period, ZoneId zone) {
+		return this.jdbc.sql(ComplianceFigures.TODAY + """
+				select to_char(x.month, 'MM/YYYY'), x.category, count(*) from (
+				  select date_trunc('month', i.submitted_at at time zone :zone) as month, i.category
+				  from incident i
+				  join today_unit t on t.id = i.unit_id join unit cu on cu.id = t.current_id
+				  join unit s on s.id = :unit
+				  where i.status <> 'DRAFT' and cu.path like s.path || '%'
+				    and i.submitted_at >= :from and i.submitted_at < :until
+				) as x
+				group by x.month, x.category order by x.month, x.category
+				""")
+			.param("unit", unitId)
+			.param("zone", zone.getId())
+			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
+			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
+			.query((rs, i) -> new MonthCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
+			.list();
+	}
+
+	/**
+	 * How many incidents of a category a month had.
+	 *
+	 * @param month MM/yyyy
+	 * @param category the category
+	 * @param count how many
+	 */
+	record MonthCount(String month, String category, long count) {
+	}
+
 	/**
 	 * The median hours from detection to report, from report to triage and to resolution.
 	 */

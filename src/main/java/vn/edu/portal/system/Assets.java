@@ -35,6 +35,10 @@ public class Assets {
 
 	private final String incidentFormJs;
 
+	private final String chartJs;
+
+	private final String dashboardChartsJs;
+
 	Assets(PortalProperties properties) {
 		String base = "/webjars/bootstrap/" + properties.assets().bootstrapVersion() + "/dist/";
 		this.bootstrapCss = base + "css/bootstrap.min.css";
@@ -45,6 +49,8 @@ public class Assets {
 		this.directiveScreenCss = fingerprinted("/css/directive-screen.css");
 		this.autosaveJs = fingerprinted("/js/autosave.js");
 		this.incidentFormJs = fingerprinted("/js/incident-form.js");
+		this.chartJs = "/webjars/chart.js/" + properties.assets().chartjsVersion() + "/dist/chart.umd.min.js";
+		this.dashboardChartsJs = fingerprinted("/js/dashboard-charts.js");
 	}
 
 	private static String fingerprinted(String path) {
@@ -90,6 +96,14 @@ public class Assets {
 
 	public String getIncidentFormJs() {
 		return this.incidentFormJs;
+	}
+
+	public String getChartJs() {
+		return this.chartJs;
+	}
+
+	public String getDashboardChartsJs() {
+		return this.dashboardChartsJs;
 	}
 
 }

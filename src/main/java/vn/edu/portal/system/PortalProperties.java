@@ -16,8 +16,9 @@ public record PortalProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId timeZone
 
 	/**
 	 * @param bootstrapVersion the Bootstrap WebJar version, filled in by the build
+	 * @param chartjsVersion the Chart.js WebJar version, filled in by the build
 	 */
-	public record Assets(@DefaultValue("5.3.8") String bootstrapVersion) {
+	public record Assets(@DefaultValue("5.3.8") String bootstrapVersion, @DefaultValue("4.5.1") String chartjsVersion) {
 	}
 
 }

@@ -65,6 +65,10 @@ class DashboardBrowserTests {
 			officer.click(By.linkText("Theo dõi")).checkAccessibility();
 			assertThat(officer.heading()).isEqualTo("Theo dõi thực hiện: Sở Giáo dục và Đào tạo thử nghiệm");
 			assertThat(officer.text()).contains("0% (0/3)", "Phòng GD&ĐT huyện Một");
+			assertThat(officer.script("""
+					return ['trend-chart', 'incidents-chart', 'distribution-chart']
+					  .filter(function (id) { return Chart.getChart(document.getElementById(id)) !== undefined; })
+					  .length""")).as("the charts drawn from their tables").isEqualTo(2L);
 			officer.click(By.linkText("Phòng GD&ĐT huyện Một")).checkAccessibility();
 			assertThat(officer.heading()).isEqualTo("Theo dõi thực hiện: Phòng GD&ĐT huyện Một");
 			assertThat(officer.text()).contains("0% (0/2)");

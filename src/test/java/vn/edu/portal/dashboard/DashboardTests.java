@@ -118,6 +118,12 @@ class DashboardTests {
 			.containsExactly("—", "—", "—", "0", "0 · —");
 		assertThat(page.select("#children tr[data-unit$=SAPNHAP]")).as("closed into its successor").isEmpty();
 		assertThat(page.select("#incidents-by-severity").text()).contains("Mức 2 · Trung bình 2");
+		assertThat(page.select("#distribution tbody tr").eachText()).containsExactly("Đỏ (dưới 70) 2",
+				"Vàng (từ 70 đến dưới 90) 0", "Xanh (từ 90) 1", "Chưa có gì phải làm 3");
+		LocalDate today = this.formats.today();
+		String month = String.format("%02d/%d", today.getMonthValue(), today.getYear());
+		assertThat(page.select("#trend tbody tr").eachText()).contains(month + " 40% (2/5) 20% (1/5)");
+		assertThat(page.select("#incident-months tbody tr").eachText()).containsExactly(month + " BNTT 2");
 	}
 
 	@Test

@@ -126,30 +126,27 @@ class DashboardQueries {
 	 */
 	List<Pending> notResponded(long unitId, DashboardPeriod period, LocalDate today, ZoneId zone, int limit) {
 		return this.jdbc
-			.sql(ComplianceFigures.TODAY + ", " + ComplianceFigures.COUNTED + ComplianceFigures.PERIODS
+			.sql(ComplianceFigures.TODAY + ComplianceFigures.SCOPE + ComplianceFigures.COUNTED
+					+ ComplianceFigures.PERIODS
 					+ """
-							scope as (select path from unit where id = :unit)
-							select * from (
-							  select c.id, false as report, c.acknowledge_by as due, u.name as unit_name, d.id as directive_id,
-							         lpad(d.number::text, 2, '0') || '/' || d.symbol as number, d.subject
-							  from counted c join unit u on u.id = c.current_unit_id join directive d on d.id = c.directive_id,
-							       scope s
-							  where c.path like s.path || '%%' and c.acknowledged_at is null and c.acknowledge_by < :today
+							overdue as (
+							  select c.id, false as report, c.acknowledge_by as due, u.name as unit_name,
+							         d.id as directive_id, lpad(d.number::text, 2, '0') || '/' || d.symbol as number, d.subject
+							  from counted c join unit u on u.id = c.current_unit_id join directive d on d.id = c.directive_id
+							  where c.acknowledged_at is null and c.acknowledge_by < :today
 							    and c.delivered_at >= :from and c.delivered_at < :until
 							  union all
-							  select p.assignment_id, true, p.due, u.name, d.id, lpad(d.number::text, 2, '0') || '/' || d.symbol,
-							         d.subject
+							  select p.assignment_id, true, p.due, u.name, d.id,
+							         lpad(d.number::text, 2, '0') || '/' || d.symbol, d.subject
 							  from periods p join counted c on c.id = p.assignment_id join unit u on u.id = c.current_unit_id
-							  join directive d on d.id = c.directive_id, scope s
-							  where p.path like s.path || '%%' and p.due < :today
+							  join directive d on d.id = c.directive_id
+							  where p.due < :today
 							    and not exists (select 1 from report r where r.assignment_id = p.assignment_id
 							                    and r.period_due = p.due and r.submitted_at is not null)
-							) as pending
-							order by due, unit_name, id
-							limit :limit
-							"""
-						.formatted())
-			.param("unit", unitId)
+							)
+							select * from overdue order by due, unit_name, id limit :limit
+							""")
+			.param("root", unitId)
 			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
 			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
 			.param("fromDay", period.from())

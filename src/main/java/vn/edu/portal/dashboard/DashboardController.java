@@ -143,25 +143,26 @@ class DashboardController {
 	/** The most months a trend shows: the last ones of a longer period. */
 	private static final int TREND_MONTHS = 24;
 
-	/** The on-time rates of each month of the period, for the unit's scope. */
+	/**
+	 * The on-time rates of each month of the period (its last months, if long), for the
+	 * unit's scope.
+	 */
 	private List<Month> trend(Figures main, DashboardPeriod period) {
-		List<Month> months = new ArrayList<>();
 		java.time.YearMonth first = java.time.YearMonth.from(period.from());
 		java.time.YearMonth last = java.time.YearMonth.from(period.to());
 		if (first.plusMonths(TREND_MONTHS - 1).isBefore(last)) {
 			first = last.minusMonths(TREND_MONTHS - 1);
 		}
-		ComplianceFigures.UnitRow row = new ComplianceFigures.UnitRow(main.unitId(), main.code(), main.name(),
-				main.hasChildren());
+		LocalDate start = first.atDay(1).isBefore(period.from()) ? period.from() : first.atDay(1);
+		Map<String, Rate[]> rates = this.queries.monthly(main.unitId(),
+				new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, start, period.to()), this.formats.today(),
+				this.formats.zone());
+		List<Month> months = new ArrayList<>();
+		Rate none = new Rate(0, 0);
 		for (java.time.YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-			LocalDate start = month.atDay(1).isBefore(period.from()) ? period.from() : month.atDay(1);
-			LocalDate end = month.atEndOfMonth().isAfter(period.to()) ? period.to() : month.atEndOfMonth();
-			Figures figures = this.figures
-				.of(List.of(row), new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, start, end), this.formats.today(),
-						this.formats.zone())
-				.get(0);
-			months.add(new Month(String.format("%02d/%d", month.getMonthValue(), month.getYear()),
-					figures.acknowledgedOnTime(), figures.reportedOnTime()));
+			String label = String.format("%02d/%d", month.getMonthValue(), month.getYear());
+			Rate[] of = rates.getOrDefault(label, new Rate[] { none, none });
+			months.add(new Month(label, of[0], of[1]));
 		}
 		return months;
 	}

@@ -3,7 +3,9 @@ package vn.edu.portal.dashboard;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -157,6 +159,48 @@ class DashboardQueries {
 					rs.getObject("due", LocalDate.class), rs.getString("unit_name"), rs.getLong("directive_id"),
 					rs.getString("number"), rs.getString("subject")))
 			.list();
+	}
+
+	/**
+	 * The on-time rates of the scope month by month, in one pass: acknowledgements by the
+	 * month they were delivered in, reports by the month they were due in.
+	 * @return for each month (MM/yyyy) that has any, the rates
+	 */
+	Map<String, Rate[]> monthly(long unitId, DashboardPeriod period, LocalDate today, ZoneId zone) {
+		Map<String, Rate[]> months = new LinkedHashMap<>();
+		this.jdbc
+			.sql(ComplianceFigures.TODAY + ComplianceFigures.SCOPE + ComplianceFigures.COUNTED
+					+ ComplianceFigures.PERIODS
+					+ """
+							acknowledged as (
+							  select to_char(c.delivered_at at time zone :zone, 'MM/YYYY') as month, count(*) as expected,
+							         count(*) filter (where c.acknowledged_at is not null and not c.acknowledged_late) as on_time
+							  from counted c where c.delivered_at >= :from and c.delivered_at < :until
+							  group by 1
+							),
+							reported as (
+							  select to_char(p.due, 'MM/YYYY') as month, count(*) as expected,
+							         count(*) filter (where rp.submitted_at is not null and not rp.submitted_late) as on_time
+							  from periods p left join report rp on rp.assignment_id = p.assignment_id and rp.period_due = p.due
+							  group by 1
+							)
+							select coalesce(a.month, r.month) as month, coalesce(a.expected, 0) as ack_expected,
+							       coalesce(a.on_time, 0) as ack_on_time, coalesce(r.expected, 0) as rep_expected,
+							       coalesce(r.on_time, 0) as rep_on_time
+							from acknowledged a full join reported r on r.month = a.month
+							""")
+			.param("root", unitId)
+			.param("zone", zone.getId())
+			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
+			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
+			.param("fromDay", period.from())
+			.param("toDay", period.to())
+			.param("today", today)
+			.query((rs, i) -> months.put(rs.getString("month"),
+					new Rate[] { new Rate(rs.getLong("ack_on_time"), rs.getLong("ack_expected")),
+							new Rate(rs.getLong("rep_on_time"), rs.getLong("rep_expected")) }))
+			.list();
+		return months;
 	}
 
 	/** The unit an assignment counts under today, if it is one. */

@@ -117,19 +117,6 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/**
-	 * Sets a field as its picker would (a date-time picker, whose keys differ between
-	 * locales), and tells the page it changed.
-	 */
-	public Browser pick(String id, String value) {
-		WebElement field = this.driver.findElement(By.id(id));
-		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(
-				"arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-						+ "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-				field, value);
-		return this;
-	}
-
 	/** Chooses a file in a file input. */
 	public Browser attach(String id, Path file) {
 		this.driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());

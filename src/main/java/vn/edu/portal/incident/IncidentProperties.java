@@ -5,18 +5,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of incidents.
+ * Settings of incidents. When the nightly erasing runs is
+ * {@code portal.incidents.retention-cron}, read by the job itself.
  *
  * @param maxFileSize the largest evidence file
  * @param maxFiles how many evidence files an incident holds
  * @param retentionYears how many years after closing the names and evidence are erased
- * @param retentionCron when the erasing job runs (nightly)
  * @param formsKeptDays how long files of a new-incident form never saved are kept
  */
 @ConfigurationProperties("portal.incidents")
 record IncidentProperties(@DefaultValue("20MB") DataSize maxFileSize, @DefaultValue("10") int maxFiles,
-		@DefaultValue("5") int retentionYears, @DefaultValue("0 30 2 * * *") String retentionCron,
-		@DefaultValue("7") int formsKeptDays) {
+		@DefaultValue("5") int retentionYears, @DefaultValue("7") int formsKeptDays) {
 
 	IncidentProperties {
 		if (maxFileSize.toBytes() <= 0 || maxFiles <= 0 || retentionYears <= 0 || formsKeptDays <= 0) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,18 +213,6 @@ final class UrlKey {
 
 	private static String cut(String key) {
 		return (key.length() > 600) ? key.substring(0, 600) : key;
-	}
-
-	/** The keys of several URLs, without repeats, in their order. */
-	static List<String> ofAll(List<String> urls) {
-		List<String> keys = new ArrayList<>();
-		urls.forEach((url) -> {
-			String key = of(url);
-			if (!keys.contains(key)) {
-				keys.add(key);
-			}
-		});
-		return keys;
 	}
 
 }

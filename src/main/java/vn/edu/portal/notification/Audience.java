@@ -33,25 +33,8 @@ record Audience(String condition) {
 				+ " where au.id = a.unit_id and d.type = 'DEPARTMENT' and x.id = " + unitId + ")");
 	}
 
-	/** The officers of the Department a unit belongs to. */
-	static Audience officersAbove(long unitId) {
-		return new Audience(
-				"exists (select 1 from account_role r where r.account_id = a.id" + " and r.role = 'DEPARTMENT_OFFICER')"
-						+ " and exists (select 1 from unit au join unit d on au.path like d.path || '%'"
-						+ " join unit x on x.path like d.path || '%'"
-						+ " where au.id = a.unit_id and d.type = 'DEPARTMENT' and x.id = " + unitId + ")");
-	}
-
 	static Audience account(long accountId) {
 		return new Audience("a.id = " + accountId);
-	}
-
-	Audience or(Audience other) {
-		return new Audience("((" + this.condition + ") or (" + other.condition + "))");
-	}
-
-	Audience except(long accountId) {
-		return new Audience("(" + this.condition + ") and a.id <> " + accountId);
 	}
 
 	private static String array(Collection<Long> ids) {

@@ -8,23 +8,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of notifications. SMTP itself is Spring Boot's {@code spring.mail.*} (host,
  * port, username, password, {@code spring.mail.properties.mail.smtp.starttls.enable}).
+ * The schedules ({@code send-every}, {@code digest-cron}, {@code reminder-cron},
+ * {@code flash-reminder-cron}) are read by the jobs themselves.
  *
  * @param from the sender address of every e-mail
  * @param baseUrl the portal's address, for the links in e-mails
- * @param sendEvery how often the sender looks at the outbox
  * @param batchSize how many e-mails it claims at a time
  * @param claimFor how long a claimed e-mail may take before it counts as interrupted
  * @param maxAttempts how many times an e-mail is tried before it fails for good
- * @param digestCron when the digests are made (hourly: each account picks its hour)
- * @param reminderCron when the daily reminders go
- * @param flashReminderCron when the hourly reminders of hỏa tốc directives go
  */
 @ConfigurationProperties("portal.notifications")
 record NotificationProperties(@DefaultValue("Cổng chỉ đạo và báo cáo sự cố <khong-tra-loi@portal.local>") String from,
-		@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("10s") Duration sendEvery,
-		@DefaultValue("50") int batchSize, @DefaultValue("5m") Duration claimFor, @DefaultValue("12") int maxAttempts,
-		@DefaultValue("0 0 * * * *") String digestCron, @DefaultValue("0 0 7 * * *") String reminderCron,
-		@DefaultValue("0 5 * * * *") String flashReminderCron) {
+		@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("50") int batchSize,
+		@DefaultValue("5m") Duration claimFor, @DefaultValue("12") int maxAttempts) {
 
 	NotificationProperties {
 		if (batchSize < 1 || maxAttempts < 1 || claimFor.isNegative() || claimFor.isZero()) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.edu.portal.directive.DirectiveCatalog;
+
 /**
  * What the dashboard shows beside the figures: the units to show, the way back up the
  * tree, and the incidents of a scope by category, severity and status, with their median
@@ -133,13 +135,13 @@ class DashboardQueries {
 					+ """
 							overdue as (
 							  select c.id, false as report, c.acknowledge_by as due, u.name as unit_name,
-							         d.id as directive_id, lpad(d.number::text, 2, '0') || '/' || d.symbol as number, d.subject
+							         d.id as directive_id, %1$s as number, d.subject
 							  from counted c join unit u on u.id = c.current_unit_id join directive d on d.id = c.directive_id
 							  where c.acknowledged_at is null and c.acknowledge_by < :today
 							    and c.delivered_at >= :from and c.delivered_at < :until
 							  union all
 							  select p.assignment_id, true, p.due, u.name, d.id,
-							         lpad(d.number::text, 2, '0') || '/' || d.symbol, d.subject
+							         %1$s, d.subject
 							  from periods p join counted c on c.id = p.assignment_id join unit u on u.id = c.current_unit_id
 							  join directive d on d.id = c.directive_id
 							  where p.due < :today
@@ -147,7 +149,8 @@ class DashboardQueries {
 							                    and r.period_due = p.due and r.submitted_at is not null)
 							)
 							select * from overdue order by due, unit_name, id limit :limit
-							""")
+							"""
+						.formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL))
 			.param("root", unitId)
 			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
 			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))

@@ -32,6 +32,13 @@ public class DirectiveCatalog {
 		return java.util.Arrays.stream(DocumentType.values()).map(Enum::name).toList();
 	}
 
+	/**
+	 * The number and symbol of a directive aliased {@code d}, in SQL, as
+	 * {@link #numberAndSymbol(int, String)} writes them: for set-based queries of other
+	 * modules.
+	 */
+	public static final String NUMBER_AND_SYMBOL_SQL = "(case when d.number < 10 then '0' else '' end || d.number || '/' || d.symbol)";
+
 	/** "05/KH-SGDĐT", "340/SGD&ĐT-CTTT": a number and symbol as Decree 30 writes them. */
 	public static String numberAndSymbol(int number, String symbol) {
 		return Decree30.numberAndSymbol(number, symbol);

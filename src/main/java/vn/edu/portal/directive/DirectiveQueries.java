@@ -21,12 +21,6 @@ class DirectiveQueries {
 
 	private static final int MAX_WORDS = 8;
 
-	/**
-	 * "05/KH-SGDĐT", "340/SGD&ĐT-CTTT" of a directive aliased {@code d}, as Decree 30
-	 * writes it.
-	 */
-	private static final String NUMBER_AND_SYMBOL = "(case when d.number < 10 then '0' else '' end || d.number || '/' || d.symbol)";
-
 	private final JdbcClient jdbc;
 
 	DirectiveQueries(JdbcClient jdbc) {
@@ -117,7 +111,7 @@ class DirectiveQueries {
 				select id, %s || ' · ' || to_char(issued_on, 'DD/MM/YYYY') || ' · ' || left(subject, 80) as label
 				from directive d where issuer_unit_id = ? and status = 'PUBLISHED'
 				order by issued_on desc, number desc limit 200
-				""".formatted(NUMBER_AND_SYMBOL))
+				""".formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL))
 			.param(issuerUnitId)
 			.query((rs, i) -> new Option(rs.getLong("id"), rs.getString("label")))
 			.list();
@@ -131,7 +125,7 @@ class DirectiveQueries {
 		return this.jdbc.sql("""
 				select id, %s || ' ngày ' || to_char(issued_on, 'DD/MM/YYYY') || ' · ' || subject as label
 				from directive d where id = any(?) and issuer_unit_id = ? and number is not null
-				""".formatted(NUMBER_AND_SYMBOL))
+				""".formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL))
 			.param(ids.toArray(Long[]::new))
 			.param(issuerUnitId)
 			.query((rs, i) -> new Option(rs.getLong("id"), rs.getString("label")))

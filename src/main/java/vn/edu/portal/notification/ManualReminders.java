@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.edu.portal.directive.DirectiveCatalog;
+
 /**
  * A reminder someone asks for (the dashboard's "remind" button), sent the way the
  * scheduled ones are: to everyone of the unit, in-app and by e-mail through the outbox,
@@ -49,7 +51,7 @@ public class ManualReminders {
 						  and exists (select 1 from account_role r where r.account_id = acc.id
 						              and r.role in ('UNIT_LEADER', 'UNIT_STAFF'))
 						"""
-					.formatted(Notifications.NUMBER_AND_SYMBOL),
+					.formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL),
 				Map.of("assignment", assignmentId, "deadline", deadline, "due", due.toString(), "today", today, "what",
 						"notification.what." + deadline)) > 0;
 	}

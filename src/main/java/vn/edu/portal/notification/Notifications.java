@@ -16,12 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Notifications {
 
-	/**
-	 * The directive's number and symbol as Decree 30 writes them, in SQL, of a directive
-	 * {@code d}.
-	 */
-	static final String NUMBER_AND_SYMBOL = "lpad(d.number::text, 2, '0') || '/' || d.symbol";
-
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;

@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.edu.portal.directive.DirectiveCatalog;
 import vn.edu.portal.calendar.WorkingCalendar;
 import vn.edu.portal.calendar.WorkingDays;
 import vn.edu.portal.system.Formats;
@@ -162,7 +163,8 @@ class Reminders {
 				join directive d on d.id = a.directive_id
 				join unit u on u.id = a.unit_id
 				join account acc on acc.enabled and %s
-				""".formatted(kind.name(), urgent, Notifications.NUMBER_AND_SYMBOL, deadlineText, due, due, accounts);
+				""".formatted(kind.name(), urgent, DirectiveCatalog.NUMBER_AND_SYMBOL_SQL, deadlineText, due, due,
+				accounts);
 	}
 
 	/** The deadlines reminded of: the column that holds it, and when it is still open. */

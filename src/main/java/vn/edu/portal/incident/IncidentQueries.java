@@ -6,7 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -185,6 +188,18 @@ class IncidentQueries {
 			.query(String.class)
 			.optional()
 			.orElse("");
+	}
+
+	/** The names of accounts, in one query. */
+	Map<Long, String> accountNames(Collection<Long> accountIds) {
+		Map<Long, String> names = new HashMap<>();
+		if (!accountIds.isEmpty()) {
+			this.jdbc.sql("select id, full_name from account where id = any(?)")
+				.param(accountIds.toArray(new Long[0]))
+				.query((rs, i) -> names.put(rs.getLong(1), rs.getString(2)))
+				.list();
+		}
+		return names;
 	}
 
 	private static Row row(ResultSet rs, int i) throws SQLException {

@@ -2,9 +2,9 @@ package vn.edu.portal.incident;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -63,8 +63,8 @@ class IncidentWorkflowController {
 		Incident incident = this.incidents.forReading(user, id);
 		IncidentAccess.Reader reader = this.access.reader(user);
 		boolean reviewer = this.access.isReviewer(user);
-		Map<Long, String> names = new HashMap<>();
-		incident.getSteps().forEach((step) -> names.computeIfAbsent(step.actorId(), this.queries::accountName));
+		Map<Long, String> names = this.queries
+			.accountNames(incident.getSteps().stream().map(IncidentStep::actorId).collect(Collectors.toSet()));
 		model.addAttribute("incident", incident);
 		model.addAttribute("unitName", this.queries.unitName(incident.getUnitId()));
 		model.addAttribute("reporterName", this.queries.accountName(incident.getReporterId()));

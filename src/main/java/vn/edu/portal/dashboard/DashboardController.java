@@ -173,11 +173,7 @@ class DashboardController {
 		for (String band : List.of("red", "amber", "green", "none")) {
 			bands.put(band, 0L);
 		}
-		for (Figures child : children) {
-			String band = (child.score() == null) ? "none" : (child.score() >= this.properties.green()) ? "green"
-					: (child.score() >= this.properties.amber()) ? "amber" : "red";
-			bands.merge(band, 1L, Long::sum);
-		}
+		children.forEach((child) -> bands.merge(this.properties.band(child.score()), 1L, Long::sum));
 		return bands;
 	}
 

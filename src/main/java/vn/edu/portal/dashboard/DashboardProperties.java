@@ -27,4 +27,12 @@ record DashboardProperties(@DefaultValue("40") int acknowledgementWeight, @Defau
 		}
 	}
 
+	/** The colour band of a score: green, amber, red, or none without a score. */
+	public String band(Integer score) {
+		if (score == null) {
+			return "none";
+		}
+		return (score >= this.green) ? "green" : (score >= this.amber) ? "amber" : "red";
+	}
+
 }

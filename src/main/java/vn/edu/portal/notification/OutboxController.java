@@ -91,6 +91,35 @@ class OutboxController {
 	 */
 	record Problem(long id, String status, int attempts, String address, String username, String lastError,
 			Instant createdAt, Instant nextAttemptAt) {
+
+		/** The message key of why it did not go. */
+		public String reasonKey() {
+			return OutboxController.reasonKey(this.lastError);
+		}
+
+		/** The mail server's own words, if any. */
+		public String detail() {
+			return OutboxController.detail(this.lastError);
+		}
+
+	}
+
+	static String reasonKey(String recorded) {
+		if (recorded == null) {
+			return null;
+		}
+		String name = recorded.split(java.util.regex.Pattern.quote(OutboxSender.Reason.SEPARATOR), 2)[0];
+		boolean known = java.util.Arrays.stream(OutboxSender.Reason.values())
+			.anyMatch((reason) -> reason.name().equals(name));
+		return "outbox.reason." + (known ? name : "SMTP");
+	}
+
+	static String detail(String recorded) {
+		if (recorded == null) {
+			return null;
+		}
+		int separator = recorded.indexOf(OutboxSender.Reason.SEPARATOR);
+		return (separator < 0) ? null : recorded.substring(separator + OutboxSender.Reason.SEPARATOR.length());
 	}
 
 	/**
@@ -101,6 +130,15 @@ class OutboxController {
 	 * @param noticedAt when
 	 */
 	record AddressProblem(String address, String reason, Instant noticedAt) {
+
+		public String reasonKey() {
+			return OutboxController.reasonKey(this.reason);
+		}
+
+		public String detail() {
+			return OutboxController.detail(this.reason);
+		}
+
 	}
 
 }

@@ -83,7 +83,7 @@ class OutboxSender {
 		}
 		this.jdbc.sql("""
 				update outbox_mail set status = 'UNCERTAIN', claimed_until = null,
-				       last_error = 'interrupted while sending: it may or may not have gone out'
+				       last_error = 'INTERRUPTED'
 				where status = 'SENDING' and claimed_until < now()
 				""").update();
 		int sent = 0;
@@ -131,7 +131,7 @@ class OutboxSender {
 			String address = (recipient.email() != null) ? recipient.email().strip() : "";
 			addresses.put(claimed, address);
 			if (!isValid(address)) {
-				fail(claimed, address, "invalid address");
+				fail(claimed, address, Reason.INVALID_ADDRESS.with(null));
 				continue;
 			}
 			try {
@@ -178,7 +178,7 @@ class OutboxSender {
 				sent++;
 			}
 			else if (isRefusedAddress(failure)) {
-				fail(claimed, address, "refused: " + message(failure));
+				fail(claimed, address, Reason.REFUSED.with(message(failure)));
 			}
 			else {
 				retry(claimed, address, failure);
@@ -226,7 +226,7 @@ class OutboxSender {
 
 	private void retry(Claimed claimed, String address, Exception ex) {
 		if (claimed.attempts() >= this.properties.maxAttempts()) {
-			fail(claimed, address, "gave up after " + claimed.attempts() + " attempts: " + message(ex));
+			fail(claimed, address, Reason.GAVE_UP.with(message(ex)));
 			return;
 		}
 		long wait = Math.min(LONGEST_WAIT.toSeconds(), 60L << Math.min(claimed.attempts() - 1, 20));
@@ -234,7 +234,7 @@ class OutboxSender {
 				update outbox_mail set status = 'PENDING', claimed_until = null, address = ?, last_error = ?,
 				       next_attempt_at = now() + make_interval(secs => ?)
 				where id = ? and status = 'SENDING'
-				""").params(address, cut(message(ex)), wait, claimed.id()).update();
+				""").params(address, cut(Reason.SMTP.with(message(ex))), wait, claimed.id()).update();
 		log.warn("E-mail {} not sent (attempt {}), tried again in {} s: {}", claimed.id(), claimed.attempts(), wait,
 				message(ex));
 	}
@@ -290,6 +290,22 @@ class OutboxSender {
 
 	private static String cut(String text) {
 		return (text.length() > 500) ? text.substring(0, 500) : text;
+	}
+
+	/**
+	 * Why an e-mail did not go, as recorded: the reason's name, then " | " and the
+	 * server's own words if any (message keys {@code outbox.reason.*}).
+	 */
+	enum Reason {
+
+		INVALID_ADDRESS, REFUSED, GAVE_UP, SMTP, INTERRUPTED;
+
+		static final String SEPARATOR = " | ";
+
+		String with(String detail) {
+			return (detail == null) ? name() : name() + SEPARATOR + detail;
+		}
+
 	}
 
 	private record Claimed(long id, long accountId, Long notificationId, Instant digestUntil, int attempts) {

@@ -3,6 +3,11 @@
 // stacked by category, units per score band.
 (function () {
   'use strict';
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      window.print();
+    });
+  });
   if (typeof Chart === 'undefined') {
     return;
   }

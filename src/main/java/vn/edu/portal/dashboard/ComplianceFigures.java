@@ -12,136 +12,84 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The compliance figures, set-based, in one statement for a unit and the units one level
- * below it (domain.md §5). Every assignment and incident counts under the unit it belongs
- * to today: a unit closed into a successor counts under the successor, wherever that
- * stands in the tree. Recalled directives count for nothing; an acknowledgement or a
- * report made late counts as done, not on time.
+ * The compliance figures (domain.md §5) of a unit's scope and of each unit one level
+ * below it, read from the summary the database keeps exact in the same transaction as
+ * every change (V20): acknowledgements by the day they were delivered, report periods by
+ * their deadline, summed over each unit's subtree as the tree is today (a unit merged
+ * into a successor counts under the successor). Recalled directives count for nothing; an
+ * acknowledgement or a report made late counts as done, not on time.
  * <ul>
  * <li>acknowledgements: assignments delivered in the period;</li>
- * <li>reports: the periods due in the period of the assignments to implement (one for a
- * one-off report, one per month, quarter or semester of a schedule, or one per deadline
- * of the tasks that ask for a report), each submitted or not, on time or not, accepted or
- * not, overdue when its deadline has passed unsubmitted;</li>
+ * <li>reports: the periods due in the period of the assignments to implement, each
+ * submitted or not, on time or not, accepted or not, overdue when its deadline has passed
+ * unsubmitted;</li>
  * <li>incidents: those submitted in the period, reported within target or not, and those
  * open past a target.</li>
  * </ul>
+ * Whole months before this one are read from the monthly summary, the days around them
+ * from the daily one; one directive's figures from its facts.
  */
 @Component
 class ComplianceFigures {
 
-	/** Every unit with the unit it counts under today (itself, or its last successor). */
-	static final String TODAY = """
-			with recursive today_unit(id, current_id) as (
-			  select id, id from unit where successor_id is null
-			  union all
-			  select u.id, t.current_id from unit u join today_unit t on u.successor_id = t.id
-			)
-			""";
-
-	/**
-	 * The unit whose scope is counted ({@code :root}), for {@link #COUNTED}: after
-	 * {@link #TODAY}.
-	 */
-	static final String SCOPE = """
-			, scope as (select id, path from unit where id = :root),
-			""";
-
 	/**
 	 * Which row an object of a unit (by its path today) counts in: the root's own, or
-	 * that of the unit one level below the root it lies under.
+	 * that of the unit one level below the root {@code s} it lies under.
 	 */
-	private static final String ROW_OF = """
+	static final String ROW_OF = """
 			case when %1$s = s.path then s.id else split_part(substr(%1$s, length(s.path) + 1), '/', 1)::bigint end
 			""";
 
-	/**
-	 * The assignments of the scope that count, of published directives and not withdrawn,
-	 * each with the path of the unit it counts under today and its row; after
-	 * {@link #SCOPE}.
-	 */
-	static final String COUNTED = """
-			counted as (
-			  select a.id, a.directive_id, a.role, a.delivered_at, a.acknowledged_at, a.acknowledged_late, a.due_on,
-			         a.acknowledge_by, cu.id as current_unit_id, cu.path as path, %s as row_id
-			  from assignment a
-			  join directive d on d.id = a.directive_id and d.status = 'PUBLISHED'
-			  join today_unit t on t.id = a.unit_id
-			  join unit cu on cu.id = t.current_id
-			  cross join scope s
-			  where a.withdrawn_at is null and cu.path like s.path || '%%'
-			),
-			""".formatted(ROW_OF.formatted("cu.path").strip());
-
-	/**
-	 * The report periods of the assignments to implement that fall between
-	 * {@code :fromDay} and {@code :toDay}; after {@link #COUNTED}. A schedule's periods
-	 * are generated only as far as it runs.
-	 */
-	static final String PERIODS = """
-			periods as (
-			  select c.id as assignment_id, c.path, c.row_id, p.due
-			  from counted c join directive d on d.id = c.directive_id
-			  cross join lateral (
-			    select coalesce(c.due_on, d.report_due) as due where d.report_schedule = 'ONCE'
-			    union all
-			    select (d.report_due + make_interval(months => g * m.step))::date
-			    from (select case d.report_schedule when 'MONTHLY' then 1 when 'QUARTERLY' then 3 else 6 end as step) as m,
-			         generate_series(0, least(119, ((extract(year from age(coalesce(d.report_until, d.report_due), d.report_due)) * 12
-			                                        + extract(month from age(coalesce(d.report_until, d.report_due), d.report_due)))
-			                                        / m.step)::int)) as g
-			    where d.report_schedule in ('MONTHLY', 'QUARTERLY', 'SEMESTER') and d.report_due is not null
-			      and d.report_due <= :toDay and coalesce(d.report_until, d.report_due) >= :fromDay
-			      and (d.report_due + make_interval(months => g * m.step))::date <= coalesce(d.report_until, d.report_due)
-			    union all
-			    select distinct t.report_due from directive_task t
-			    where d.report_schedule = 'NONE' and t.directive_id = d.id and t.report_required
-			      and t.report_due is not null
-			  ) as p
-			  where c.role = 'IMPLEMENT' and p.due between :fromDay and :toDay
-			),
+	private static final String SUMMED = """
+			select x.unit_id as row_id, sum(x.ack_expected) as ack_expected, sum(x.ack_done) as ack_done,
+			       sum(x.ack_on_time) as ack_on_time, sum(x.rep_expected) as rep_expected,
+			       sum(x.rep_submitted) as rep_submitted, sum(x.rep_on_time) as rep_on_time,
+			       sum(x.rep_accepted) as rep_accepted, sum(x.rep_overdue) as rep_overdue
+			from (
+			  select m.unit_id, m.ack_expected, m.ack_done, m.ack_on_time, m.rep_expected, m.rep_submitted,
+			         m.rep_on_time, m.rep_accepted, m.rep_expected - m.rep_submitted as rep_overdue
+			  from compliance_month m
+			  where m.unit_id = any(:units) and m.month >= :monthsFrom and m.month < :monthsUntil %1$s
+			  union all
+			  select d.unit_id, d.ack_expected, d.ack_done, d.ack_on_time, d.rep_expected, d.rep_submitted,
+			         d.rep_on_time, d.rep_accepted,
+			         case when d.day < :today then d.rep_expected - d.rep_submitted else 0 end
+			  from compliance_day d
+			  where d.unit_id = any(:units) and d.day between :fromDay and :toDay
+			    and (d.day < :monthsFrom or d.day >= :monthsUntil) %2$s
+			) as x
+			group by x.unit_id
 			""";
 
-	private static final String FIGURES = TODAY + SCOPE + COUNTED + """
-			acknowledgements as (
-			  select c.row_id, count(*) as expected, count(c.acknowledged_at) as done,
-			         count(*) filter (where c.acknowledged_at is not null and not c.acknowledged_late) as on_time
-			  from counted c where c.delivered_at >= :from and c.delivered_at < :until
-			  group by c.row_id
-			),
-			""" + PERIODS + """
-			reports as (
-			  select p.row_id, count(*) as expected, count(rp.submitted_at) as submitted,
-			         count(*) filter (where rp.submitted_at is not null and not rp.submitted_late) as on_time,
-			         count(*) filter (where rp.status = 'ACCEPTED') as accepted,
-			         count(*) filter (where rp.submitted_at is null and p.due < :today) as overdue
-			  from periods p left join report rp on rp.assignment_id = p.assignment_id and rp.period_due = p.due
-			  group by p.row_id
-			),
-			incidents as (
-			  select %s as row_id,
-			         count(*) filter (where i.submitted_at >= :from and i.submitted_at < :until) as submitted,
-			         count(*) filter (where i.submitted_at >= :from and i.submitted_at < :until
-			                          and not i.reported_late) as within_target,
-			         count(*) filter (where i.status not in ('RESOLVED', 'CLOSED')
-			                          and (i.reported_late or coalesce(i.accepted_at, now()) > i.triage_due_at))
-			           as open_past_target
-			  from incident i join today_unit t on t.id = i.unit_id join unit cu on cu.id = t.current_id
-			  cross join scope s
-			  where i.status <> 'DRAFT' and cu.path like s.path || '%%'
-			  group by 1
-			),
-			rows as (select row_id from acknowledgements union select row_id from reports
-			         union select row_id from incidents)
-			select r.row_id, coalesce(a.expected, 0) as ack_expected, coalesce(a.done, 0) as ack_done,
-			       coalesce(a.on_time, 0) as ack_on_time, coalesce(p.expected, 0) as rep_expected,
-			       coalesce(p.submitted, 0) as rep_submitted, coalesce(p.on_time, 0) as rep_on_time,
-			       coalesce(p.accepted, 0) as rep_accepted, coalesce(p.overdue, 0) as rep_overdue,
-			       coalesce(i.submitted, 0) as inc_submitted, coalesce(i.within_target, 0) as inc_within,
-			       coalesce(i.open_past_target, 0) as inc_open_late
-			from rows r left join acknowledgements a on a.row_id = r.row_id left join reports p on p.row_id = r.row_id
-			left join incidents i on i.row_id = r.row_id
-			""".formatted(ROW_OF.formatted("cu.path").strip());
+	private static final String OF_DIRECTIVE = """
+			select %1$s as row_id,
+			       count(*) filter (where f.kind = 'A') as ack_expected,
+			       count(*) filter (where f.kind = 'A' and f.done) as ack_done,
+			       count(*) filter (where f.kind = 'A' and f.on_time) as ack_on_time,
+			       count(*) filter (where f.kind = 'R') as rep_expected,
+			       count(*) filter (where f.kind = 'R' and f.done) as rep_submitted,
+			       count(*) filter (where f.kind = 'R' and f.on_time) as rep_on_time,
+			       count(*) filter (where f.kind = 'R' and f.accepted) as rep_accepted,
+			       count(*) filter (where f.kind = 'R' and not f.done and f.day < :today) as rep_overdue
+			from compliance_fact f join unit cu on cu.id = f.unit_id join unit s on s.id = :root
+			where f.directive_id = :directive and f.day between :fromDay and :toDay and cu.path like s.path || '%%' %2$s
+			group by 1
+			""";
+
+	private static final String INCIDENTS = """
+			select %1$s as row_id,
+			       count(*) filter (where i.submitted_at >= :from and i.submitted_at < :until) as inc_submitted,
+			       count(*) filter (where i.submitted_at >= :from and i.submitted_at < :until
+			                        and not i.reported_late) as inc_within,
+			       count(*) filter (where i.status not in ('RESOLVED', 'CLOSED')
+			                        and (i.reported_late or coalesce(i.accepted_at, now()) > i.triage_due_at))
+			         as inc_open_late
+			from incident i join compliance_unit_today t on t.unit_id = i.unit_id join unit cu on cu.id = t.current_id
+			join unit s on s.id = :root
+			where i.status <> 'DRAFT' and cu.path like s.path || '%%' %2$s
+			  and (i.submitted_at >= :from or i.status not in ('RESOLVED', 'CLOSED'))
+			group by 1
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -153,45 +101,89 @@ class ComplianceFigures {
 	}
 
 	/**
-	 * The figures of each unit's scope for the period, in the order of the units given.
+	 * The figures of each unit's scope, in the order of the units given: the first is the
+	 * root, the others lie one level below it.
 	 * @param units the units, with their code, name and whether units lie below them
-	 * @param period the period
+	 * @param selection the root, the period and the filters
 	 * @param today today, for what is overdue
 	 * @param zone the time zone the days of the period are in
 	 */
-	List<Figures> of(List<UnitRow> units, DashboardPeriod period, LocalDate today, ZoneId zone) {
+	List<Figures> of(List<UnitRow> units, Selection selection, LocalDate today, ZoneId zone) {
 		if (units.isEmpty()) {
 			return List.of();
 		}
 		UnitRow root = units.get(0);
 		Map<Long, long[]> groups = new LinkedHashMap<>();
-		this.jdbc.sql(FIGURES)
-			.param("root", root.id())
-			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
-			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
-			.param("fromDay", period.from())
-			.param("toDay", period.to())
-			.param("today", today)
-			.query((rs, i) -> {
-				long[] counts = new long[COUNTS.length];
-				for (int c = 0; c < COUNTS.length; c++) {
-					counts[c] = rs.getLong(COUNTS[c]);
-				}
-				groups.put(rs.getLong("row_id"), counts);
-				return counts;
-			})
-			.list();
-		long[] total = new long[COUNTS.length];
-		groups.values().forEach((counts) -> {
-			for (int c = 0; c < total.length; c++) {
-				total[c] += counts[c];
+		String type = (selection.unitType() != null) ? "and cu.type = :type" : "";
+		String compliance = (selection.directiveId() != null)
+				? OF_DIRECTIVE.formatted(ROW_OF.formatted("cu.path").strip(),
+						(selection.unitType() != null) ? "and f.unit_type = :type" : "")
+				: SUMMED.formatted((selection.unitType() != null) ? "and m.unit_type = :type" : "",
+						(selection.unitType() != null) ? "and d.unit_type = :type" : "");
+		String incidents = INCIDENTS.formatted(ROW_OF.formatted("cu.path").strip(),
+				type + ((selection.directiveId() != null) ? " and i.directive_id = :directive" : ""));
+		Long[] ids = units.stream().map(UnitRow::id).toArray(Long[]::new);
+		bind(this.jdbc.sql(compliance), selection, today, zone).param("units", ids).query((rs, i) -> {
+			long[] counts = groups.computeIfAbsent(rs.getLong("row_id"), (id) -> new long[COUNTS.length]);
+			for (int c = 0; c < 8; c++) {
+				counts[c] = rs.getLong(COUNTS[c]);
 			}
-		});
+			return counts;
+		}).list();
+		bind(this.jdbc.sql(incidents), selection, today, zone).query((rs, i) -> {
+			long[] counts = groups.computeIfAbsent(rs.getLong("row_id"), (id) -> new long[COUNTS.length]);
+			for (int c = 8; c < COUNTS.length; c++) {
+				counts[c] = rs.getLong(COUNTS[c]);
+			}
+			return counts;
+		}).list();
+		long[] total = (selection.directiveId() != null) ? sum(groups.values())
+				: groups.getOrDefault(root.id(), new long[COUNTS.length]);
+		if (selection.directiveId() == null) {
+			long[] incidentTotal = sum(groups.values());
+			System.arraycopy(incidentTotal, 8, total, 8, COUNTS.length - 8);
+		}
 		List<Figures> figures = new ArrayList<>();
 		figures.add(figures(root, total));
 		units.subList(1, units.size())
 			.forEach((unit) -> figures.add(figures(unit, groups.getOrDefault(unit.id(), new long[COUNTS.length]))));
 		return figures;
+	}
+
+	/**
+	 * Binds what the statements of the dashboard may ask for: the root, its period (as
+	 * days and as instants), the whole months of it the monthly summary answers for,
+	 * today, the zone and the filters.
+	 */
+	static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Selection selection, LocalDate today,
+			ZoneId zone) {
+		DashboardPeriod period = selection.period();
+		statement.param("root", selection.unitId())
+			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
+			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
+			.param("fromDay", period.from())
+			.param("toDay", period.to())
+			.param("monthsFrom", selection.monthsFrom(today))
+			.param("monthsUntil", selection.monthsUntil(today))
+			.param("today", today)
+			.param("zone", zone.getId());
+		if (selection.unitType() != null) {
+			statement.param("type", selection.unitType());
+		}
+		if (selection.directiveId() != null) {
+			statement.param("directive", selection.directiveId());
+		}
+		return statement;
+	}
+
+	private static long[] sum(Iterable<long[]> rows) {
+		long[] total = new long[COUNTS.length];
+		rows.forEach((counts) -> {
+			for (int c = 0; c < total.length; c++) {
+				total[c] += counts[c];
+			}
+		});
+		return total;
 	}
 
 	private static final String[] COUNTS = { "ack_expected", "ack_done", "ack_on_time", "rep_expected", "rep_submitted",

@@ -1,6 +1,7 @@
 package vn.edu.portal.dashboard;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,8 +31,10 @@ import vn.edu.portal.account.Permission;
 import vn.edu.portal.account.ScopePolicy;
 import vn.edu.portal.account.UnitScope;
 import vn.edu.portal.audit.AuditLog;
+import vn.edu.portal.directive.DirectiveCatalog;
 import vn.edu.portal.notification.ManualReminders;
 import vn.edu.portal.organisation.UnitNotFoundException;
+import vn.edu.portal.organisation.UnitType;
 import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.Formats;
 import vn.edu.portal.system.TabularExport;
@@ -61,8 +64,12 @@ class DashboardController {
 
 	private final ManualReminders reminders;
 
+	private final DirectiveCatalog directives;
+
 	DashboardController(ComplianceFigures figures, DashboardQueries queries, DashboardProperties properties,
-			ScopePolicy scope, Formats formats, MessageSource messages, AuditLog audit, ManualReminders reminders) {
+			ScopePolicy scope, Formats formats, MessageSource messages, AuditLog audit, ManualReminders reminders,
+			DirectiveCatalog directives) {
+		this.directives = directives;
 		this.reminders = reminders;
 		this.messages = messages;
 		this.audit = audit;
@@ -78,36 +85,57 @@ class DashboardController {
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String year,
 			@RequestParam(required = false) String month, @RequestParam(required = false) String quarter,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String type, @RequestParam(required = false) Long directive,
 			@RequestParam(defaultValue = "name") String sort, Model model) {
 		UnitScope visible = visibleScope(user);
 		long shown = shownUnit(user, unit, visible);
 		PeriodChoice choice = PeriodChoice.of(kind, year, month, quarter, from, to, this.formats.today());
+		String unitType = unitType(type);
 		model.addAttribute("choice", choice);
 		model.addAttribute("kinds", DashboardPeriod.Kind.values());
+		model.addAttribute("unitTypes", UnitType.values());
+		model.addAttribute("unitType", unitType);
+		model.addAttribute("directiveId", directive);
 		model.addAttribute("unitId", shown);
 		model.addAttribute("crumbs", this.queries.breadcrumbs(shown, visible.path()));
 		model.addAttribute("properties", this.properties);
+		if (directive != null) {
+			model.addAttribute("directive", this.directives.summary(user, directive));
+		}
 		if (choice.period() == null) {
 			return "dashboard/index";
 		}
-		DashboardPeriod period = choice.period();
-		List<Figures> all = figures(shown, period, sort);
+		LocalDate today = this.formats.today();
+		ZoneId zone = this.formats.zone();
+		Selection selection = new Selection(shown, choice.period(), unitType, directive);
+		model.addAttribute("directives",
+				this.directives.issuedBetween(user, choice.period().from(), choice.period().to(), DIRECTIVES_OFFERED));
+		List<Figures> all = figures(selection, sort);
 		model.addAttribute("main", all.get(0));
 		model.addAttribute("children", all.subList(1, all.size()));
 		model.addAttribute("sort", sort);
-		Map<String, List<DashboardQueries.Count>> incidents = new LinkedHashMap<>();
-		for (String column : List.of("category", "severity", "status")) {
-			incidents.put(column, this.queries.incidentsBy(column, shown, period, this.formats.zone()));
-		}
-		model.addAttribute("incidentsBy", incidents);
-		model.addAttribute("medians", this.queries.medians(shown, period, this.formats.zone()));
-		model.addAttribute("trend", trend(all.get(0), period));
-		model.addAttribute("incidentMonths", this.queries.incidentsByMonth(shown, period, this.formats.zone()));
+		model.addAttribute("incidentsBy", this.queries.incidentsBy(selection, today, zone));
+		model.addAttribute("medians", this.queries.medians(selection, today, zone));
+		model.addAttribute("trend", trend(selection));
+		model.addAttribute("incidentMonths", this.queries.incidentsByMonth(selection, today, zone));
 		model.addAttribute("distribution", distribution(all.subList(1, all.size())));
-		model.addAttribute("pending",
-				this.queries.notResponded(shown, period, this.formats.today(), this.formats.zone(), PENDING_SHOWN));
+		model.addAttribute("pending", this.queries.notResponded(selection, today, zone, PENDING_SHOWN));
 		return "dashboard/index";
 	}
+
+	/** A unit type to count only, or none; a type that is not one counts as none. */
+	private static String unitType(String type) {
+		if (type == null || type.isBlank()) {
+			return null;
+		}
+		return java.util.Arrays.stream(UnitType.values())
+			.map(Enum::name)
+			.filter(type.strip()::equals)
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "type"));
+	}
+
+	private static final int DIRECTIVES_OFFERED = 500;
 
 	/**
 	 * Reminds a unit that has not responded, through the notifications, at most once a
@@ -147,16 +175,17 @@ class DashboardController {
 	 * The on-time rates of each month of the period (its last months, if long), for the
 	 * unit's scope.
 	 */
-	private List<Month> trend(Figures main, DashboardPeriod period) {
+	private List<Month> trend(Selection selection) {
+		DashboardPeriod period = selection.period();
 		java.time.YearMonth first = java.time.YearMonth.from(period.from());
 		java.time.YearMonth last = java.time.YearMonth.from(period.to());
 		if (first.plusMonths(TREND_MONTHS - 1).isBefore(last)) {
 			first = last.minusMonths(TREND_MONTHS - 1);
 		}
 		LocalDate start = first.atDay(1).isBefore(period.from()) ? period.from() : first.atDay(1);
-		Map<String, Rate[]> rates = this.queries.monthly(main.unitId(),
-				new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, start, period.to()), this.formats.today(),
-				this.formats.zone());
+		Map<String, Rate[]> rates = this.queries.monthly(
+				selection.forPeriod(new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, start, period.to())),
+				this.formats.today(), this.formats.zone());
 		List<Month> months = new ArrayList<>();
 		Rate none = new Rate(0, 0);
 		for (java.time.YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
@@ -197,7 +226,8 @@ class DashboardController {
 			@RequestParam(required = false) Long unit, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String year, @RequestParam(required = false) String month,
 			@RequestParam(required = false) String quarter, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(defaultValue = "name") String sort,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String type,
+			@RequestParam(required = false) Long directive, @RequestParam(defaultValue = "name") String sort,
 			HttpServletRequest request, Locale locale) {
 		UnitScope visible = visibleScope(user);
 		long shown = shownUnit(user, unit, visible);
@@ -205,8 +235,11 @@ class DashboardController {
 		if (choice.period() == null) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, choice.error());
 		}
+		if (directive != null) {
+			this.directives.summary(user, directive);
+		}
 		boolean csv = request.getRequestURI().endsWith(".csv");
-		List<Figures> rows = figures(shown, choice.period(), sort);
+		List<Figures> rows = figures(new Selection(shown, choice.period(), unitType(type), directive), sort);
 		this.audit.record("DASHBOARD_EXPORTED", "UNIT", shown, Map.of("format", csv ? "csv" : "xlsx", "from",
 				choice.period().from().toString(), "to", choice.period().to().toString()));
 		List<String> header = COLUMNS.stream()
@@ -255,8 +288,8 @@ class DashboardController {
 		return csv ? rate.percent() + "%" : String.format(Locale.ROOT, "%.4f", rate.share());
 	}
 
-	private List<Figures> figures(long unitId, DashboardPeriod period, String sort) {
-		List<Figures> all = new ArrayList<>(this.figures.of(this.queries.unitAndChildren(unitId), period,
+	private List<Figures> figures(Selection selection, String sort) {
+		List<Figures> all = new ArrayList<>(this.figures.of(this.queries.unitAndChildren(selection.unitId()), selection,
 				this.formats.today(), this.formats.zone()));
 		List<Figures> children = new ArrayList<>(all.subList(1, all.size()));
 		children.sort(order(sort));

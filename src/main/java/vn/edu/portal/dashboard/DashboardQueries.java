@@ -49,45 +49,47 @@ class DashboardQueries {
 	}
 
 	/**
-	 * The incidents of the scope submitted in the period, by category, severity and
-	 * status.
+	 * The incidents of the scope submitted in the period (of the type of unit, or linked
+	 * to the directive, chosen), from {@code i}, with the unit they count under today
+	 * {@code cu}.
 	 */
-	List<Count> incidentsBy(String column, long unitId, DashboardPeriod period, ZoneId zone) {
-		if (!List.of("category", "severity", "status").contains(column)) {
-			throw new IllegalArgumentException(column);
-		}
-		return this.jdbc.sql(ComplianceFigures.TODAY + """
-				select i.%s::text as value, count(*) from incident i
-				join today_unit t on t.id = i.unit_id join unit cu on cu.id = t.current_id
-				join unit s on s.id = :unit
-				where i.status <> 'DRAFT' and cu.path like s.path || '%%'
+	private static String incidentsOf(Selection selection, String select, String rest) {
+		return "select " + select + """
+				 from incident i join compliance_unit_today t on t.unit_id = i.unit_id
+				join unit cu on cu.id = t.current_id join unit s on s.id = :root
+				where i.status <> 'DRAFT' and cu.path like s.path || '%'
 				  and i.submitted_at >= :from and i.submitted_at < :until
-				group by i.%s order by count(*) desc, 1
-				""".formatted(column, column))
-			.param("unit", unitId)
-			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
-			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
-			.query((rs, i) -> new Count(rs.getString(1), rs.getLong(2)))
+				""" + ((selection.unitType() != null) ? " and cu.type = :type" : "")
+				+ ((selection.directiveId() != null) ? " and i.directive_id = :directive" : "") + " " + rest;
+	}
+
+	/**
+	 * The incidents of the scope submitted in the period, by category, severity and
+	 * status, in one pass.
+	 * @return for each of "category", "severity" and "status", the counts of its values,
+	 * the most first
+	 */
+	Map<String, List<Count>> incidentsBy(Selection selection, LocalDate today, ZoneId zone) {
+		Map<String, List<Count>> by = new LinkedHashMap<>();
+		List.of("category", "severity", "status").forEach((column) -> by.put(column, new java.util.ArrayList<>()));
+		ComplianceFigures
+			.bind(this.jdbc.sql(incidentsOf(selection, """
+					case when grouping(i.category) = 0 then 'category' when grouping(i.severity) = 0 then 'severity'
+					     else 'status' end, coalesce(i.category, i.severity::text, i.status), count(*)
+					""", "group by grouping sets ((i.category), (i.severity), (i.status)) order by 3 desc, 2")),
+					selection, today, zone)
+			.query((rs, i) -> by.get(rs.getString(1)).add(new Count(rs.getString(2), rs.getLong(3))))
 			.list();
+		return by;
 	}
 
 	/** The incidents of the scope submitted in each month of the period, by category. */
-	List<MonthCount> incidentsByMonth(long unitId, DashboardPeriod period, ZoneId zone) {
-		return this.jdbc.sql(ComplianceFigures.TODAY + """
-				select to_char(x.month, 'MM/YYYY'), x.category, count(*) from (
-				  select date_trunc('month', i.submitted_at at time zone :zone) as month, i.category
-				  from incident i
-				  join today_unit t on t.id = i.unit_id join unit cu on cu.id = t.current_id
-				  join unit s on s.id = :unit
-				  where i.status <> 'DRAFT' and cu.path like s.path || '%'
-				    and i.submitted_at >= :from and i.submitted_at < :until
-				) as x
-				group by x.month, x.category order by x.month, x.category
-				""")
-			.param("unit", unitId)
-			.param("zone", zone.getId())
-			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
-			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
+	List<MonthCount> incidentsByMonth(Selection selection, LocalDate today, ZoneId zone) {
+		return ComplianceFigures
+			.bind(this.jdbc.sql("select to_char(x.month, 'MM/YYYY'), x.category, count(*) from ("
+					+ incidentsOf(selection,
+							"date_trunc('month', i.submitted_at at time zone :zone) as month, i.category", "")
+					+ ") as x group by x.month, x.category order by x.month, x.category"), selection, today, zone)
 			.query((rs, i) -> new MonthCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
 			.list();
 	}
@@ -105,20 +107,12 @@ class DashboardQueries {
 	/**
 	 * The median hours from detection to report, from report to triage and to resolution.
 	 */
-	Medians medians(long unitId, DashboardPeriod period, ZoneId zone) {
-		return this.jdbc.sql(ComplianceFigures.TODAY + """
-				select percentile_cont(0.5) within group (order by extract(epoch from i.submitted_at - i.detected_at)),
-				       percentile_cont(0.5) within group (order by extract(epoch from i.accepted_at - i.submitted_at)),
-				       percentile_cont(0.5) within group (order by extract(epoch from i.resolved_at - i.submitted_at))
-				from incident i
-				join today_unit t on t.id = i.unit_id join unit cu on cu.id = t.current_id
-				join unit s on s.id = :unit
-				where i.status <> 'DRAFT' and cu.path like s.path || '%'
-				  and i.submitted_at >= :from and i.submitted_at < :until
-				""")
-			.param("unit", unitId)
-			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
-			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
+	Medians medians(Selection selection, LocalDate today, ZoneId zone) {
+		return ComplianceFigures.bind(this.jdbc.sql(incidentsOf(selection, """
+				percentile_cont(0.5) within group (order by extract(epoch from i.submitted_at - i.detected_at)),
+				percentile_cont(0.5) within group (order by extract(epoch from i.accepted_at - i.submitted_at)),
+				percentile_cont(0.5) within group (order by extract(epoch from i.resolved_at - i.submitted_at))
+				""", "")), selection, today, zone)
 			.query((rs, i) -> new Medians(hours(rs.getObject(1)), hours(rs.getObject(2)), hours(rs.getObject(3))))
 			.single();
 	}
@@ -128,77 +122,69 @@ class DashboardQueries {
 	 * deadline to acknowledge has passed unacknowledged, and its reports due in the
 	 * period whose deadline has passed unsubmitted; the oldest first.
 	 */
-	List<Pending> notResponded(long unitId, DashboardPeriod period, LocalDate today, ZoneId zone, int limit) {
-		return this.jdbc
-			.sql(ComplianceFigures.TODAY + ComplianceFigures.SCOPE + ComplianceFigures.COUNTED
-					+ ComplianceFigures.PERIODS
-					+ """
-							overdue as (
-							  select c.id, false as report, c.acknowledge_by as due, u.name as unit_name,
-							         d.id as directive_id, %1$s as number, d.subject
-							  from counted c join unit u on u.id = c.current_unit_id join directive d on d.id = c.directive_id
-							  where c.acknowledged_at is null and c.acknowledge_by < :today
-							    and c.delivered_at >= :from and c.delivered_at < :until
-							  union all
-							  select p.assignment_id, true, p.due, u.name, d.id,
-							         %1$s, d.subject
-							  from periods p join counted c on c.id = p.assignment_id join unit u on u.id = c.current_unit_id
-							  join directive d on d.id = c.directive_id
-							  where p.due < :today
-							    and not exists (select 1 from report r where r.assignment_id = p.assignment_id
-							                    and r.period_due = p.due and r.submitted_at is not null)
-							)
-							select * from overdue order by due, unit_name, id limit :limit
-							"""
-						.formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL))
-			.param("root", unitId)
-			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
-			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
-			.param("fromDay", period.from())
-			.param("toDay", period.to())
-			.param("today", today)
+	List<Pending> notResponded(Selection selection, LocalDate today, ZoneId zone, int limit) {
+		return ComplianceFigures
+			.bind(this.jdbc
+				.sql("""
+						select f.assignment_id, f.kind = 'R' as report, f.deadline, cu.name as unit_name, d.id as directive_id,
+						       %s as number, d.subject
+						from compliance_fact f join unit cu on cu.id = f.unit_id join unit s on s.id = :root
+						join directive d on d.id = f.directive_id
+						where not f.done and f.deadline < :today and f.day between :fromDay and :toDay
+						  and cu.path like s.path || '%%' %s
+						order by f.deadline, cu.name, f.assignment_id, f.kind limit :limit
+						"""
+					.formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL,
+							((selection.unitType() != null) ? " and f.unit_type = :type" : "")
+									+ ((selection.directiveId() != null) ? " and f.directive_id = :directive" : ""))),
+					selection, today, zone)
 			.param("limit", limit)
-			.query((rs, i) -> new Pending(rs.getLong("id"), rs.getBoolean("report"),
-					rs.getObject("due", LocalDate.class), rs.getString("unit_name"), rs.getLong("directive_id"),
+			.query((rs, i) -> new Pending(rs.getLong("assignment_id"), rs.getBoolean("report"),
+					rs.getObject("deadline", LocalDate.class), rs.getString("unit_name"), rs.getLong("directive_id"),
 					rs.getString("number"), rs.getString("subject")))
 			.list();
 	}
 
 	/**
-	 * The on-time rates of the scope month by month, in one pass: acknowledgements by the
-	 * month they were delivered in, reports by the month they were due in.
+	 * The on-time rates of the scope month by month: acknowledgements by the month they
+	 * were delivered in, reports by the month they were due in; whole months before this
+	 * one from the monthly summary, the others from the daily one (or from the facts of
+	 * one directive).
 	 * @return for each month (MM/yyyy) that has any, the rates
 	 */
-	Map<String, Rate[]> monthly(long unitId, DashboardPeriod period, LocalDate today, ZoneId zone) {
+	Map<String, Rate[]> monthly(Selection selection, LocalDate today, ZoneId zone) {
+		String type = (selection.unitType() != null) ? " and x.unit_type = :type" : "";
+		String sql = (selection.directiveId() != null)
+				? """
+						select to_char(f.day, 'MM/YYYY') as month, count(*) filter (where f.kind = 'A') as ack_expected,
+						       count(*) filter (where f.kind = 'A' and f.on_time) as ack_on_time,
+						       count(*) filter (where f.kind = 'R') as rep_expected,
+						       count(*) filter (where f.kind = 'R' and f.on_time) as rep_on_time
+						from compliance_fact f join unit cu on cu.id = f.unit_id join unit s on s.id = :root
+						where f.directive_id = :directive and f.day between :fromDay and :toDay and cu.path like s.path || '%%' %s
+						group by 1
+						"""
+					.formatted(type.replace("x.", "f."))
+				: """
+						select to_char(x.month, 'MM/YYYY') as month, sum(x.ack_expected) as ack_expected,
+						       sum(x.ack_on_time) as ack_on_time, sum(x.rep_expected) as rep_expected,
+						       sum(x.rep_on_time) as rep_on_time
+						from (
+						  select x.month, x.unit_type, x.ack_expected, x.ack_on_time, x.rep_expected, x.rep_on_time
+						  from compliance_month x
+						  where x.unit_id = :root and x.month >= :monthsFrom and x.month < :monthsUntil %1$s
+						  union all
+						  select date_trunc('month', x.day)::date, x.unit_type, x.ack_expected, x.ack_on_time, x.rep_expected,
+						         x.rep_on_time
+						  from compliance_day x
+						  where x.unit_id = :root and x.day between :fromDay and :toDay
+						    and (x.day < :monthsFrom or x.day >= :monthsUntil) %1$s
+						) as x
+						group by x.month
+						"""
+					.formatted(type);
 		Map<String, Rate[]> months = new LinkedHashMap<>();
-		this.jdbc
-			.sql(ComplianceFigures.TODAY + ComplianceFigures.SCOPE + ComplianceFigures.COUNTED
-					+ ComplianceFigures.PERIODS
-					+ """
-							acknowledged as (
-							  select to_char(c.delivered_at at time zone :zone, 'MM/YYYY') as month, count(*) as expected,
-							         count(*) filter (where c.acknowledged_at is not null and not c.acknowledged_late) as on_time
-							  from counted c where c.delivered_at >= :from and c.delivered_at < :until
-							  group by 1
-							),
-							reported as (
-							  select to_char(p.due, 'MM/YYYY') as month, count(*) as expected,
-							         count(*) filter (where rp.submitted_at is not null and not rp.submitted_late) as on_time
-							  from periods p left join report rp on rp.assignment_id = p.assignment_id and rp.period_due = p.due
-							  group by 1
-							)
-							select coalesce(a.month, r.month) as month, coalesce(a.expected, 0) as ack_expected,
-							       coalesce(a.on_time, 0) as ack_on_time, coalesce(r.expected, 0) as rep_expected,
-							       coalesce(r.on_time, 0) as rep_on_time
-							from acknowledged a full join reported r on r.month = a.month
-							""")
-			.param("root", unitId)
-			.param("zone", zone.getId())
-			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
-			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
-			.param("fromDay", period.from())
-			.param("toDay", period.to())
-			.param("today", today)
+		ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone)
 			.query((rs, i) -> months.put(rs.getString("month"),
 					new Rate[] { new Rate(rs.getLong("ack_on_time"), rs.getLong("ack_expected")),
 							new Rate(rs.getLong("rep_on_time"), rs.getLong("rep_expected")) }))
@@ -208,8 +194,9 @@ class DashboardQueries {
 
 	/** The unit an assignment counts under today, if it is one. */
 	java.util.Optional<Long> unitOf(long assignmentId) {
-		return this.jdbc.sql(ComplianceFigures.TODAY + """
-				select t.current_id from assignment a join today_unit t on t.id = a.unit_id where a.id = ?
+		return this.jdbc.sql("""
+				select t.current_id from assignment a join compliance_unit_today t on t.unit_id = a.unit_id
+				where a.id = ?
 				""").param(assignmentId).query(Long.class).optional();
 	}
 

@@ -5,6 +5,7 @@
 --   years        years of history, ending today
 --   per_year     directives per Department and year
 --   incidents    incidents per Department over the whole history
+--   whole_every  one directive in this many goes to every unit of its Department
 --   seed         the seed, a number between -1 and 1
 \set ON_ERROR_STOP on
 set max_parallel_workers_per_gather = 0;
@@ -12,6 +13,8 @@ set client_min_messages = warning;
 select setseed(:seed);
 
 begin;
+-- The compliance summary (V20) is rebuilt once at the end instead of after every statement.
+set local portal.compliance_deferred = on;
 
 -- The tree: each Department with 6 divisions, a district office per 50 units, 4% upper-secondary
 -- schools directly under it, and the other schools under the district offices.
@@ -123,11 +126,11 @@ where issuer_unit_id in (select department_id from gen_directive) group by 1, 2
 on conflict (issuer_unit_id, year) do update set last_number = greatest(directive_register.last_number,
                                                                          excluded.last_number);
 
--- Recipients: one directive in ten goes to every school and office of its Department, the others
--- to between 5 and 150 of them, picked by a hash of the pair (fast, and the same for a seed).
+-- Recipients: one directive in whole_every goes to every school and office of its Department, the
+-- others to between 5 and 150 of them, picked by a hash of the pair (fast, and the same for a seed).
 create temporary table gen_size on commit drop as
 select d.id as directive_id, d.issuer_unit_id,
-       case when row_number() over (order by d.id) % 10 = 0 then 1.0
+       case when row_number() over (order by d.id) % :whole_every = 0 then 1.0
             else (5 + (abs(hashint8(d.id)) % 146)) / (select count(*) from gen_unit u where u.department_id = d.issuer_unit_id)::numeric
        end as share
 from directive d where d.issuer_unit_id in (select department_id from gen_directive);
@@ -165,6 +168,12 @@ where p.acknowledged_at is not null and abs(hashint8(p.id)) % 3 = 0
 on conflict (directive_id, unit_id) do nothing;
 
 -- Reports on the periods due before today: 65% on time, 15% late, 20% not submitted.
+-- The planner needs to know what this transaction has written so far.
+analyze directive;
+analyze assignment;
+analyze gen_leader;
+analyze gen_directive;
+
 insert into report (assignment_id, period_due, status, revision, updated_at, updated_by, submitted_at, submitted_by,
                     submitted_late, reviewed_at, reviewed_by)
 select a.id, p.due,
@@ -232,6 +241,8 @@ insert into incident_url (incident_id, position, url, url_key)
 select i.id, 0, 'https://www.facebook.com/trang.sinh/posts/' || i.id, 'facebook:post:' || i.id
 from incident i where i.summary like 'Sự cố sinh tự động số %'
   and not exists (select 1 from incident_url u where u.incident_id = i.id);
+
+select compliance_rebuild();
 
 commit;
 

@@ -42,7 +42,10 @@ create table compliance_fact (
 );
 create index ix_compliance_fact_unit on compliance_fact (unit_id);
 create index ix_compliance_fact_directive on compliance_fact (directive_id);
-create index ix_compliance_fact_pending on compliance_fact (deadline) where not done;
+create index ix_compliance_fact_pending on compliance_fact (unit_id, day) where not done;
+
+-- The incidents of a unit by the time they were submitted, for the dashboard's incident figures.
+create index ix_incident_unit_submitted on incident (unit_id, submitted_at) where status <> 'DRAFT';
 
 create table compliance_day (
     unit_id       bigint      not null,
@@ -202,6 +205,11 @@ create function compliance_rebuild() returns void
 as $$
 begin
     truncate compliance_unit_today, compliance_fact, compliance_day, compliance_month;
+    -- loading without the indexes and building them afterwards is several times faster
+    alter table compliance_fact drop constraint pk_compliance_fact;
+    drop index ix_compliance_fact_unit, ix_compliance_fact_directive, ix_compliance_fact_pending;
+    alter table compliance_day drop constraint pk_compliance_day;
+    alter table compliance_month drop constraint pk_compliance_month;
     insert into compliance_unit_today (unit_id, current_id)
     with recursive today_unit(id, current_id, depth) as (
         select id, id, 0 from unit where successor_id is null
@@ -228,6 +236,12 @@ begin
     select unit_id, date_trunc('month', day)::date, unit_type, sum(ack_expected), sum(ack_done), sum(ack_on_time),
            sum(rep_expected), sum(rep_submitted), sum(rep_on_time), sum(rep_accepted)
     from compliance_day group by 1, 2, 3;
+    alter table compliance_fact add constraint pk_compliance_fact primary key (assignment_id, kind, day);
+    create index ix_compliance_fact_unit on compliance_fact (unit_id);
+    create index ix_compliance_fact_directive on compliance_fact (directive_id);
+    create index ix_compliance_fact_pending on compliance_fact (unit_id, day) where not done;
+    alter table compliance_day add constraint pk_compliance_day primary key (unit_id, day, unit_type);
+    alter table compliance_month add constraint pk_compliance_month primary key (unit_id, month, unit_type);
     analyze compliance_unit_today;
     analyze compliance_fact;
     analyze compliance_day;
@@ -240,6 +254,9 @@ create function compliance_assignment_inserted() returns trigger
     language plpgsql
 as $$
 begin
+    if current_setting('portal.compliance_deferred', true) = 'on' then
+        return null;
+    end if;
     perform compliance_refresh((select array_agg(id) from new_rows));
     return null;
 end
@@ -249,6 +266,9 @@ create function compliance_assignment_updated() returns trigger
     language plpgsql
 as $$
 begin
+    if current_setting('portal.compliance_deferred', true) = 'on' then
+        return null;
+    end if;
     perform compliance_refresh((
         select array_agg(n.id) from new_rows n join old_rows o on o.id = n.id
         where (n.directive_id, n.unit_id, n.role, n.delivered_at, n.acknowledged_at, n.acknowledged_late, n.due_on,
@@ -265,6 +285,9 @@ as $$
 declare
     old_facts compliance_fact[];
 begin
+    if current_setting('portal.compliance_deferred', true) = 'on' then
+        return null;
+    end if;
     with gone as (delete from compliance_fact f where f.assignment_id in (select id from old_rows) returning f)
     select array_agg(gone.f) into old_facts from gone;
     if old_facts is not null then
@@ -287,6 +310,9 @@ create function compliance_report_changed() returns trigger
     language plpgsql
 as $$
 begin
+    if current_setting('portal.compliance_deferred', true) = 'on' then
+        return null;
+    end if;
     if tg_op = 'INSERT' then
         perform compliance_refresh((select array_agg(distinct assignment_id) from new_rows));
     elsif tg_op = 'DELETE' then
@@ -319,6 +345,9 @@ create function compliance_directive_updated() returns trigger
     language plpgsql
 as $$
 begin
+    if current_setting('portal.compliance_deferred', true) = 'on' then
+        return null;
+    end if;
     perform compliance_refresh((
         select array_agg(a.id) from assignment a
         where a.directive_id in (
@@ -338,6 +367,9 @@ create function compliance_task_changed() returns trigger
     language plpgsql
 as $$
 begin
+    if current_setting('portal.compliance_deferred', true) = 'on' then
+        return null;
+    end if;
     if tg_op = 'INSERT' then
         perform compliance_refresh((select array_agg(a.id) from assignment a
                                     where a.directive_id in (select directive_id from new_rows)));
@@ -348,12 +380,13 @@ begin
         perform compliance_refresh((
             select array_agg(a.id) from assignment a
             where a.directive_id in (
-                select n.directive_id from new_rows n join old_rows o on o.id = n.id
-                where (n.directive_id, n.report_required, n.report_due)
-                      is distinct from (o.directive_id, o.report_required, o.report_due)
+                select n.directive_id from new_rows n
+                left join old_rows o on o.directive_id = n.directive_id and o.position = n.position
+                where (n.report_required, n.report_due) is distinct from (o.report_required, o.report_due)
                 union
-                select o.directive_id from new_rows n join old_rows o on o.id = n.id
-                where n.directive_id <> o.directive_id)));
+                select o.directive_id from old_rows o
+                left join new_rows n on n.directive_id = o.directive_id and n.position = o.position
+                where n.directive_id is null)));
     end if;
     return null;
 end

@@ -37,7 +37,7 @@ class ComplianceFigures {
 	 * that of the unit one level below the root {@code s} it lies under.
 	 */
 	static final String ROW_OF = """
-			case when %1$s = s.path then s.id else split_part(substr(%1$s, length(s.path) + 1), '/', 1)::bigint end
+			case when %1$s = :rootPath then :root else split_part(substr(%1$s, length(:rootPath) + 1), '/', 1)::bigint end
 			""";
 
 	private static final String SUMMED = """
@@ -55,8 +55,13 @@ class ComplianceFigures {
 			         d.rep_on_time, d.rep_accepted,
 			         case when d.day < :today then d.rep_expected - d.rep_submitted else 0 end
 			  from compliance_day d
-			  where d.unit_id = any(:units) and d.day between :fromDay and :toDay
-			    and (d.day < :monthsFrom or d.day >= :monthsUntil) %2$s
+			  where d.unit_id = any(:units) and d.day >= :fromDay and d.day < :monthsFrom %2$s
+			  union all
+			  select d.unit_id, d.ack_expected, d.ack_done, d.ack_on_time, d.rep_expected, d.rep_submitted,
+			         d.rep_on_time, d.rep_accepted,
+			         case when d.day < :today then d.rep_expected - d.rep_submitted else 0 end
+			  from compliance_day d
+			  where d.unit_id = any(:units) and d.day >= :monthsUntil and d.day <= :toDay %2$s
 			) as x
 			group by x.unit_id
 			""";
@@ -71,23 +76,8 @@ class ComplianceFigures {
 			       count(*) filter (where f.kind = 'R' and f.on_time) as rep_on_time,
 			       count(*) filter (where f.kind = 'R' and f.accepted) as rep_accepted,
 			       count(*) filter (where f.kind = 'R' and not f.done and f.day < :today) as rep_overdue
-			from compliance_fact f join unit cu on cu.id = f.unit_id join unit s on s.id = :root
-			where f.directive_id = :directive and f.day between :fromDay and :toDay and cu.path like s.path || '%%' %2$s
-			group by 1
-			""";
-
-	private static final String INCIDENTS = """
-			select %1$s as row_id,
-			       count(*) filter (where i.submitted_at >= :from and i.submitted_at < :until) as inc_submitted,
-			       count(*) filter (where i.submitted_at >= :from and i.submitted_at < :until
-			                        and not i.reported_late) as inc_within,
-			       count(*) filter (where i.status not in ('RESOLVED', 'CLOSED')
-			                        and (i.reported_late or coalesce(i.accepted_at, now()) > i.triage_due_at))
-			         as inc_open_late
-			from incident i join compliance_unit_today t on t.unit_id = i.unit_id join unit cu on cu.id = t.current_id
-			join unit s on s.id = :root
-			where i.status <> 'DRAFT' and cu.path like s.path || '%%' %2$s
-			  and (i.submitted_at >= :from or i.status not in ('RESOLVED', 'CLOSED'))
+			from compliance_fact f join unit cu on cu.id = f.unit_id
+			where f.directive_id = :directive and f.day between :fromDay and :toDay and cu.path like :scope %2$s
 			group by 1
 			""";
 
@@ -105,23 +95,23 @@ class ComplianceFigures {
 	 * root, the others lie one level below it.
 	 * @param units the units, with their code, name and whether units lie below them
 	 * @param selection the root, the period and the filters
+	 * @param incidents the incidents submitted, within target and open past a target, by
+	 * row
 	 * @param today today, for what is overdue
 	 * @param zone the time zone the days of the period are in
 	 */
-	List<Figures> of(List<UnitRow> units, Selection selection, LocalDate today, ZoneId zone) {
+	List<Figures> of(List<UnitRow> units, Selection selection, Map<Long, long[]> incidents, LocalDate today,
+			ZoneId zone) {
 		if (units.isEmpty()) {
 			return List.of();
 		}
 		UnitRow root = units.get(0);
 		Map<Long, long[]> groups = new LinkedHashMap<>();
-		String type = (selection.unitType() != null) ? "and cu.type = :type" : "";
 		String compliance = (selection.directiveId() != null)
 				? OF_DIRECTIVE.formatted(ROW_OF.formatted("cu.path").strip(),
 						(selection.unitType() != null) ? "and f.unit_type = :type" : "")
 				: SUMMED.formatted((selection.unitType() != null) ? "and m.unit_type = :type" : "",
 						(selection.unitType() != null) ? "and d.unit_type = :type" : "");
-		String incidents = INCIDENTS.formatted(ROW_OF.formatted("cu.path").strip(),
-				type + ((selection.directiveId() != null) ? " and i.directive_id = :directive" : ""));
 		Long[] ids = units.stream().map(UnitRow::id).toArray(Long[]::new);
 		bind(this.jdbc.sql(compliance), selection, today, zone).param("units", ids).query((rs, i) -> {
 			long[] counts = groups.computeIfAbsent(rs.getLong("row_id"), (id) -> new long[COUNTS.length]);
@@ -130,13 +120,8 @@ class ComplianceFigures {
 			}
 			return counts;
 		}).list();
-		bind(this.jdbc.sql(incidents), selection, today, zone).query((rs, i) -> {
-			long[] counts = groups.computeIfAbsent(rs.getLong("row_id"), (id) -> new long[COUNTS.length]);
-			for (int c = 8; c < COUNTS.length; c++) {
-				counts[c] = rs.getLong(COUNTS[c]);
-			}
-			return counts;
-		}).list();
+		incidents.forEach((row, counts) -> System.arraycopy(counts, 0,
+				groups.computeIfAbsent(row, (id) -> new long[COUNTS.length]), 8, counts.length));
 		long[] total = (selection.directiveId() != null) ? sum(groups.values())
 				: groups.getOrDefault(root.id(), new long[COUNTS.length]);
 		if (selection.directiveId() == null) {
@@ -151,14 +136,17 @@ class ComplianceFigures {
 	}
 
 	/**
-	 * Binds what the statements of the dashboard may ask for: the root, its period (as
-	 * days and as instants), the whole months of it the monthly summary answers for,
-	 * today, the zone and the filters.
+	 * Binds what the statements of the dashboard may ask for: the root, its path and the
+	 * prefix of its scope's paths (a value, so that the planner of each statement knows
+	 * how large the scope is), its period (as days and as instants), the whole months of
+	 * it the monthly summary answers for, today, the zone and the filters.
 	 */
 	static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Selection selection, LocalDate today,
 			ZoneId zone) {
 		DashboardPeriod period = selection.period();
 		statement.param("root", selection.unitId())
+			.param("rootPath", selection.path())
+			.param("scope", selection.path() + "%")
 			.param("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()))
 			.param("until", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()))
 			.param("fromDay", period.from())

@@ -1,11 +1,7 @@
 package vn.edu.portal.dashboard;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +44,7 @@ import vn.edu.portal.system.TabularExport;
 @Controller
 class DashboardController {
 
-	private final ComplianceFigures figures;
+	private final Dashboards dashboards;
 
 	private final DashboardQueries queries;
 
@@ -66,14 +62,14 @@ class DashboardController {
 
 	private final DirectiveCatalog directives;
 
-	DashboardController(ComplianceFigures figures, DashboardQueries queries, DashboardProperties properties,
+	DashboardController(Dashboards dashboards, DashboardQueries queries, DashboardProperties properties,
 			ScopePolicy scope, Formats formats, MessageSource messages, AuditLog audit, ManualReminders reminders,
 			DirectiveCatalog directives) {
 		this.directives = directives;
 		this.reminders = reminders;
 		this.messages = messages;
 		this.audit = audit;
-		this.figures = figures;
+		this.dashboards = dashboards;
 		this.queries = queries;
 		this.properties = properties;
 		this.scope = scope;
@@ -105,21 +101,17 @@ class DashboardController {
 		if (choice.period() == null) {
 			return "dashboard/index";
 		}
-		LocalDate today = this.formats.today();
-		ZoneId zone = this.formats.zone();
-		Selection selection = new Selection(shown, choice.period(), unitType, directive);
-		model.addAttribute("directives",
-				this.directives.issuedBetween(user, choice.period().from(), choice.period().to(), DIRECTIVES_OFFERED));
-		List<Figures> all = figures(selection, sort);
-		model.addAttribute("main", all.get(0));
-		model.addAttribute("children", all.subList(1, all.size()));
+		Dashboards.View view = this.dashboards.view(shown, choice.period(), unitType, directive, sort);
+		model.addAttribute("main", view.main());
+		model.addAttribute("children", view.children());
 		model.addAttribute("sort", sort);
-		model.addAttribute("incidentsBy", this.queries.incidentsBy(selection, today, zone));
-		model.addAttribute("medians", this.queries.medians(selection, today, zone));
-		model.addAttribute("trend", trend(selection));
-		model.addAttribute("incidentMonths", this.queries.incidentsByMonth(selection, today, zone));
-		model.addAttribute("distribution", distribution(all.subList(1, all.size())));
-		model.addAttribute("pending", this.queries.notResponded(selection, today, zone, PENDING_SHOWN));
+		model.addAttribute("incidentsBy", view.incidentsBy());
+		model.addAttribute("medians", view.medians());
+		model.addAttribute("trend", view.trend());
+		model.addAttribute("incidentMonths", view.incidentMonths());
+		model.addAttribute("distribution", view.distribution());
+		model.addAttribute("pending", view.pending());
+		model.addAttribute("directives", view.directives());
 		return "dashboard/index";
 	}
 
@@ -134,8 +126,6 @@ class DashboardController {
 			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "type"));
 	}
-
-	private static final int DIRECTIVES_OFFERED = 500;
 
 	/**
 	 * Reminds a unit that has not responded, through the notifications, at most once a
@@ -166,56 +156,6 @@ class DashboardController {
 		return "redirect:" + (sameDashboard ? back : "/dashboard");
 	}
 
-	private static final int PENDING_SHOWN = 200;
-
-	/** The most months a trend shows: the last ones of a longer period. */
-	private static final int TREND_MONTHS = 24;
-
-	/**
-	 * The on-time rates of each month of the period (its last months, if long), for the
-	 * unit's scope.
-	 */
-	private List<Month> trend(Selection selection) {
-		DashboardPeriod period = selection.period();
-		java.time.YearMonth first = java.time.YearMonth.from(period.from());
-		java.time.YearMonth last = java.time.YearMonth.from(period.to());
-		if (first.plusMonths(TREND_MONTHS - 1).isBefore(last)) {
-			first = last.minusMonths(TREND_MONTHS - 1);
-		}
-		LocalDate start = first.atDay(1).isBefore(period.from()) ? period.from() : first.atDay(1);
-		Map<String, Rate[]> rates = this.queries.monthly(
-				selection.forPeriod(new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, start, period.to())),
-				this.formats.today(), this.formats.zone());
-		List<Month> months = new ArrayList<>();
-		Rate none = new Rate(0, 0);
-		for (java.time.YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-			String label = String.format("%02d/%d", month.getMonthValue(), month.getYear());
-			Rate[] of = rates.getOrDefault(label, new Rate[] { none, none });
-			months.add(new Month(label, of[0], of[1]));
-		}
-		return months;
-	}
-
-	/** How many units one level down have a score in each band, and how many none. */
-	private Map<String, Long> distribution(List<Figures> children) {
-		Map<String, Long> bands = new LinkedHashMap<>();
-		for (String band : List.of("red", "amber", "green", "none")) {
-			bands.put(band, 0L);
-		}
-		children.forEach((child) -> bands.merge(this.properties.band(child.score()), 1L, Long::sum));
-		return bands;
-	}
-
-	/**
-	 * A month of the trend.
-	 *
-	 * @param label MM/yyyy
-	 * @param acknowledgedOnTime on-time acknowledgement
-	 * @param reportedOnTime on-time reporting
-	 */
-	record Month(String label, Rate acknowledgedOnTime, Rate reportedOnTime) {
-	}
-
 	/**
 	 * The unit's figures and those of the units one level down, as a workbook (rates as
 	 * percentages, header frozen) or as CSV (UTF-8 with BOM), with Vietnamese column
@@ -239,7 +179,7 @@ class DashboardController {
 			this.directives.summary(user, directive);
 		}
 		boolean csv = request.getRequestURI().endsWith(".csv");
-		List<Figures> rows = figures(new Selection(shown, choice.period(), unitType(type), directive), sort);
+		List<Figures> rows = this.dashboards.table(shown, choice.period(), unitType(type), directive, sort);
 		this.audit.record("DASHBOARD_EXPORTED", "UNIT", shown, Map.of("format", csv ? "csv" : "xlsx", "from",
 				choice.period().from().toString(), "to", choice.period().to().toString()));
 		List<String> header = COLUMNS.stream()
@@ -288,17 +228,6 @@ class DashboardController {
 		return csv ? rate.percent() + "%" : String.format(Locale.ROOT, "%.4f", rate.share());
 	}
 
-	private List<Figures> figures(Selection selection, String sort) {
-		List<Figures> all = new ArrayList<>(this.figures.of(this.queries.unitAndChildren(selection.unitId()), selection,
-				this.formats.today(), this.formats.zone()));
-		List<Figures> children = new ArrayList<>(all.subList(1, all.size()));
-		children.sort(order(sort));
-		List<Figures> ordered = new ArrayList<>();
-		ordered.add(all.get(0));
-		ordered.addAll(children);
-		return ordered;
-	}
-
 	private UnitScope visibleScope(CurrentUser user) {
 		if (!this.scope.permits(user, Permission.SEE_DASHBOARD)) {
 			throw new AccessDeniedException("no dashboard");
@@ -312,21 +241,6 @@ class DashboardController {
 			throw new UnitNotFoundException(shown);
 		}
 		return shown;
-	}
-
-	private static Comparator<Figures> order(String sort) {
-		Comparator<Figures> byName = Comparator.comparing(Figures::name);
-		Comparator<Figures> lowestFirst = switch (sort) {
-			case "score" -> Comparator.comparing(Figures::score, Comparator.nullsLast(Comparator.naturalOrder()));
-			case "acknowledged" -> Comparator.comparing((Figures f) -> f.acknowledgedOnTime().share(),
-					Comparator.nullsLast(Comparator.naturalOrder()));
-			case "reported" -> Comparator.comparing((Figures f) -> f.reportedOnTime().share(),
-					Comparator.nullsLast(Comparator.naturalOrder()));
-			case "overdue" -> Comparator.comparing(Figures::reportsOverdue).reversed();
-			case "incidents" -> Comparator.comparing(Figures::incidentsOpenPastTarget).reversed();
-			default -> byName;
-		};
-		return lowestFirst.thenComparing(byName);
 	}
 
 	/**

@@ -26,6 +26,19 @@ class DashboardQueries {
 		this.jdbc = jdbc;
 	}
 
+	/** The path of a unit in the tree. */
+	String pathOf(long unitId) {
+		return this.jdbc.sql("select path from unit where id = ?").param(unitId).query(String.class).single();
+	}
+
+	/**
+	 * Lets the planner plan each statement of this transaction for its values: how large
+	 * a scope is depends on the unit, and one plan for every unit is wrong for most.
+	 */
+	void planForTheValues() {
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+	}
+
 	/** A unit, and the open units one level below it, by name. */
 	List<ComplianceFigures.UnitRow> unitAndChildren(long unitId) {
 		return this.jdbc.sql("""
@@ -49,49 +62,89 @@ class DashboardQueries {
 	}
 
 	/**
-	 * The incidents of the scope submitted in the period (of the type of unit, or linked
-	 * to the directive, chosen), from {@code i}, with the unit they count under today
-	 * {@code cu}.
+	 * The incidents of the scope in one pass: for each unit one level down (and the
+	 * root's own) those submitted in the period, reported within target, and open past a
+	 * target (whenever submitted); and of those submitted in the period the counts by
+	 * category, severity, status and month, and the median times. Of the type of unit, or
+	 * linked to the directive, chosen.
 	 */
-	private static String incidentsOf(Selection selection, String select, String rest) {
-		return "select " + select + """
-				 from incident i join compliance_unit_today t on t.unit_id = i.unit_id
-				join unit cu on cu.id = t.current_id join unit s on s.id = :root
-				where i.status <> 'DRAFT' and cu.path like s.path || '%'
-				  and i.submitted_at >= :from and i.submitted_at < :until
-				""" + ((selection.unitType() != null) ? " and cu.type = :type" : "")
-				+ ((selection.directiveId() != null) ? " and i.directive_id = :directive" : "") + " " + rest;
+	Incidents incidents(Selection selection, LocalDate today, ZoneId zone) {
+		String sql = """
+				with x as materialized (
+				  select %s as row_id, to_char(i.submitted_at at time zone :zone, 'MM/YYYY') as month,
+				         to_char(i.submitted_at at time zone :zone, 'YYYYMM') as month_order,
+				         i.category, i.severity::text as severity, i.status,
+				         i.submitted_at >= :from and i.submitted_at < :until as in_period, i.reported_late,
+				         i.status not in ('RESOLVED', 'CLOSED')
+				           and (i.reported_late or coalesce(i.accepted_at, now()) > i.triage_due_at) as open_late,
+				         i.detected_at, i.submitted_at, i.accepted_at, i.resolved_at
+				  from incident i join compliance_unit_today t on t.unit_id = i.unit_id
+				  join unit cu on cu.id = t.current_id
+				  where i.status <> 'DRAFT' and cu.path like :scope %s
+				    and ((i.submitted_at >= :from and i.submitted_at < :until) or i.status not in ('RESOLVED', 'CLOSED'))
+				)
+				select * from (
+				  select case when grouping(x.row_id) = 0 then 'row' when grouping(x.month) = 0 then 'month'
+				              when grouping(x.category) = 0 then 'category' when grouping(x.severity) = 0 then 'severity'
+				              else 'status' end as kind,
+				         x.row_id, x.month, min(x.month_order) as month_order,
+				         coalesce(x.category, x.severity, x.status) as value,
+				         count(*) filter (where x.in_period) as submitted,
+				         count(*) filter (where x.in_period and not x.reported_late) as within_target,
+				         count(*) filter (where x.open_late) as open_late,
+				         null::float8 as to_report, null::float8 as to_triage, null::float8 as to_resolution
+				  from x
+				  group by grouping sets ((x.row_id), (x.month, x.category), (x.category), (x.severity), (x.status))
+				  union all
+				  select 'all', null, null, null, null, count(*), 0, 0,
+				         percentile_cont(0.5) within group (order by extract(epoch from x.submitted_at - x.detected_at)),
+				         percentile_cont(0.5) within group (order by extract(epoch from x.accepted_at - x.submitted_at)),
+				         percentile_cont(0.5) within group (order by extract(epoch from x.resolved_at - x.submitted_at))
+				  from x where x.in_period
+				) as figures
+				order by 1, 4, 6 desc, 5
+				"""
+			.formatted(ComplianceFigures.ROW_OF.formatted("cu.path").strip(),
+					((selection.unitType() != null) ? " and cu.type = :type" : "")
+							+ ((selection.directiveId() != null) ? " and i.directive_id = :directive" : ""));
+		Map<Long, long[]> rows = new LinkedHashMap<>();
+		Map<String, List<Count>> by = new LinkedHashMap<>();
+		List.of("category", "severity", "status").forEach((column) -> by.put(column, new java.util.ArrayList<>()));
+		List<MonthCount> months = new java.util.ArrayList<>();
+		Medians[] medians = { new Medians(null, null, null) };
+		ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone).query((rs) -> {
+			String kind = rs.getString("kind");
+			long submitted = rs.getLong("submitted");
+			switch (kind) {
+				case "row" -> rows.put(rs.getLong("row_id"),
+						new long[] { submitted, rs.getLong("within_target"), rs.getLong("open_late") });
+				case "month" -> {
+					if (submitted > 0) {
+						months.add(new MonthCount(rs.getString("month"), rs.getString("value"), submitted));
+					}
+				}
+				case "all" -> medians[0] = new Medians(hours(rs.getObject("to_report")),
+						hours(rs.getObject("to_triage")), hours(rs.getObject("to_resolution")));
+				default -> {
+					if (submitted > 0) {
+						by.get(kind).add(new Count(rs.getString("value"), submitted));
+					}
+				}
+			}
+		});
+		return new Incidents(rows, by, medians[0], months);
 	}
 
 	/**
-	 * The incidents of the scope submitted in the period, by category, severity and
-	 * status, in one pass.
-	 * @return for each of "category", "severity" and "status", the counts of its values,
-	 * the most first
+	 * The incident figures of a scope.
+	 *
+	 * @param rows for each unit one level down (and the root), those submitted, within
+	 * target, and open past a target
+	 * @param by the counts by category, severity and status, the most first
+	 * @param medians the median times
+	 * @param months the counts by month and category
 	 */
-	Map<String, List<Count>> incidentsBy(Selection selection, LocalDate today, ZoneId zone) {
-		Map<String, List<Count>> by = new LinkedHashMap<>();
-		List.of("category", "severity", "status").forEach((column) -> by.put(column, new java.util.ArrayList<>()));
-		ComplianceFigures
-			.bind(this.jdbc.sql(incidentsOf(selection, """
-					case when grouping(i.category) = 0 then 'category' when grouping(i.severity) = 0 then 'severity'
-					     else 'status' end, coalesce(i.category, i.severity::text, i.status), count(*)
-					""", "group by grouping sets ((i.category), (i.severity), (i.status)) order by 3 desc, 2")),
-					selection, today, zone)
-			.query((rs, i) -> by.get(rs.getString(1)).add(new Count(rs.getString(2), rs.getLong(3))))
-			.list();
-		return by;
-	}
-
-	/** The incidents of the scope submitted in each month of the period, by category. */
-	List<MonthCount> incidentsByMonth(Selection selection, LocalDate today, ZoneId zone) {
-		return ComplianceFigures
-			.bind(this.jdbc.sql("select to_char(x.month, 'MM/YYYY'), x.category, count(*) from ("
-					+ incidentsOf(selection,
-							"date_trunc('month', i.submitted_at at time zone :zone) as month, i.category", "")
-					+ ") as x group by x.month, x.category order by x.month, x.category"), selection, today, zone)
-			.query((rs, i) -> new MonthCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
-			.list();
+	record Incidents(Map<Long, long[]> rows, Map<String, List<Count>> by, Medians medians, List<MonthCount> months) {
 	}
 
 	/**
@@ -105,22 +158,10 @@ class DashboardQueries {
 	}
 
 	/**
-	 * The median hours from detection to report, from report to triage and to resolution.
-	 */
-	Medians medians(Selection selection, LocalDate today, ZoneId zone) {
-		return ComplianceFigures.bind(this.jdbc.sql(incidentsOf(selection, """
-				percentile_cont(0.5) within group (order by extract(epoch from i.submitted_at - i.detected_at)),
-				percentile_cont(0.5) within group (order by extract(epoch from i.accepted_at - i.submitted_at)),
-				percentile_cont(0.5) within group (order by extract(epoch from i.resolved_at - i.submitted_at))
-				""", "")), selection, today, zone)
-			.query((rs, i) -> new Medians(hours(rs.getObject(1)), hours(rs.getObject(2)), hours(rs.getObject(3))))
-			.single();
-	}
-
-	/**
 	 * Who has not responded: the assignments of the scope delivered in the period whose
 	 * deadline to acknowledge has passed unacknowledged, and its reports due in the
-	 * period whose deadline has passed unsubmitted; the oldest first.
+	 * period whose deadline has passed unsubmitted; the oldest first (by the day
+	 * delivered or due).
 	 */
 	List<Pending> notResponded(Selection selection, LocalDate today, ZoneId zone, int limit) {
 		return ComplianceFigures
@@ -128,11 +169,11 @@ class DashboardQueries {
 				.sql("""
 						select f.assignment_id, f.kind = 'R' as report, f.deadline, cu.name as unit_name, d.id as directive_id,
 						       %s as number, d.subject
-						from compliance_fact f join unit cu on cu.id = f.unit_id join unit s on s.id = :root
+						from compliance_fact f join unit cu on cu.id = f.unit_id
 						join directive d on d.id = f.directive_id
 						where not f.done and f.deadline < :today and f.day between :fromDay and :toDay
-						  and cu.path like s.path || '%%' %s
-						order by f.deadline, cu.name, f.assignment_id, f.kind limit :limit
+						  and cu.path like :scope %s
+						order by f.day, f.deadline, cu.name, f.assignment_id, f.kind limit :limit
 						"""
 					.formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL,
 							((selection.unitType() != null) ? " and f.unit_type = :type" : "")
@@ -154,35 +195,31 @@ class DashboardQueries {
 	 */
 	Map<String, Rate[]> monthly(Selection selection, LocalDate today, ZoneId zone) {
 		String type = (selection.unitType() != null) ? " and x.unit_type = :type" : "";
-		String sql = (selection.directiveId() != null)
-				? """
-						select to_char(f.day, 'MM/YYYY') as month, count(*) filter (where f.kind = 'A') as ack_expected,
-						       count(*) filter (where f.kind = 'A' and f.on_time) as ack_on_time,
-						       count(*) filter (where f.kind = 'R') as rep_expected,
-						       count(*) filter (where f.kind = 'R' and f.on_time) as rep_on_time
-						from compliance_fact f join unit cu on cu.id = f.unit_id join unit s on s.id = :root
-						where f.directive_id = :directive and f.day between :fromDay and :toDay and cu.path like s.path || '%%' %s
-						group by 1
-						"""
-					.formatted(type.replace("x.", "f."))
-				: """
-						select to_char(x.month, 'MM/YYYY') as month, sum(x.ack_expected) as ack_expected,
-						       sum(x.ack_on_time) as ack_on_time, sum(x.rep_expected) as rep_expected,
-						       sum(x.rep_on_time) as rep_on_time
-						from (
-						  select x.month, x.unit_type, x.ack_expected, x.ack_on_time, x.rep_expected, x.rep_on_time
-						  from compliance_month x
-						  where x.unit_id = :root and x.month >= :monthsFrom and x.month < :monthsUntil %1$s
-						  union all
-						  select date_trunc('month', x.day)::date, x.unit_type, x.ack_expected, x.ack_on_time, x.rep_expected,
-						         x.rep_on_time
-						  from compliance_day x
-						  where x.unit_id = :root and x.day between :fromDay and :toDay
-						    and (x.day < :monthsFrom or x.day >= :monthsUntil) %1$s
-						) as x
-						group by x.month
-						"""
-					.formatted(type);
+		String sql = (selection.directiveId() != null) ? """
+				select to_char(f.day, 'MM/YYYY') as month, count(*) filter (where f.kind = 'A') as ack_expected,
+				       count(*) filter (where f.kind = 'A' and f.on_time) as ack_on_time,
+				       count(*) filter (where f.kind = 'R') as rep_expected,
+				       count(*) filter (where f.kind = 'R' and f.on_time) as rep_on_time
+				from compliance_fact f join unit cu on cu.id = f.unit_id
+				where f.directive_id = :directive and f.day between :fromDay and :toDay and cu.path like :scope %s
+				group by 1
+				""".formatted(type.replace("x.", "f.")) : """
+				select to_char(x.month, 'MM/YYYY') as month, sum(x.ack_expected) as ack_expected,
+				       sum(x.ack_on_time) as ack_on_time, sum(x.rep_expected) as rep_expected,
+				       sum(x.rep_on_time) as rep_on_time
+				from (
+				  select x.month, x.unit_type, x.ack_expected, x.ack_on_time, x.rep_expected, x.rep_on_time
+				  from compliance_month x
+				  where x.unit_id = :root and x.month >= :monthsFrom and x.month < :monthsUntil %1$s
+				  union all
+				  select date_trunc('month', x.day)::date, x.unit_type, x.ack_expected, x.ack_on_time, x.rep_expected,
+				         x.rep_on_time
+				  from compliance_day x
+				  where x.unit_id = :root and ((x.day >= :fromDay and x.day < :monthsFrom)
+				                               or (x.day >= :monthsUntil and x.day <= :toDay)) %1$s
+				) as x
+				group by x.month
+				""".formatted(type);
 		Map<String, Rate[]> months = new LinkedHashMap<>();
 		ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone)
 			.query((rs, i) -> months.put(rs.getString("month"),
@@ -198,6 +235,40 @@ class DashboardQueries {
 				select t.current_id from assignment a join compliance_unit_today t on t.unit_id = a.unit_id
 				where a.id = ?
 				""").param(assignmentId).query(Long.class).optional();
+	}
+
+	/**
+	 * The directives of the period to choose one from: those issued by a unit of the
+	 * scope in the period, and those delivered in the period to the unit or to a unit one
+	 * level below it. All are the reader's to see (issued or received in the scope).
+	 */
+	List<DirectiveChoice> directivesOf(Selection selection, LocalDate today, ZoneId zone, int limit) {
+		return ComplianceFigures
+			.bind(this.jdbc
+				.sql("""
+						select d.id, %s as number, d.subject from directive d
+						where d.status = 'PUBLISHED' and (
+						  (d.issued_on between :fromDay and :toDay
+						   and d.issuer_unit_id in (select u.id from unit u where u.path like :scope))
+						  or d.id in (select a.directive_id from assignment a
+						              where a.unit_id in (select :root union all select c.id from unit c where c.parent_id = :root)
+						                and a.delivered_at >= :from and a.delivered_at < :until))
+						order by d.issued_on desc, d.id desc limit :limit
+						"""
+					.formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL)), selection, today, zone)
+			.param("limit", limit)
+			.query((rs, i) -> new DirectiveChoice(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	/**
+	 * A directive to choose.
+	 *
+	 * @param id the directive
+	 * @param number its number and symbol
+	 * @param subject its subject
+	 */
+	record DirectiveChoice(long id, String number, String subject) {
 	}
 
 	/**

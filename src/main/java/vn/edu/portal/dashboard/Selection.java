@@ -8,20 +8,16 @@ import java.time.YearMonth;
  * of one type, or one directive.
  *
  * @param unitId the unit whose scope is counted
+ * @param path its path in the tree ("/1/5/"), whose prefix the scope's units share
  * @param period the period
  * @param unitType only the facts of units of this type; {@code null} for all
  * @param directiveId only the facts of this directive; {@code null} for all
  */
-record Selection(long unitId, DashboardPeriod period, String unitType, Long directiveId) {
-
-	/** The same choice for another unit. */
-	Selection forUnit(long otherUnitId) {
-		return new Selection(otherUnitId, this.period, this.unitType, this.directiveId);
-	}
+record Selection(long unitId, String path, DashboardPeriod period, String unitType, Long directiveId) {
 
 	/** The same choice for another period. */
 	Selection forPeriod(DashboardPeriod otherPeriod) {
-		return new Selection(this.unitId, otherPeriod, this.unitType, this.directiveId);
+		return new Selection(this.unitId, this.path, otherPeriod, this.unitType, this.directiveId);
 	}
 
 	/**

@@ -72,22 +72,6 @@ public class DirectiveCatalog {
 			.list();
 	}
 
-	/**
-	 * The directives the reader sees issued between two days (both included), the latest
-	 * first: to choose one.
-	 */
-	public List<Summary> issuedBetween(CurrentUser user, LocalDate from, LocalDate to, int limit) {
-		DirectiveAccess.Reader reader = this.access.reader(user);
-		return reader
-			.bind(this.jdbc.sql(SUMMARY + " where d.status = 'PUBLISHED' and d.issued_on between :from and :to and "
-					+ reader.condition() + " order by d.issued_on desc, d.id desc limit :limit"))
-			.param("from", from)
-			.param("to", to)
-			.param("limit", limit)
-			.query(DirectiveCatalog::summary)
-			.list();
-	}
-
 	private static final String SUMMARY = """
 			select d.id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on, d.status, d.issuer_unit_id
 			from directive d

@@ -52,6 +52,10 @@ class DashboardTests {
 
 	long merged;
 
+	long directive;
+
+	long recalled;
+
 	String period;
 
 	@BeforeEach
@@ -59,10 +63,11 @@ class DashboardTests {
 		this.dept = new TestDepartment(this.jdbc, this.people);
 		LocalDate today = this.formats.today();
 		this.merged = this.dept.unit("SAPNHAP", "Trường THPT Sáp Nhập", "UPPER_SECONDARY", this.dept.department);
-		long directive = this.directives.publishWithReport(this.dept,
+		long directive = this.directive = this.directives.publishWithReport(this.dept,
 				List.of(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo, this.dept.districtOne, this.merged),
 				today, today.plusDays(5));
-		long recalled = this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne), today);
+		long recalled = this.recalled = this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne),
+				today);
 		this.jdbc.sql("update directive set status = 'RECALLED' where id = ?").param(recalled).update();
 		this.jdbc.sql("update assignment set withdrawn_at = now() where directive_id = ?").param(recalled).update();
 		// The report was due yesterday.
@@ -124,6 +129,38 @@ class DashboardTests {
 		String month = String.format("%02d/%d", today.getMonthValue(), today.getYear());
 		assertThat(page.select("#trend tbody tr").eachText()).contains(month + " 40% (2/5) 20% (1/5)");
 		assertThat(page.select("#incident-months tbody tr").eachText()).containsExactly(month + " BNTT 2");
+	}
+
+	@Test
+	void theFiguresOfOneTypeOfUnitOrOfOneDirective() {
+		PortalHttp officer = login(this.dept.officer);
+		String department = "/dashboard?unit=" + this.dept.department + "&" + this.period;
+		Document upperSecondary = Jsoup.parse(officer.get(department + "&type=UPPER_SECONDARY").body());
+		assertThat(upperSecondary.select("#ack-done").text()).as("the two schools and the one merged into them")
+			.isEqualTo("100% (3/3)");
+		assertThat(upperSecondary.select("#ack-on-time").text()).isEqualTo("66% (2/3)");
+		assertThat(upperSecondary.select("#inc-count").text()).isEqualTo("2");
+		assertThat(row(upperSecondary, "PGD1").select("td").eachText()).as("no upper-secondary school below it")
+			.containsExactly("—", "—", "—", "0", "0 · —");
+		assertThat(upperSecondary.select("#type option[selected]").text()).isEqualTo("THPT");
+
+		Document one = Jsoup.parse(officer.get(department + "&directive=" + this.directive).body());
+		assertThat(one.select("#ack-done").text()).isEqualTo("60% (3/5)");
+		assertThat(one.select("#rep-overdue").text()).isEqualTo("3");
+		assertThat(one.select("#inc-count").text()).as("no incident is linked to it").isEqualTo("0");
+		assertThat(one.select("#directive option[selected]").attr("value")).isEqualTo(String.valueOf(this.directive));
+		assertThat(one.select("#export-xlsx").attr("href")).contains("directive=" + this.directive);
+
+		Document withdrawn = Jsoup.parse(officer.get(department + "&directive=" + this.recalled).body());
+		assertThat(withdrawn.select("#ack-done").text()).as("a recalled directive counts for nothing").isEqualTo("—");
+
+		assertThat(officer.get(department + "&type=NOT_A_TYPE").statusCode()).isEqualTo(400);
+		PortalHttp leader = login(this.dept.districtLeader);
+		assertThat(leader
+			.get("/dashboard?unit=" + this.dept.districtOne + "&" + this.period + "&directive="
+					+ this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne),
+							this.formats.today()))
+			.statusCode()).as("a directive the district never received").isEqualTo(404);
 	}
 
 	@Test

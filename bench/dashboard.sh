@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Benchmark of the dashboard and of the busiest list pages on generated data, on 127.0.0.1 only:
+#   ./bench/dashboard.sh province|country [seed]
+# Makes (the first time) and fills a database portal_bench_<scale> with bench/generate.sh, starts the
+# built jar on it, and measures on a warm JVM:
+#   - the dashboard of the Department's whole scope and of a district office for a month, a quarter,
+#     a school year, a calendar year and five years: p50/p95/p99 of one user's requests with wrk;
+#   - the same page's SQL (the statements the portal ran for it, with their parameters, read back
+#     from PostgreSQL's log) through pgbench: p50/p95/p99 of the whole page's statements;
+#   - the inbox of 32 school leaders and the Department's incident list for 32 officers, each at 32
+#     concurrent users with wrk: requests per second and p99.
+# Needs: PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres) that may create
+# databases, and whose log this user can read (PGLOG, default the Debian cluster's log); psql,
+# pgbench, wrk, curl, python3 and a JDK. Keeps the database for the next run (drop it by hand).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scale="${1:?province or country}"
+seed="${2:-0.42}"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+export PGDATABASE="portal_bench_$scale"
+pglog="${PGLOG:-/var/log/postgresql/postgresql-15-main.log}"
+port="${BENCH_PORT:-18081}"
+seconds="${BENCH_SECONDS:-10}"
+password='Bench-Quan-tri-2026'
+work="$(mktemp -d)"
+app_pid=""
+
+cleanup() {
+  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  psql -X -q -d postgres -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" \
+    >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+start_app() {
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" SPRING_DATASOURCE_USERNAME="$PGUSER" \
+    SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" PORTAL_ADMIN_PASSWORD="$password" SERVER_PORT="$port" \
+    SERVER_ADDRESS=127.0.0.1 java -Xmx512m -jar target/edu-portal.jar >>"$work/app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "the portal did not start; its log:" >&2
+  tail -50 "$work/app.log" >&2
+  exit 1
+}
+
+[[ -f target/edu-portal.jar ]] || ./mvnw -q -B package -DskipTests
+if ! psql -X -At -d postgres -c "select 1 from pg_database where datname = '$PGDATABASE'" | grep -q 1; then
+  createdb "$PGDATABASE"
+  start_app
+  for _ in $(seq 1 60); do
+    [[ "$(psql -X -At -c "select count(*) from account where username = 'admin'")" == 1 ]] && break
+    sleep 1
+  done
+  kill "$app_pid" && wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+  bash bench/generate.sh "$scale" "$seed"
+fi
+start_app
+
+# Sessions: log in (the generated accounts share the administrator's password).
+login() { # username -> the session cookie
+  local jar="$work/jar.$1" token
+  token="$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/login" \
+    | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)"
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=$1" --data-urlencode "password=$password" \
+    --data-urlencode "_csrf=$token" "http://127.0.0.1:$port/login"
+  awk '$6 == "PORTALSESSION" { print "PORTALSESSION=" $7 }' "$jar"
+}
+q() { psql -X -At -c "$1"; }
+department=$(q "select id from unit where type = 'DEPARTMENT' and code like 'GEN%' order by id limit 1")
+district=$(q "select id from unit where type = 'DISTRICT_OFFICE' and path like '/$department/%' order by id limit 1")
+leader=$(login "gen.$department.1")
+district_leader=$(login "gen.$district.1")
+[[ -n "$leader" && -n "$district_leader" ]] || { echo "login failed" >&2; exit 1; }
+curl -fs -o /dev/null -H "Cookie: $leader" "http://127.0.0.1:$port/dashboard" \
+  || { echo "the dashboard does not answer" >&2; exit 1; }
+
+cat >"$work/latency.lua" <<'LUA'
+local cookies = {}
+local n = 0
+function init(args)
+  for cookie in string.gmatch(os.getenv("BENCH_COOKIES"), "[^ ]+") do
+    table.insert(cookies, cookie)
+  end
+end
+function request()
+  n = n + 1
+  return wrk.format("GET", nil, { ["Cookie"] = cookies[(n % #cookies) + 1] })
+end
+function done(summary, latency, requests)
+  io.write(string.format("RESULT %d %d %.1f %.1f %.1f %.1f %.1f\n", summary.requests,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000))
+end
+LUA
+
+# wrk connections cookies path -> "requests errors req/s p50 p95 p99 max" (ms)
+measure() {
+  BENCH_COOKIES="$2" wrk -t "$(( $1 < 2 ? 1 : 2 ))" -c "$1" -d 3s -s "$work/latency.lua" "http://127.0.0.1:$port$3" >/dev/null
+  BENCH_COOKIES="$2" wrk -t "$(( $1 < 2 ? 1 : 2 ))" -c "$1" -d "${seconds}s" -s "$work/latency.lua" \
+    "http://127.0.0.1:$port$3" | sed -n 's/^RESULT //p'
+}
+
+# Every statement PostgreSQL runs is logged while one request is made; the statements of that
+# request (not the session's) become a pgbench script.
+capture_sql() { # cookie path file
+  local offset
+  psql -X -q -d postgres -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
+  sleep 0.3
+  offset=$(stat -c %s "$pglog")
+  curl -fs -o /dev/null -H "Cookie: $1" "http://127.0.0.1:$port$2"
+  sleep 0.5
+  psql -X -q -d postgres -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
+  tail -c +"$((offset + 1))" "$pglog" | python3 bench/pglog_to_pgbench.py "$PGDATABASE" >"$3"
+}
+
+rows=()
+period_names=(month quarter "school year" year "5 years")
+today=$(date +%d/%m/%Y)
+five_years_ago=$(date -d '5 years ago + 1 day' +%d/%m/%Y)
+last_month=$(date -d "$(date +%Y-%m-01) - 1 month" +%m)
+last_month_year=$(date -d "$(date +%Y-%m-01) - 1 month" +%Y)
+school_year=$(( $(date +%m) >= 9 ? $(date +%Y) : $(date +%Y) - 1 ))
+quarter=$(( ($(date +%-m) - 1) / 3 + 1 ))
+periods=("kind=MONTH&year=$last_month_year&month=$((10#$last_month))"
+  "kind=QUARTER&year=$(date +%Y)&quarter=$quarter"
+  "kind=SCHOOL_YEAR&year=$school_year"
+  "kind=YEAR&year=$(( $(date +%Y) - 1 ))"
+  "kind=CUSTOM&from=$five_years_ago&to=$today")
+
+# Warm the JVM on every page first.
+for p in "${periods[@]}"; do
+  for _ in 1 2 3 4 5; do
+    curl -fs -o /dev/null -H "Cookie: $leader" "http://127.0.0.1:$port/dashboard?unit=$department&$p"
+    curl -fs -o /dev/null -H "Cookie: $district_leader" "http://127.0.0.1:$port/dashboard?unit=$district&$p"
+  done
+done
+
+pgbench_percentiles() { # script -> "p50 p95 p99" (ms)
+  rm -f "$work"/pgbench_log*
+  (cd "$work" && pgbench -n -c 1 -T "$seconds" -f "$1" -l --log-prefix=pgbench_log >/dev/null 2>&1)
+  cat "$work"/pgbench_log* | python3 -c '
+import sys
+values = sorted(int(line.split()[2]) / 1000 for line in sys.stdin if line.strip())
+pick = lambda p: values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+print("%.1f %.1f %.1f" % (pick(50), pick(95), pick(99)))'
+}
+
+for scope in department district; do
+  if [[ "$scope" == department ]]; then cookie="$leader"; unit="$department"; else cookie="$district_leader"; unit="$district"; fi
+  for i in "${!periods[@]}"; do
+    path="/dashboard?unit=$unit&${periods[$i]}"
+    read -r _ errors _ p50 p95 p99 _ <<<"$(measure 1 "$cookie" "$path")"
+    capture_sql "$cookie" "$path" "$work/page.sql"
+    statements=$(grep -c ';$' "$work/page.sql" || true)
+    read -r s50 s95 s99 <<<"$(pgbench_percentiles "$work/page.sql")"
+    rows+=("$(printf '| %-10s | %-11s | %7s | %7s | %7s | %6s | %10s | %7s | %7s | %7s |' "$scope" "${period_names[$i]}" \
+      "$p50" "$p95" "$p99" "$errors" "$statements" "$s50" "$s95" "$s99")")
+  done
+done
+
+school_cookies=""
+while read -r school; do
+  school_cookies+="$(login "gen.$school.1") "
+done < <(q "select u.id from unit u where u.path like '/$department/%' and u.type in ('PRIMARY', 'LOWER_SECONDARY', 'KINDERGARTEN') order by u.id limit 32")
+officer_cookies=""
+while read -r account; do
+  officer_cookies+="$(login "$account") "
+done < <(q "select a.username from account a join unit u on u.id = a.unit_id where u.type = 'DEPARTMENT_DIVISION' and u.path like '/$department/%' order by a.id limit 32")
+read -r _ inbox_errors inbox_rps inbox_p50 _ inbox_p99 _ <<<"$(measure 32 "$school_cookies" "/inbox")"
+read -r _ list_errors list_rps list_p50 _ list_p99 _ <<<"$(measure 32 "$officer_cookies" "/incidents")"
+
+units=$(q "select count(*) from unit"); assignments=$(q "select count(*) from assignment")
+incidents=$(q "select count(*) from incident")
+echo
+echo "Dashboard, $scale ($units units, $assignments assignments, $incidents incidents), ${seconds} s each, times in ms"
+echo "| scope      | period      | app p50 | app p95 | app p99 | errors | statements | SQL p50 | SQL p95 | SQL p99 |"
+echo "|------------|-------------|---------|---------|---------|--------|------------|---------|---------|---------|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "List pages at 32 concurrent users, ${seconds} s each"
+echo "| page                          | req/s | p50 ms | p99 ms | errors |"
+echo "|-------------------------------|-------|--------|--------|--------|"
+printf '| %-29s | %5s | %6s | %6s | %6s |\n' "inbox (32 school leaders)" "$inbox_rps" "$inbox_p50" "$inbox_p99" "$inbox_errors"
+printf '| %-29s | %5s | %6s | %6s | %6s |\n' "incident list (32 officers)" "$list_rps" "$list_p50" "$list_p99" "$list_errors"

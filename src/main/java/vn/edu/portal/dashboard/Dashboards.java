@@ -1,0 +1,166 @@
+package vn.edu.portal.dashboard;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.edu.portal.system.Formats;
+
+/**
+ * A dashboard as it is read: everything a page or an export shows of a unit's scope for a
+ * period, read in one transaction, so that its figures are of one moment.
+ */
+@Service
+class Dashboards {
+
+	/** How many directives the page offers to choose from. */
+	private static final int DIRECTIVES_OFFERED = 500;
+
+	/** How many overdue deadlines the page lists. */
+	private static final int PENDING_SHOWN = 200;
+
+	/** The most months a trend shows: the last ones of a longer period. */
+	private static final int TREND_MONTHS = 24;
+
+	private final ComplianceFigures figures;
+
+	private final DashboardQueries queries;
+
+	private final DashboardProperties properties;
+
+	private final Formats formats;
+
+	Dashboards(ComplianceFigures figures, DashboardQueries queries, DashboardProperties properties, Formats formats) {
+		this.figures = figures;
+		this.queries = queries;
+		this.properties = properties;
+		this.formats = formats;
+	}
+
+	/**
+	 * The whole page: figures, the units one level down, incidents, trend, who is late.
+	 */
+	@Transactional(readOnly = true)
+	View view(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort) {
+		Selection selection = select(unitId, period, unitType, directiveId);
+		LocalDate today = this.formats.today();
+		ZoneId zone = this.formats.zone();
+		DashboardQueries.Incidents incidents = this.queries.incidents(selection, today, zone);
+		List<Figures> all = figures(selection, incidents, sort);
+		List<Figures> children = all.subList(1, all.size());
+		return new View(all.get(0), children, incidents.by(), incidents.medians(), trend(selection), incidents.months(),
+				distribution(children), this.queries.notResponded(selection, today, zone, PENDING_SHOWN),
+				this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED));
+	}
+
+	/** The unit's figures, then those of the units one level down in the order asked. */
+	@Transactional(readOnly = true)
+	List<Figures> table(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort) {
+		Selection selection = select(unitId, period, unitType, directiveId);
+		return figures(selection, this.queries.incidents(selection, this.formats.today(), this.formats.zone()), sort);
+	}
+
+	private Selection select(long unitId, DashboardPeriod period, String unitType, Long directiveId) {
+		this.queries.planForTheValues();
+		return new Selection(unitId, this.queries.pathOf(unitId), period, unitType, directiveId);
+	}
+
+	private List<Figures> figures(Selection selection, DashboardQueries.Incidents incidents, String sort) {
+		List<Figures> all = this.figures.of(this.queries.unitAndChildren(selection.unitId()), selection,
+				incidents.rows(), this.formats.today(), this.formats.zone());
+		List<Figures> children = new ArrayList<>(all.subList(1, all.size()));
+		children.sort(order(sort));
+		List<Figures> ordered = new ArrayList<>();
+		ordered.add(all.get(0));
+		ordered.addAll(children);
+		return ordered;
+	}
+
+	/**
+	 * The on-time rates of each month of the period (its last months, if long), for the
+	 * unit's scope.
+	 */
+	private List<Month> trend(Selection selection) {
+		DashboardPeriod period = selection.period();
+		YearMonth first = YearMonth.from(period.from());
+		YearMonth last = YearMonth.from(period.to());
+		if (first.plusMonths(TREND_MONTHS - 1).isBefore(last)) {
+			first = last.minusMonths(TREND_MONTHS - 1);
+		}
+		LocalDate start = first.atDay(1).isBefore(period.from()) ? period.from() : first.atDay(1);
+		Map<String, Rate[]> rates = this.queries.monthly(
+				selection.forPeriod(new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, start, period.to())),
+				this.formats.today(), this.formats.zone());
+		List<Month> months = new ArrayList<>();
+		Rate none = new Rate(0, 0);
+		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+			String label = String.format("%02d/%d", month.getMonthValue(), month.getYear());
+			Rate[] of = rates.getOrDefault(label, new Rate[] { none, none });
+			months.add(new Month(label, of[0], of[1]));
+		}
+		return months;
+	}
+
+	/** How many units one level down have a score in each band, and how many none. */
+	private Map<String, Long> distribution(List<Figures> children) {
+		Map<String, Long> bands = new LinkedHashMap<>();
+		for (String band : List.of("red", "amber", "green", "none")) {
+			bands.put(band, 0L);
+		}
+		children.forEach((child) -> bands.merge(this.properties.band(child.score()), 1L, Long::sum));
+		return bands;
+	}
+
+	private static Comparator<Figures> order(String sort) {
+		Comparator<Figures> byName = Comparator.comparing(Figures::name);
+		Comparator<Figures> lowestFirst = switch (sort) {
+			case "score" -> Comparator.comparing(Figures::score, Comparator.nullsLast(Comparator.naturalOrder()));
+			case "acknowledged" -> Comparator.comparing((Figures f) -> f.acknowledgedOnTime().share(),
+					Comparator.nullsLast(Comparator.naturalOrder()));
+			case "reported" -> Comparator.comparing((Figures f) -> f.reportedOnTime().share(),
+					Comparator.nullsLast(Comparator.naturalOrder()));
+			case "overdue" -> Comparator.comparing(Figures::reportsOverdue).reversed();
+			case "incidents" -> Comparator.comparing(Figures::incidentsOpenPastTarget).reversed();
+			default -> byName;
+		};
+		return lowestFirst.thenComparing(byName);
+	}
+
+	/**
+	 * What a dashboard page shows.
+	 *
+	 * @param main the figures of the unit's scope
+	 * @param children those of the units one level down, in the order asked
+	 * @param incidentsBy incidents by category, severity and status
+	 * @param medians their median times
+	 * @param trend the on-time rates month by month
+	 * @param incidentMonths incidents by month and category
+	 * @param distribution the units one level down by score band
+	 * @param pending the overdue deadlines, the oldest first
+	 * @param directives the directives to choose from
+	 */
+	record View(Figures main, List<Figures> children, Map<String, List<DashboardQueries.Count>> incidentsBy,
+			DashboardQueries.Medians medians, List<Month> trend, List<DashboardQueries.MonthCount> incidentMonths,
+			Map<String, Long> distribution, List<DashboardQueries.Pending> pending,
+			List<DashboardQueries.DirectiveChoice> directives) {
+	}
+
+	/**
+	 * A month of the trend.
+	 *
+	 * @param label MM/yyyy
+	 * @param acknowledgedOnTime on-time acknowledgement
+	 * @param reportedOnTime on-time reporting
+	 */
+	record Month(String label, Rate acknowledgedOnTime, Rate reportedOnTime) {
+	}
+
+}

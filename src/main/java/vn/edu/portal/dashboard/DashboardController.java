@@ -82,7 +82,8 @@ class DashboardController {
 			@RequestParam(required = false) String month, @RequestParam(required = false) String quarter,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String type, @RequestParam(required = false) Long directive,
-			@RequestParam(defaultValue = "name") String sort, Model model) {
+			@RequestParam(defaultValue = "name") String sort, @RequestParam(required = false) String pending,
+			Model model) {
 		UnitScope visible = visibleScope(user);
 		long shown = shownUnit(user, unit, visible);
 		PeriodChoice choice = PeriodChoice.of(kind, year, month, quarter, from, to, this.formats.today());
@@ -101,7 +102,8 @@ class DashboardController {
 		if (choice.period() == null) {
 			return "dashboard/index";
 		}
-		Dashboards.View view = this.dashboards.view(shown, choice.period(), unitType, directive, sort);
+		boolean allPending = "all".equals(pending);
+		Dashboards.View view = this.dashboards.view(shown, choice.period(), unitType, directive, sort, allPending);
 		model.addAttribute("main", view.main());
 		model.addAttribute("children", view.children());
 		model.addAttribute("sort", sort);
@@ -111,6 +113,8 @@ class DashboardController {
 		model.addAttribute("incidentMonths", view.incidentMonths());
 		model.addAttribute("distribution", view.distribution());
 		model.addAttribute("pending", view.pending());
+		model.addAttribute("pendingMore", view.pendingMore() && !allPending);
+		model.addAttribute("pendingCapped", view.pendingMore() && allPending);
 		model.addAttribute("directives", view.directives());
 		return "dashboard/index";
 	}

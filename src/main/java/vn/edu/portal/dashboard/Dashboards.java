@@ -5,9 +5,11 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +26,10 @@ class Dashboards {
 	/** How many directives the page offers to choose from. */
 	private static final int DIRECTIVES_OFFERED = 500;
 
-	/** How many overdue deadlines the page lists. */
-	private static final int PENDING_SHOWN = 200;
+	/** How many overdue deadlines the page lists at first, and at most. */
+	private static final int PENDING_FIRST = 50;
+
+	private static final int PENDING_ALL = 1000;
 
 	/** The most months a trend shows: the last ones of a longer period. */
 	private static final int TREND_MONTHS = 24;
@@ -49,15 +53,21 @@ class Dashboards {
 	 * The whole page: figures, the units one level down, incidents, trend, who is late.
 	 */
 	@Transactional(readOnly = true)
-	View view(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort) {
+	View view(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort, boolean allPending) {
 		Selection selection = select(unitId, period, unitType, directiveId);
 		LocalDate today = this.formats.today();
 		ZoneId zone = this.formats.zone();
 		DashboardQueries.Incidents incidents = this.queries.incidents(selection, today, zone);
 		List<Figures> all = figures(selection, incidents, sort);
 		List<Figures> children = all.subList(1, all.size());
-		return new View(all.get(0), children, incidents.by(), incidents.medians(), trend(selection), incidents.months(),
-				distribution(children), this.queries.notResponded(selection, today, zone, PENDING_SHOWN),
+		int shown = allPending ? PENDING_ALL : PENDING_FIRST;
+		List<DashboardQueries.Pending> pending = this.queries.notResponded(selection, today, zone, shown + 1);
+		List<Month> trend = trend(selection);
+		Set<String> trendMonths = new HashSet<>();
+		trend.forEach((month) -> trendMonths.add(month.label()));
+		return new View(all.get(0), children, incidents.by(), incidents.medians(), trend,
+				incidents.months().stream().filter((month) -> trendMonths.contains(month.month())).toList(),
+				distribution(children), pending.subList(0, Math.min(shown, pending.size())), pending.size() > shown,
 				this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED));
 	}
 
@@ -142,14 +152,15 @@ class Dashboards {
 	 * @param incidentsBy incidents by category, severity and status
 	 * @param medians their median times
 	 * @param trend the on-time rates month by month
-	 * @param incidentMonths incidents by month and category
+	 * @param incidentMonths incidents by month and category, of the months of the trend
 	 * @param distribution the units one level down by score band
 	 * @param pending the overdue deadlines, the oldest first
+	 * @param pendingMore whether there are more than those
 	 * @param directives the directives to choose from
 	 */
 	record View(Figures main, List<Figures> children, Map<String, List<DashboardQueries.Count>> incidentsBy,
 			DashboardQueries.Medians medians, List<Month> trend, List<DashboardQueries.MonthCount> incidentMonths,
-			Map<String, Long> distribution, List<DashboardQueries.Pending> pending,
+			Map<String, Long> distribution, List<DashboardQueries.Pending> pending, boolean pendingMore,
 			List<DashboardQueries.DirectiveChoice> directives) {
 	}
 

@@ -84,6 +84,19 @@ class DashboardBrowserTests {
 			officer.click(By.linkText("Phòng GD&ĐT huyện Một")).checkAccessibility();
 			assertThat(officer.heading()).isEqualTo("Theo dõi thực hiện: Phòng GD&ĐT huyện Một");
 		}
+		try (Browser leader = new Browser(this.port, Browser.PHONE)) {
+			leader.login(dept.districtLeader, TestPeople.PASSWORD);
+			leader.open("/dashboard").checkAccessibility();
+			assertThat(leader.heading()).isEqualTo("Theo dõi thực hiện: Phòng GD&ĐT huyện Một");
+			assertThat(leader.text()).contains("0% (0/2)");
+			leader.script("document.getElementById('type').value = 'LOWER_SECONDARY'");
+			leader.submit(By.cssSelector("form[aria-labelledby=period-title] button[type=submit]"))
+				.checkAccessibility();
+			assertThat(leader.value("type")).isEqualTo("LOWER_SECONDARY");
+			assertThat(leader.text()).as("only the school, not the office itself")
+				.contains("0% (0/1)")
+				.doesNotContain("0% (0/2)");
+		}
 	}
 
 }

@@ -131,14 +131,14 @@ on conflict (issuer_unit_id, year) do update set last_number = greatest(directiv
 create temporary table gen_size on commit drop as
 select d.id as directive_id, d.issuer_unit_id,
        case when row_number() over (order by d.id) % :whole_every = 0 then 1.0
-            else (5 + (abs(hashint8(d.id)) % 146)) / (select count(*) from gen_unit u where u.department_id = d.issuer_unit_id)::numeric
+            else (5 + (abs(hashint8(d.id)::bigint) % 146)) / (select count(*) from gen_unit u where u.department_id = d.issuer_unit_id)::numeric
        end as share
 from directive d where d.issuer_unit_id in (select department_id from gen_directive);
 
 insert into directive_recipient (directive_id, unit_id, role)
-select s.directive_id, u.id, case when abs(hashint8(s.directive_id * 31 + u.id)) % 10 = 0 then 'INFORM' else 'IMPLEMENT' end
+select s.directive_id, u.id, case when abs(hashint8(s.directive_id * 31 + u.id)::bigint) % 10 = 0 then 'INFORM' else 'IMPLEMENT' end
 from gen_size s join gen_unit u on u.department_id = s.issuer_unit_id
-where s.share >= 1 or abs(hashint8(s.directive_id * 1000003 + u.id)) % 100000 < s.share * 100000;
+where s.share >= 1 or abs(hashint8(s.directive_id * 1000003 + u.id)::bigint) % 100000 < s.share * 100000;
 
 -- Assignments, with their fate: about 70% acknowledged on time, 15% late, 15% never.
 insert into assignment (directive_id, unit_id, role, delivered_at, acknowledge_by, due_on, read_at, read_by,
@@ -154,7 +154,7 @@ select r.directive_id, r.unit_id, r.role, d.published_at, d.acknowledge_by,
        d.recalled_at
 from directive_recipient r join directive d on d.id = r.directive_id
 join gen_leader l on l.unit_id = r.unit_id
-cross join lateral (select (abs(hashint8(r.directive_id * 7 + r.unit_id)) % 10000) / 10000.0 as fate) as f
+cross join lateral (select (abs(hashint8(r.directive_id * 7 + r.unit_id)::bigint) % 10000) / 10000.0 as fate) as f
 where d.issuer_unit_id in (select department_id from gen_directive);
 
 -- District offices forward one directive in three to three of their schools.
@@ -164,7 +164,7 @@ select p.directive_id, s.id, 'IMPLEMENT', p.acknowledged_at, p.acknowledge_by + 
        p.acknowledged_by
 from assignment p join gen_unit o on o.id = p.unit_id and o.type = 'DISTRICT_OFFICE'
 join lateral (select c.id from gen_unit c where c.parent_id = o.id order by c.id limit 3) as s on true
-where p.acknowledged_at is not null and abs(hashint8(p.id)) % 3 = 0
+where p.acknowledged_at is not null and abs(hashint8(p.id)::bigint) % 3 = 0
 on conflict (directive_id, unit_id) do nothing;
 
 -- Reports on the periods due before today: 65% on time, 15% late, 20% not submitted.
@@ -191,7 +191,7 @@ cross join lateral (
   select (d.report_due + make_interval(months => g))::date from generate_series(0, 6) as g
   where d.report_schedule = 'MONTHLY' and (d.report_due + make_interval(months => g))::date <= d.report_until
 ) as p
-cross join lateral (select (abs(hashint8(a.id * 13 + extract(epoch from p.due)::bigint)) % 10000) / 10000.0 as fate) as f
+cross join lateral (select (abs(hashint8(a.id * 13 + extract(epoch from p.due)::bigint)::bigint) % 10000) / 10000.0 as fate) as f
 where a.role = 'IMPLEMENT' and a.withdrawn_at is null and p.due < current_date and f.fate < 0.8
   and d.issuer_unit_id in (select department_id from gen_directive);
 

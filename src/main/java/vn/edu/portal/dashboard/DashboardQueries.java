@@ -42,9 +42,10 @@ class DashboardQueries {
 	/** A unit, and the open units one level below it, by name. */
 	List<ComplianceFigures.UnitRow> unitAndChildren(long unitId) {
 		return this.jdbc.sql("""
-				select u.id, u.code, u.name,
-				       exists (select 1 from unit c where c.parent_id = u.id and c.valid_to is null) as has_children
-				from unit u where u.id = :unit or (u.parent_id = :unit and u.valid_to is null)
+				select u.id, u.code, u.name, count(c.id) > 0 as has_children
+				from unit u left join unit c on c.parent_id = u.id and c.valid_to is null
+				where u.id = :unit or (u.parent_id = :unit and u.valid_to is null)
+				group by u.id, u.code, u.name
 				order by (u.id = :unit) desc, u.name
 				""")
 			.param("unit", unitId)
@@ -243,19 +244,17 @@ class DashboardQueries {
 	 * level below it. All are the reader's to see (issued or received in the scope).
 	 */
 	List<DirectiveChoice> directivesOf(Selection selection, LocalDate today, ZoneId zone, int limit) {
-		return ComplianceFigures
-			.bind(this.jdbc
-				.sql("""
-						select d.id, %s as number, d.subject from directive d
-						where d.status = 'PUBLISHED' and (
-						  (d.issued_on between :fromDay and :toDay
-						   and d.issuer_unit_id in (select u.id from unit u where u.path like :scope))
-						  or d.id in (select a.directive_id from assignment a
-						              where a.unit_id in (select :root union all select c.id from unit c where c.parent_id = :root)
-						                and a.delivered_at >= :from and a.delivered_at < :until))
-						order by d.issued_on desc, d.id desc limit :limit
-						"""
-					.formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL)), selection, today, zone)
+		return ComplianceFigures.bind(this.jdbc.sql("""
+				select d.id, %s as number, d.subject from directive d
+				where d.status = 'PUBLISHED' and (
+				  (d.issued_on between :fromDay and :toDay
+				   and d.issuer_unit_id in (select u.id from unit u where u.path like :scope))
+				  or d.id in (select a.directive_id from assignment a
+				              where a.unit_id = any(array(select cast(:root as bigint)
+				                                        union all select c.id from unit c where c.parent_id = :root))
+				                and a.delivered_at >= :from and a.delivered_at < :until))
+				order by d.issued_on desc, d.id desc limit :limit
+				""".formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL)), selection, today, zone)
 			.param("limit", limit)
 			.query((rs, i) -> new DirectiveChoice(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();

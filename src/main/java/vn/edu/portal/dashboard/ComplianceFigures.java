@@ -55,13 +55,13 @@ class ComplianceFigures {
 			         d.rep_on_time, d.rep_accepted,
 			         case when d.day < :today then d.rep_expected - d.rep_submitted else 0 end
 			  from compliance_day d
-			  where d.unit_id = any(:units) and d.day >= :fromDay and d.day < :monthsFrom %2$s
+			  where d.unit_id = any(:units) and d.day >= :fromDay and d.day < :monthsFrom and d.day <= :toDay %2$s
 			  union all
 			  select d.unit_id, d.ack_expected, d.ack_done, d.ack_on_time, d.rep_expected, d.rep_submitted,
 			         d.rep_on_time, d.rep_accepted,
 			         case when d.day < :today then d.rep_expected - d.rep_submitted else 0 end
 			  from compliance_day d
-			  where d.unit_id = any(:units) and d.day >= :monthsUntil and d.day <= :toDay %2$s
+			  where d.unit_id = any(:units) and d.day >= :monthsUntil and d.day >= :fromDay and d.day <= :toDay %2$s
 			) as x
 			group by x.unit_id
 			""";

@@ -216,8 +216,8 @@ class DashboardQueries {
 				  select date_trunc('month', x.day)::date, x.unit_type, x.ack_expected, x.ack_on_time, x.rep_expected,
 				         x.rep_on_time
 				  from compliance_day x
-				  where x.unit_id = :root and ((x.day >= :fromDay and x.day < :monthsFrom)
-				                               or (x.day >= :monthsUntil and x.day <= :toDay)) %1$s
+				  where x.unit_id = :root and x.day >= :fromDay and x.day <= :toDay
+				    and (x.day < :monthsFrom or x.day >= :monthsUntil) %1$s
 				) as x
 				group by x.month
 				""".formatted(type);

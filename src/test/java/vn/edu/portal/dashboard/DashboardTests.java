@@ -164,6 +164,22 @@ class DashboardTests {
 	}
 
 	@Test
+	void aPeriodOfDaysCountsThoseDaysOnly() {
+		PortalHttp officer = login(this.dept.officer);
+		LocalDate today = this.formats.today();
+		String after = "kind=CUSTOM&from=" + Formats.dayMonthYear(today.plusDays(1)) + "&to="
+				+ Formats.dayMonthYear(today.plusDays(5));
+		Document page = Jsoup.parse(officer.get("/dashboard?unit=" + this.dept.department + "&" + after).body());
+		assertThat(page.select("#ack-done").text()).as("nothing was delivered after today").isEqualTo("—");
+		assertThat(page.select("#trend tbody tr").eachText()).allSatisfy((row) -> assertThat(row).endsWith("— —"));
+		String yesterday = "kind=CUSTOM&from=" + Formats.dayMonthYear(today.minusDays(1)) + "&to="
+				+ Formats.dayMonthYear(today.minusDays(1));
+		Document due = Jsoup.parse(officer.get("/dashboard?unit=" + this.dept.department + "&" + yesterday).body());
+		assertThat(due.select("#ack-done").text()).isEqualTo("—");
+		assertThat(due.select("#rep-submitted").text()).as("the reports due yesterday").isEqualTo("40% (2/5)");
+	}
+
+	@Test
 	void drillingDownShowsTheWayBackUp() {
 		PortalHttp officer = login(this.dept.officer);
 		Document department = Jsoup

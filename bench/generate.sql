@@ -81,6 +81,10 @@ select a.id, case
     when a.username like '%.1' then 'UNIT_LEADER' else 'UNIT_STAFF' end
 from account a join unit u on u.id = a.unit_id where a.username like 'gen.%';
 
+-- The planner needs to know what this transaction has written so far.
+analyze unit;
+analyze account;
+
 create temporary table gen_leader on commit drop as
 select a.unit_id, a.id as account_id from account a where a.username like 'gen.%.1';
 create index on gen_leader (unit_id);

@@ -119,7 +119,7 @@ class DashboardController {
 		return "dashboard/index";
 	}
 
-	/** A unit type to count only, or none; a type that is not one counts as none. */
+	/** A unit type to count only, or none; anything else than a type is refused (400). */
 	private static String unitType(String type) {
 		if (type == null || type.isBlank()) {
 			return null;

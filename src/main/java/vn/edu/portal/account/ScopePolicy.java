@@ -54,7 +54,8 @@ public class ScopePolicy {
 			return new UnitScope(user.unitId(), this.tree.pathOf(user.unitId()).orElseThrow());
 		}
 		return this.jdbc.sql("""
-				select d.id, d.path from unit u join unit d on u.path like d.path || '%'
+				select d.id, d.path from unit u
+				join unit d on d.id = any(string_to_array(trim(both '/' from u.path), '/')::bigint[])
 				where u.id = ? and d.type = 'DEPARTMENT'
 				order by length(d.path) desc limit 1
 				""")

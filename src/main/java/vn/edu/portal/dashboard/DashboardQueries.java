@@ -57,7 +57,8 @@ class DashboardQueries {
 	/** The units from the top of the scope down to this one. */
 	List<Crumb> breadcrumbs(long unitId, String scopePath) {
 		return this.jdbc.sql("""
-				select a.id, coalesce(a.short_name, a.name) from unit u join unit a on u.path like a.path || '%'
+				select a.id, coalesce(a.short_name, a.name) from unit u
+				join unit a on a.id = any(string_to_array(trim(both '/' from u.path), '/')::bigint[])
 				where u.id = ? and a.path like ? || '%' order by length(a.path)
 				""").params(unitId, scopePath).query((rs, i) -> new Crumb(rs.getLong(1), rs.getString(2))).list();
 	}
@@ -173,7 +174,7 @@ class DashboardQueries {
 						from compliance_fact f join unit cu on cu.id = f.unit_id
 						join directive d on d.id = f.directive_id
 						where not f.done and f.deadline < :today and f.day between :fromDay and :toDay
-						  and cu.path like :scope %s
+						  and f.unit_id = any(array(select su.id from unit su where su.path like :scope)) %s
 						order by f.day, f.deadline, cu.name, f.assignment_id, f.kind limit :limit
 						"""
 					.formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL,

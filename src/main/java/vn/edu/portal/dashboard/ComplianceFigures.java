@@ -34,7 +34,8 @@ class ComplianceFigures {
 
 	/**
 	 * Which row an object of a unit (by its path today) counts in: the root's own, or
-	 * that of the unit one level below the root {@code s} it lies under.
+	 * that of the unit one level below the root ({@code :root}, its path
+	 * {@code :rootPath}) it lies under.
 	 */
 	static final String ROW_OF = """
 			case when %1$s = :rootPath then :root else split_part(substr(%1$s, length(:rootPath) + 1), '/', 1)::bigint end

@@ -1,6 +1,6 @@
 // Draws each chart of the dashboard from the table beside it (the table stays: it is the chart's
-// text for screen readers and for printing). Lines of on-time rates per month, incidents per month
-// stacked by category, units per score band.
+// text for screen readers and for printing). Lines of on-time rates per month and bars of incidents
+// per month stacked by category (a row a month, a column a series), units per score band.
 (function () {
   'use strict';
   document.querySelectorAll('[data-print]').forEach(function (button) {
@@ -30,17 +30,19 @@
       return th.textContent.trim();
     });
     var config;
-    if (kind === 'line') {
+    if (kind === 'line' || kind === 'stacked') {
+      // A row per month, a column per series.
       var percent = table.getAttribute('data-percent') === 'true';
+      var stacked = kind === 'stacked';
       config = {
-        type: 'line',
+        type: stacked ? 'bar' : 'line',
         data: {
           labels: rows.map(function (row) { return row.cells[0].textContent.trim(); }),
           datasets: headers.slice(1).map(function (header, i) {
             return {
               label: header,
-              borderColor: colours[i],
-              backgroundColor: colours[i],
+              borderColor: colours[i % colours.length],
+              backgroundColor: colours[i % colours.length],
               spanGaps: true,
               data: rows.map(function (row) {
                 var value = number(row.cells[i + 1]);
@@ -49,38 +51,9 @@
             };
           })
         },
-        options: { animation: false, scales: { y: { min: 0, max: percent ? 100 : undefined } } }
-      };
-    } else if (kind === 'stacked') {
-      var months = [];
-      var series = [];
-      rows.forEach(function (row) {
-        var month = row.cells[0].textContent.trim();
-        var name = row.cells[1].getAttribute('data-series');
-        if (months.indexOf(month) < 0) { months.push(month); }
-        if (series.indexOf(name) < 0) { series.push(name); }
-      });
-      config = {
-        type: 'bar',
-        data: {
-          labels: months,
-          datasets: series.map(function (name, i) {
-            return {
-              label: name,
-              backgroundColor: colours[i % colours.length],
-              data: months.map(function (month) {
-                var total = 0;
-                rows.forEach(function (row) {
-                  if (row.cells[0].textContent.trim() === month && row.cells[1].getAttribute('data-series') === name) {
-                    total += number(row.cells[2]);
-                  }
-                });
-                return total;
-              })
-            };
-          })
-        },
-        options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }
+        options: stacked
+          ? { animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }
+          : { animation: false, scales: { y: { min: 0, max: percent ? 100 : undefined } } }
       };
     } else {
       config = {

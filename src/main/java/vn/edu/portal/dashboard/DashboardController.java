@@ -1,14 +1,11 @@
 package vn.edu.portal.dashboard;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,9 +28,7 @@ import vn.edu.portal.directive.DirectiveCatalog;
 import vn.edu.portal.notification.ManualReminders;
 import vn.edu.portal.organisation.UnitNotFoundException;
 import vn.edu.portal.organisation.UnitType;
-import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.Formats;
-import vn.edu.portal.system.TabularExport;
 
 /**
  * The compliance dashboard of a unit's scope for a period: its figures and score, the
@@ -54,7 +49,7 @@ class DashboardController {
 
 	private final Formats formats;
 
-	private final MessageSource messages;
+	private final DashboardExports exports;
 
 	private final AuditLog audit;
 
@@ -63,11 +58,11 @@ class DashboardController {
 	private final DirectiveCatalog directives;
 
 	DashboardController(Dashboards dashboards, DashboardQueries queries, DashboardProperties properties,
-			ScopePolicy scope, Formats formats, MessageSource messages, AuditLog audit, ManualReminders reminders,
+			ScopePolicy scope, Formats formats, DashboardExports exports, AuditLog audit, ManualReminders reminders,
 			DirectiveCatalog directives) {
 		this.directives = directives;
 		this.reminders = reminders;
-		this.messages = messages;
+		this.exports = exports;
 		this.audit = audit;
 		this.dashboards = dashboards;
 		this.queries = queries;
@@ -183,53 +178,8 @@ class DashboardController {
 			this.directives.summary(user, directive);
 		}
 		boolean csv = request.getRequestURI().endsWith(".csv");
-		List<Figures> rows = this.dashboards.table(shown, choice.period(), unitType(type), directive, sort);
-		this.audit.record("DASHBOARD_EXPORTED", "UNIT", shown, Map.of("format", csv ? "csv" : "xlsx", "from",
-				choice.period().from().toString(), "to", choice.period().to().toString()));
-		List<String> header = COLUMNS.stream()
-			.map((column) -> this.messages.getMessage("dashboard.export." + column, null, locale))
-			.toList();
-		String name = "theo-doi-" + rows.get(0).code() + "-" + choice.period().from() + "-" + choice.period().to();
-		return Downloads.attachment(name + (csv ? ".csv" : ".xlsx"), csv ? Downloads.CSV : Downloads.XLSX, (out) -> {
-			if (csv) {
-				TabularExport.csv(out, header, rows.stream().map((figures) -> values(figures, true)));
-			}
-			else {
-				TabularExport.xlsx(out, this.messages.getMessage("dashboard.title", null, locale), header, KINDS,
-						rows.stream().map((figures) -> values(figures, false)));
-			}
-		});
-	}
-
-	private static final List<String> COLUMNS = List.of("code", "unit", "score", "ackExpected", "ackDone", "ackOnTime",
-			"ackOnTimeRate", "repExpected", "repSubmitted", "repOnTime", "repOnTimeRate", "repAccepted", "repOverdue",
-			"incidents", "incidentsWithinTarget", "incidentsWithinTargetRate", "incidentsOpenPastTarget");
-
-	private static final List<TabularExport.Column> KINDS = List.of(TabularExport.Column.TEXT,
-			TabularExport.Column.TEXT, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
-			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.PERCENT,
-			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
-			TabularExport.Column.PERCENT, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
-			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.PERCENT,
-			TabularExport.Column.NUMBER);
-
-	/** A row of an export: rates as shares for the workbook, as percentages for CSV. */
-	private static List<String> values(Figures f, boolean csv) {
-		return java.util.Arrays.asList(f.code(), f.name(), (f.score() != null) ? String.valueOf(f.score()) : null,
-				String.valueOf(f.acknowledged().expected()), String.valueOf(f.acknowledged().done()),
-				String.valueOf(f.acknowledgedOnTime().done()), rate(f.acknowledgedOnTime(), csv),
-				String.valueOf(f.reported().expected()), String.valueOf(f.reported().done()),
-				String.valueOf(f.reportedOnTime().done()), rate(f.reportedOnTime(), csv),
-				String.valueOf(f.accepted().done()), String.valueOf(f.reportsOverdue()), String.valueOf(f.incidents()),
-				String.valueOf(f.incidentsWithinTarget().done()), rate(f.incidentsWithinTarget(), csv),
-				String.valueOf(f.incidentsOpenPastTarget()));
-	}
-
-	private static String rate(Rate rate, boolean csv) {
-		if (rate.share() == null) {
-			return null;
-		}
-		return csv ? rate.percent() + "%" : String.format(Locale.ROOT, "%.4f", rate.share());
+		return this.exports.download(this.dashboards.table(shown, choice.period(), unitType(type), directive, sort),
+				choice.period(), csv, locale);
 	}
 
 	private UnitScope visibleScope(CurrentUser user) {
@@ -245,105 +195,6 @@ class DashboardController {
 			throw new UnitNotFoundException(shown);
 		}
 		return shown;
-	}
-
-	/**
-	 * The period asked for, as typed, and the period it makes or why it makes none.
-	 *
-	 * @param kind month, quarter, school year, calendar year or custom
-	 * @param year the year (of a school year, its first)
-	 * @param month the month, 1 to 12
-	 * @param quarter the quarter, 1 to 4
-	 * @param from the first day of a custom period, dd/MM/yyyy
-	 * @param to its last day
-	 * @param period the period; {@code null} when the input makes none
-	 * @param error the message key of what is wrong, or {@code null}
-	 */
-	record PeriodChoice(DashboardPeriod.Kind kind, String year, String month, String quarter, String from, String to,
-			DashboardPeriod period, String error) {
-
-		static PeriodChoice of(String kind, String year, String month, String quarter, String from, String to,
-				LocalDate today) {
-			DashboardPeriod.Kind chosen = DashboardPeriod.Kind.SCHOOL_YEAR;
-			try {
-				if (kind != null && !kind.isBlank()) {
-					chosen = DashboardPeriod.Kind.valueOf(kind);
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				return new PeriodChoice(chosen, year, month, quarter, from, to, null, "dashboard.period.invalid");
-			}
-			int defaultYear = (chosen == DashboardPeriod.Kind.SCHOOL_YEAR) ? DashboardPeriod.schoolYearOf(today)
-					: today.getYear();
-			String y = blank(year) ? String.valueOf(defaultYear) : year.strip();
-			String m = blank(month) ? String.valueOf(today.getMonthValue()) : month.strip();
-			String q = blank(quarter) ? String.valueOf((today.getMonthValue() - 1) / 3 + 1) : quarter.strip();
-			try {
-				DashboardPeriod period = switch (chosen) {
-					case MONTH -> DashboardPeriod.month(number(y, 2000, 2100), number(m, 1, 12));
-					case QUARTER -> DashboardPeriod.quarter(number(y, 2000, 2100), number(q, 1, 4));
-					case SCHOOL_YEAR -> DashboardPeriod.schoolYear(number(y, 2000, 2100));
-					case YEAR -> DashboardPeriod.year(number(y, 2000, 2100));
-					case CUSTOM -> custom(from, to);
-				};
-				return new PeriodChoice(chosen, y, m, q, from, to, period, null);
-			}
-			catch (Refused refused) {
-				return new PeriodChoice(chosen, y, m, q, from, to, null, refused.getMessage());
-			}
-		}
-
-		private static DashboardPeriod custom(String from, String to) {
-			LocalDate first = day(from);
-			LocalDate last = day(to);
-			if (last.isBefore(first)) {
-				throw new Refused("dashboard.period.endBeforeStart");
-			}
-			if (ChronoUnit.YEARS.between(first, last.plusDays(1)) > DashboardPeriod.MAX_YEARS
-					|| first.plusYears(DashboardPeriod.MAX_YEARS).isBefore(last)) {
-				throw new Refused("dashboard.period.tooLong");
-			}
-			return new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, first, last);
-		}
-
-		private static LocalDate day(String text) {
-			if (blank(text)) {
-				throw new Refused("dashboard.period.daysNeeded");
-			}
-			try {
-				return Formats.parseDayMonthYear(text.strip());
-			}
-			catch (RuntimeException ex) {
-				throw new Refused("dashboard.period.badDay");
-			}
-		}
-
-		private static int number(String text, int min, int max) {
-			try {
-				int value = Integer.parseInt(text);
-				if (value < min || value > max) {
-					throw new Refused("dashboard.period.invalid");
-				}
-				return value;
-			}
-			catch (NumberFormatException ex) {
-				throw new Refused("dashboard.period.invalid");
-			}
-		}
-
-		private static boolean blank(String text) {
-			return text == null || text.isBlank();
-		}
-
-	}
-
-	/** An input that makes no period, with the message key of why. */
-	private static final class Refused extends RuntimeException {
-
-		Refused(String messageKey) {
-			super(messageKey);
-		}
-
 	}
 
 }

@@ -5,11 +5,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,12 +64,28 @@ class Dashboards {
 		int shown = allPending ? PENDING_ALL : PENDING_FIRST;
 		List<DashboardQueries.Pending> pending = this.queries.notResponded(selection, today, zone, shown + 1);
 		List<Month> trend = trend(selection);
-		Set<String> trendMonths = new HashSet<>();
-		trend.forEach((month) -> trendMonths.add(month.label()));
 		return new View(all.get(0), children, incidents.by(), incidents.medians(), trend,
-				incidents.months().stream().filter((month) -> trendMonths.contains(month.month())).toList(),
-				distribution(children), pending.subList(0, Math.min(shown, pending.size())), pending.size() > shown,
+				incidentMonths(trend, incidents.months()), distribution(children),
+				pending.subList(0, Math.min(shown, pending.size())), pending.size() > shown,
 				this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED));
+	}
+
+	/**
+	 * The incidents of the trend's months by category: a row a month, a column for each
+	 * category that has any in those months.
+	 */
+	private static IncidentMonths incidentMonths(List<Month> trend, List<DashboardQueries.MonthCount> counts) {
+		Map<YearMonth, Map<String, Long>> byMonth = new LinkedHashMap<>();
+		trend.forEach((month) -> byMonth.put(month.month(), new HashMap<>()));
+		Set<String> categories = new TreeSet<>();
+		counts.stream().filter((count) -> byMonth.containsKey(count.month())).forEach((count) -> {
+			byMonth.get(count.month()).merge(count.category(), count.count(), Long::sum);
+			categories.add(count.category());
+		});
+		List<IncidentMonths.Row> rows = new ArrayList<>();
+		byMonth.forEach((month, of) -> rows.add(new IncidentMonths.Row(Month.label(month),
+				categories.stream().map((category) -> of.getOrDefault(category, 0L)).toList())));
+		return new IncidentMonths(List.copyOf(categories), rows);
 	}
 
 	/** The unit's figures, then those of the units one level down in the order asked. */
@@ -112,9 +129,8 @@ class Dashboards {
 		List<Month> months = new ArrayList<>();
 		Rate none = new Rate(0, 0);
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-			String label = String.format("%02d/%d", month.getMonthValue(), month.getYear());
-			Rate[] of = rates.getOrDefault(label, new Rate[] { none, none });
-			months.add(new Month(label, of[0], of[1]));
+			Rate[] of = rates.getOrDefault(Month.label(month), new Rate[] { none, none });
+			months.add(new Month(month, of[0], of[1]));
 		}
 		return months;
 	}
@@ -159,7 +175,7 @@ class Dashboards {
 	 * @param directives the directives to choose from
 	 */
 	record View(Figures main, List<Figures> children, Map<String, List<DashboardQueries.Count>> incidentsBy,
-			DashboardQueries.Medians medians, List<Month> trend, List<DashboardQueries.MonthCount> incidentMonths,
+			DashboardQueries.Medians medians, List<Month> trend, IncidentMonths incidentMonths,
 			Map<String, Long> distribution, List<DashboardQueries.Pending> pending, boolean pendingMore,
 			List<DashboardQueries.DirectiveChoice> directives) {
 	}
@@ -167,11 +183,40 @@ class Dashboards {
 	/**
 	 * A month of the trend.
 	 *
-	 * @param label MM/yyyy
+	 * @param month the month
 	 * @param acknowledgedOnTime on-time acknowledgement
 	 * @param reportedOnTime on-time reporting
 	 */
-	record Month(String label, Rate acknowledgedOnTime, Rate reportedOnTime) {
+	record Month(YearMonth month, Rate acknowledgedOnTime, Rate reportedOnTime) {
+
+		/** The month as MM/yyyy. */
+		public String label() {
+			return label(this.month);
+		}
+
+		static String label(YearMonth month) {
+			return String.format("%02d/%d", month.getMonthValue(), month.getYear());
+		}
+
+	}
+
+	/**
+	 * Incidents month by month and by category.
+	 *
+	 * @param categories the categories that have any, in order
+	 * @param months a row a month
+	 */
+	record IncidentMonths(List<String> categories, List<Row> months) {
+
+		/**
+		 * A month's incidents.
+		 *
+		 * @param label MM/yyyy
+		 * @param counts how many of each category, in the order of the categories
+		 */
+		record Row(String label, List<Long> counts) {
+		}
+
 	}
 
 }

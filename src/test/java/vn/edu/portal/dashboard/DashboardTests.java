@@ -128,7 +128,8 @@ class DashboardTests {
 		LocalDate today = this.formats.today();
 		String month = String.format("%02d/%d", today.getMonthValue(), today.getYear());
 		assertThat(page.select("#trend tbody tr").eachText()).contains(month + " 40% (2/5) 20% (1/5)");
-		assertThat(page.select("#incident-months tbody tr").eachText()).containsExactly(month + " BNTT 2");
+		assertThat(page.select("#incident-months thead th").eachText()).containsExactly("Tháng", "BNTT");
+		assertThat(page.select("#incident-months tbody tr").eachText()).last().isEqualTo(month + " 2");
 	}
 
 	@Test
@@ -288,11 +289,15 @@ class DashboardTests {
 			.filter((row) -> row.text().startsWith("Trường THCS Một") && row.text().contains("Xác nhận"))
 			.findFirst()
 			.orElseThrow()
-			.selectFirst("form");
+			.selectFirst("button[form=remind]");
+		// What the browser sends: the button's action, with the fields of the form it
+		// names.
+		String action = remind.attr("formaction");
 		java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
-		remind.select("input[type=hidden]").forEach((input) -> form.put(input.attr("name"), input.val()));
-		assertThat(PortalHttp.location(officer.post("/dashboard/remind", form))).startsWith("/dashboard?unit=");
-		officer.post("/dashboard/remind", form);
+		page.select("form#remind input[type=hidden]").forEach((input) -> form.put(input.attr("name"), input.val()));
+		assertThat(form).containsKeys("_csrf", "back");
+		assertThat(PortalHttp.location(officer.post(action, form))).startsWith("/dashboard?unit=");
+		officer.post(action, form);
 		assertThat(this.jdbc.sql("""
 				select count(*) from notification n join account a on a.id = n.account_id
 				where a.username = ? and n.kind = 'REMINDER_OVERDUE'
@@ -301,7 +306,7 @@ class DashboardTests {
 		PortalHttp otherDistrict = login(this.people.account(this.dept.districtTwo, Role.UNIT_LEADER));
 		otherDistrict.get("/dashboard");
 		form.remove("_csrf");
-		assertThat(otherDistrict.post("/dashboard/remind", form).statusCode()).isEqualTo(404);
+		assertThat(otherDistrict.post(action, form).statusCode()).isEqualTo(404);
 	}
 
 	private static Element row(Document page, String codeSuffix) {

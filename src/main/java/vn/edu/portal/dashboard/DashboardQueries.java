@@ -75,20 +75,24 @@ class DashboardQueries {
 	 * root's own) those submitted in the period, reported within target, and open past a
 	 * target (whenever submitted); and of those submitted in the period the counts by
 	 * category, severity, status and month, and the median times. Of the type of unit, or
-	 * linked to the directive, chosen.
+	 * linked to the directive, chosen. Which row a unit counts in is worked out once for
+	 * each unit of the scope, not for each incident.
 	 */
 	Incidents incidents(Selection selection, LocalDate today, ZoneId zone) {
 		String sql = """
-				with x as materialized (
-				  select %s as row_id, date_trunc('month', i.submitted_at at time zone :zone)::date as month,
+				with scope as materialized (
+				  select t.unit_id, %s as row_id
+				  from compliance_unit_today t join unit cu on cu.id = t.current_id
+				  where cu.path like :scope %s
+				), x as materialized (
+				  select s.row_id, date_trunc('month', i.submitted_at at time zone :zone)::date as month,
 				         i.category, i.severity::text as severity, i.status,
 				         i.submitted_at >= :from and i.submitted_at < :until as in_period, i.reported_late,
 				         i.status not in ('RESOLVED', 'CLOSED')
 				           and (i.reported_late or coalesce(i.accepted_at, now()) > i.triage_due_at) as open_late,
 				         i.detected_at, i.submitted_at, i.accepted_at, i.resolved_at
-				  from incident i join compliance_unit_today t on t.unit_id = i.unit_id
-				  join unit cu on cu.id = t.current_id
-				  where i.status <> 'DRAFT' and cu.path like :scope %s
+				  from incident i join scope s on s.unit_id = i.unit_id
+				  where i.status <> 'DRAFT' %s
 				    and ((i.submitted_at >= :from and i.submitted_at < :until) or i.status not in ('RESOLVED', 'CLOSED'))
 				)
 				select * from (
@@ -112,8 +116,8 @@ class DashboardQueries {
 				order by 1, 3, 5 desc, 4
 				"""
 			.formatted(ComplianceFigures.ROW_OF.formatted("cu.path").strip(),
-					((selection.unitType() != null) ? " and cu.type = :type" : "")
-							+ ((selection.directiveId() != null) ? " and i.directive_id = :directive" : ""));
+					(selection.unitType() != null) ? " and cu.type = :type" : "",
+					(selection.directiveId() != null) ? " and i.directive_id = :directive" : "");
 		Map<Long, long[]> rows = new LinkedHashMap<>();
 		Map<String, List<Count>> by = new LinkedHashMap<>();
 		List.of("category", "severity", "status").forEach((column) -> by.put(column, new java.util.ArrayList<>()));

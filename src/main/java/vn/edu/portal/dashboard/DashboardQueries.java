@@ -173,7 +173,8 @@ class DashboardQueries {
 	 * Who has not responded: the assignments of the scope delivered in the period whose
 	 * deadline to acknowledge has passed unacknowledged, and its reports due in the
 	 * period whose deadline has passed unsubmitted; the oldest first (by the day
-	 * delivered or due).
+	 * delivered or due, then the deadline). The deadlines to list are chosen from the
+	 * pending facts' index alone; only those are then read with their unit and directive.
 	 */
 	List<Pending> notResponded(Selection selection, LocalDate today, ZoneId zone, int limit) {
 		return ComplianceFigures
@@ -181,15 +182,20 @@ class DashboardQueries {
 				.sql("""
 						select f.assignment_id, f.kind = 'R' as report, f.deadline, cu.name as unit_name, d.id as directive_id,
 						       %s as number, d.subject
-						from compliance_fact f join unit cu on cu.id = f.unit_id
-						join directive d on d.id = f.directive_id
-						where not f.done and f.deadline < :today and f.day between :fromDay and :toDay
-						  and f.unit_id = any(array(select su.id from unit su where su.path like :scope)) %s
-						order by f.day, f.deadline, cu.name, f.assignment_id, f.kind limit :limit
+						from (
+						  select o.assignment_id, o.kind, o.day from compliance_fact o
+						  where not o.done and o.deadline < :today and o.day between :fromDay and :toDay
+						    and o.unit_id in (select su.id from unit su where su.path like :scope) %s
+						  order by o.day, o.deadline, o.unit_id, o.assignment_id, o.kind limit :limit
+						) as listed
+						join compliance_fact f on f.assignment_id = listed.assignment_id and f.kind = listed.kind
+						  and f.day = listed.day
+						join unit cu on cu.id = f.unit_id join directive d on d.id = f.directive_id
+						order by f.day, f.deadline, f.unit_id, f.assignment_id, f.kind
 						"""
 					.formatted(DirectiveCatalog.NUMBER_AND_SYMBOL_SQL,
-							((selection.unitType() != null) ? " and f.unit_type = :type" : "")
-									+ ((selection.directiveId() != null) ? " and f.directive_id = :directive" : ""))),
+							((selection.unitType() != null) ? " and o.unit_type = :type" : "")
+									+ ((selection.directiveId() != null) ? " and o.directive_id = :directive" : ""))),
 					selection, today, zone)
 			.param("limit", limit)
 			.query((rs, i) -> new Pending(rs.getLong("assignment_id"), rs.getBoolean("report"),

@@ -76,16 +76,18 @@ class DashboardQueries {
 	 * target (whenever submitted); and of those submitted in the period the counts by
 	 * category, severity, status and month, and the median times. Of the type of unit, or
 	 * linked to the directive, chosen. Which row a unit counts in is worked out once for
-	 * each unit of the scope, not for each incident.
+	 * each unit of the scope, not for each incident; the month only for the incidents of
+	 * the months asked for (from {@code monthsFrom}), the others left without one.
 	 */
-	Incidents incidents(Selection selection, LocalDate today, ZoneId zone) {
+	Incidents incidents(Selection selection, YearMonth monthsFrom, LocalDate today, ZoneId zone) {
 		String sql = """
 				with scope as materialized (
 				  select t.unit_id, %s as row_id
 				  from compliance_unit_today t join unit cu on cu.id = t.current_id
 				  where cu.path like :scope %s
 				), x as materialized (
-				  select s.row_id, date_trunc('month', i.submitted_at at time zone :zone)::date as month,
+				  select s.row_id, case when i.submitted_at >= :incidentMonthsFrom
+				                        then date_trunc('month', i.submitted_at at time zone :zone)::date end as month,
 				         i.category, i.severity::text as severity, i.status,
 				         i.submitted_at >= :from and i.submitted_at < :until as in_period, i.reported_late,
 				         i.status not in ('RESOLVED', 'CLOSED')
@@ -123,27 +125,29 @@ class DashboardQueries {
 		List.of("category", "severity", "status").forEach((column) -> by.put(column, new java.util.ArrayList<>()));
 		List<MonthCount> months = new java.util.ArrayList<>();
 		Medians[] medians = { new Medians(null, null, null) };
-		ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone).query((rs) -> {
-			String kind = rs.getString("kind");
-			long submitted = rs.getLong("submitted");
-			switch (kind) {
-				case "row" -> rows.put(rs.getLong("row_id"),
-						new long[] { submitted, rs.getLong("within_target"), rs.getLong("open_late") });
-				case "month" -> {
-					if (submitted > 0) {
-						months.add(new MonthCount(YearMonth.from(rs.getObject("month", LocalDate.class)),
-								rs.getString("value"), submitted));
+		ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone)
+			.param("incidentMonthsFrom", Timestamp.from(monthsFrom.atDay(1).atStartOfDay(zone).toInstant()))
+			.query((rs) -> {
+				String kind = rs.getString("kind");
+				long submitted = rs.getLong("submitted");
+				switch (kind) {
+					case "row" -> rows.put(rs.getLong("row_id"),
+							new long[] { submitted, rs.getLong("within_target"), rs.getLong("open_late") });
+					case "month" -> {
+						if (submitted > 0 && rs.getObject("month") != null) {
+							months.add(new MonthCount(YearMonth.from(rs.getObject("month", LocalDate.class)),
+									rs.getString("value"), submitted));
+						}
+					}
+					case "all" -> medians[0] = new Medians(hours(rs.getObject("to_report")),
+							hours(rs.getObject("to_triage")), hours(rs.getObject("to_resolution")));
+					default -> {
+						if (submitted > 0) {
+							by.get(kind).add(new Count(rs.getString("value"), submitted));
+						}
 					}
 				}
-				case "all" -> medians[0] = new Medians(hours(rs.getObject("to_report")),
-						hours(rs.getObject("to_triage")), hours(rs.getObject("to_resolution")));
-				default -> {
-					if (submitted > 0) {
-						by.get(kind).add(new Count(rs.getString("value"), submitted));
-					}
-				}
-			}
-		});
+			});
 		return new Incidents(rows, by, medians[0], months);
 	}
 

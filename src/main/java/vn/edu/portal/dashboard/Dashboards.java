@@ -58,7 +58,8 @@ class Dashboards {
 		Selection selection = select(unitId, period, unitType, directiveId);
 		LocalDate today = this.formats.today();
 		ZoneId zone = this.formats.zone();
-		DashboardQueries.Incidents incidents = this.queries.incidents(selection, today, zone);
+		DashboardQueries.Incidents incidents = this.queries.incidents(selection, firstTrendMonth(selection.period()),
+				today, zone);
 		List<Figures> all = figures(selection, incidents, sort);
 		List<Figures> children = all.subList(1, all.size());
 		int shown = allPending ? PENDING_ALL : PENDING_FIRST;
@@ -92,7 +93,8 @@ class Dashboards {
 	@Transactional(readOnly = true)
 	List<Figures> table(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort) {
 		Selection selection = select(unitId, period, unitType, directiveId);
-		return figures(selection, this.queries.incidents(selection, this.formats.today(), this.formats.zone()), sort);
+		return figures(selection, this.queries.incidents(selection, YearMonth.from(period.to()).plusMonths(1),
+				this.formats.today(), this.formats.zone()), sort);
 	}
 
 	private Selection select(long unitId, DashboardPeriod period, String unitType, Long directiveId) {
@@ -117,11 +119,8 @@ class Dashboards {
 	 */
 	private List<Month> trend(Selection selection) {
 		DashboardPeriod period = selection.period();
-		YearMonth first = YearMonth.from(period.from());
+		YearMonth first = firstTrendMonth(period);
 		YearMonth last = YearMonth.from(period.to());
-		if (first.plusMonths(TREND_MONTHS - 1).isBefore(last)) {
-			first = last.minusMonths(TREND_MONTHS - 1);
-		}
 		LocalDate start = first.atDay(1).isBefore(period.from()) ? period.from() : first.atDay(1);
 		Map<String, Rate[]> rates = this.queries.monthly(
 				selection.forPeriod(new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, start, period.to())),
@@ -133,6 +132,15 @@ class Dashboards {
 			months.add(new Month(month, of[0], of[1]));
 		}
 		return months;
+	}
+
+	/**
+	 * The first month a trend shows: the period's, or of its last months if it is long.
+	 */
+	private static YearMonth firstTrendMonth(DashboardPeriod period) {
+		YearMonth first = YearMonth.from(period.from());
+		YearMonth last = YearMonth.from(period.to());
+		return first.plusMonths(TREND_MONTHS - 1).isBefore(last) ? last.minusMonths(TREND_MONTHS - 1) : first;
 	}
 
 	/** How many units one level down have a score in each band, and how many none. */

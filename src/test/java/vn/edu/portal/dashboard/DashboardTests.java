@@ -129,7 +129,9 @@ class DashboardTests {
 		String month = String.format("%02d/%d", today.getMonthValue(), today.getYear());
 		assertThat(page.select("#trend tbody tr").eachText()).contains(month + " 40% (2/5) 20% (1/5)");
 		assertThat(page.select("#incident-months thead th").eachText()).containsExactly("Tháng", "BNTT");
-		assertThat(page.select("#incident-months tbody tr").eachText()).last().isEqualTo(month + " 2");
+		List<String> incidentMonths = page.select("#incident-months tbody tr").eachText();
+		assertThat(incidentMonths).as("both incidents are of this month").last().isEqualTo(month + " 2");
+		assertThat(incidentMonths.subList(0, incidentMonths.size() - 1)).allMatch((row) -> row.endsWith(" 0"));
 	}
 
 	@Test

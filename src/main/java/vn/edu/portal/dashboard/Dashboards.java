@@ -89,7 +89,11 @@ class Dashboards {
 		return new IncidentMonths(List.copyOf(categories), rows);
 	}
 
-	/** The unit's figures, then those of the units one level down in the order asked. */
+	/**
+	 * The unit's figures, then those of the units one level down in the order asked. A
+	 * table has no chart: its incidents' months are asked for only from after the period,
+	 * so that none of the period's is worked out.
+	 */
 	@Transactional(readOnly = true)
 	List<Figures> table(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort) {
 		Selection selection = select(unitId, period, unitType, directiveId);

@@ -69,6 +69,10 @@
         options: { animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true } } }
       };
     }
+    if (config.data.datasets.length > 6) {
+      // Many series (up to 14 incident categories): small legend boxes leave room for the bars.
+      config.options.plugins = { legend: { labels: { boxWidth: 10, font: { size: 10 } } } };
+    }
     config.options.maintainAspectRatio = false;
     new Chart(canvas, config);
   });

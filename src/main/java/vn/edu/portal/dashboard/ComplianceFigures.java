@@ -94,7 +94,7 @@ class ComplianceFigures {
 	/**
 	 * The figures of each unit's scope, in the order of the units given: the first is the
 	 * root, the others lie one level below it.
-	 * @param units the units, with their code, name and whether units lie below them
+	 * @param units the units, with their code and name
 	 * @param selection the root, the period and the filters
 	 * @param incidents the incidents submitted, within target and open past a target, by
 	 * row
@@ -182,9 +182,8 @@ class ComplianceFigures {
 		Rate ackOnTime = new Rate(c[2], c[0]);
 		Rate repOnTime = new Rate(c[5], c[3]);
 		Rate incWithin = new Rate(c[9], c[8]);
-		return new Figures(unit.id(), unit.code(), unit.name(), unit.hasChildren(), new Rate(c[1], c[0]), ackOnTime,
-				new Rate(c[4], c[3]), repOnTime, new Rate(c[6], c[3]), c[7], c[8], incWithin, c[10],
-				score(ackOnTime, repOnTime, incWithin));
+		return new Figures(unit.id(), unit.code(), unit.name(), new Rate(c[1], c[0]), ackOnTime, new Rate(c[4], c[3]),
+				repOnTime, new Rate(c[6], c[3]), c[7], c[8], incWithin, c[10], score(ackOnTime, repOnTime, incWithin));
 	}
 
 	/**
@@ -213,9 +212,8 @@ class ComplianceFigures {
 	 * @param id the unit
 	 * @param code its code
 	 * @param name its name
-	 * @param hasChildren whether units lie below it
 	 */
-	record UnitRow(long id, String code, String name, boolean hasChildren) {
+	record UnitRow(long id, String code, String name) {
 	}
 
 }

@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,9 +38,9 @@ class DashboardQueries {
 	/**
 	 * Lets the planner plan each statement of this transaction for its values: how large
 	 * a scope is depends on the unit, and one plan for every unit is wrong for most. And
-	 * no parallel workers: each statement reads a few thousand rows, fewer than it costs
-	 * to start workers for, and concurrent users need the cores (a Department's monthly
-	 * sums took 20 ms with two workers, 5 ms without).
+	 * no parallel workers: no statement reads more than a Department's incidents
+	 * (15,000), too few to pay for starting workers, and concurrent users need the cores
+	 * (a Department's monthly sums took 20 ms with two workers under load, 5 ms without).
 	 */
 	void planForTheValues() {
 		this.jdbc.sql("""
@@ -49,15 +52,13 @@ class DashboardQueries {
 	/** A unit, and the open units one level below it, by name. */
 	List<ComplianceFigures.UnitRow> unitAndChildren(long unitId) {
 		return this.jdbc.sql("""
-				select u.id, u.code, u.name, count(c.id) > 0 as has_children
-				from unit u left join unit c on c.parent_id = u.id and c.valid_to is null
+				select u.id, u.code, u.name from unit u
 				where u.id = :unit or (u.parent_id = :unit and u.valid_to is null)
-				group by u.id, u.code, u.name
 				order by (u.id = :unit) desc, u.name
 				""")
 			.param("unit", unitId)
 			.query((rs, i) -> new ComplianceFigures.UnitRow(rs.getLong("id"), rs.getString("code"),
-					rs.getString("name"), rs.getBoolean("has_children")))
+					rs.getString("name")))
 			.list();
 	}
 
@@ -122,8 +123,8 @@ class DashboardQueries {
 					(selection.directiveId() != null) ? " and i.directive_id = :directive" : "");
 		Map<Long, long[]> rows = new LinkedHashMap<>();
 		Map<String, List<Count>> by = new LinkedHashMap<>();
-		List.of("category", "severity", "status").forEach((column) -> by.put(column, new java.util.ArrayList<>()));
-		List<MonthCount> months = new java.util.ArrayList<>();
+		List.of("category", "severity", "status").forEach((column) -> by.put(column, new ArrayList<>()));
+		List<MonthCount> months = new ArrayList<>();
 		Medians[] medians = { new Medians(null, null, null) };
 		ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone)
 			.param("incidentMonthsFrom", Timestamp.from(monthsFrom.atDay(1).atStartOfDay(zone).toInstant()))
@@ -252,7 +253,7 @@ class DashboardQueries {
 	}
 
 	/** The unit an assignment counts under today, if it is one. */
-	java.util.Optional<Long> unitOf(long assignmentId) {
+	Optional<Long> unitOf(long assignmentId) {
 		return this.jdbc.sql("""
 				select t.current_id from assignment a join compliance_unit_today t on t.unit_id = a.unit_id
 				where a.id = ?
@@ -338,7 +339,7 @@ class DashboardQueries {
 	record Medians(Double detectionToReport, Double reportToTriage, Double reportToResolution) {
 
 		public String text(Double hours) {
-			return (hours == null) ? "—" : String.format(java.util.Locale.ROOT, "%.1f", hours);
+			return (hours == null) ? "—" : String.format(Locale.ROOT, "%.1f", hours);
 		}
 
 	}

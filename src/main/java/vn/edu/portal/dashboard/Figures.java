@@ -6,7 +6,6 @@ package vn.edu.portal.dashboard;
  * @param unitId the unit
  * @param code its code
  * @param name its name
- * @param hasChildren whether units lie below it, to drill down to
  * @param acknowledged acknowledgements done of those expected (delivered in the period)
  * @param acknowledgedOnTime acknowledgements done by their deadline
  * @param reported reports submitted of those due in the period
@@ -18,8 +17,8 @@ package vn.edu.portal.dashboard;
  * @param incidentsOpenPastTarget incidents still open and past a target
  * @param score the compliance score, 0 to 100; {@code null} when nothing was expected
  */
-public record Figures(long unitId, String code, String name, boolean hasChildren, Rate acknowledged,
-		Rate acknowledgedOnTime, Rate reported, Rate reportedOnTime, Rate accepted, long reportsOverdue, long incidents,
-		Rate incidentsWithinTarget, long incidentsOpenPastTarget, Integer score) {
+public record Figures(long unitId, String code, String name, Rate acknowledged, Rate acknowledgedOnTime, Rate reported,
+		Rate reportedOnTime, Rate accepted, long reportsOverdue, long incidents, Rate incidentsWithinTarget,
+		long incidentsOpenPastTarget, Integer score) {
 
 }

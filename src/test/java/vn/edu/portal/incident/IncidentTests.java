@@ -351,7 +351,7 @@ class IncidentTests {
 				.update();
 		}
 
-		this.retention.eraseExpired();
+		this.retention.nightly();
 
 		assertThat(count("select count(*) from incident_names where incident_id = ?", id)).isZero();
 		assertThat(count("select count(*) from stored_file where owner_type = 'INCIDENT' and owner_id = ?", id))

@@ -31,6 +31,7 @@ import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.directive.DirectiveCatalog;
 import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.FileStore;
+import vn.edu.portal.system.FormModel;
 
 /**
  * Implementation reports: the unit's form for a period, and the Department's review of a
@@ -74,6 +75,12 @@ class ReportController {
 			@RequestParam(defaultValue = "save") String action, @Valid @ModelAttribute("form") ReportForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		String back = "redirect:/inbox/" + id + "/reports/" + period;
+		int tasks = plan(user, id).tasks().size();
+		if (!form.fits(tasks)) {
+			// A crafted or truncated post: shown again whole, with what was sent kept.
+			model.addAttribute("failure", "report.form.incomplete");
+			return show(user, id, period, this.reports.find(user, id, period), form.fittedTo(tasks), model);
+		}
 		if (!result.hasErrors()) {
 			try {
 				if (action.equals("submit")) {
@@ -208,7 +215,7 @@ class ReportController {
 		model.addAttribute("a", this.queries.assignment(id));
 		model.addAttribute("period", period);
 		model.addAttribute("report", report);
-		model.addAttribute("form", form);
+		FormModel.put(model, "form", form);
 		model.addAttribute("plan", plan(user, id));
 		model.addAttribute("progresses", ReportEntry.TaskProgress.values());
 		model.addAttribute("files", (report != null) ? this.reports.files(report.getId()) : java.util.List.of());

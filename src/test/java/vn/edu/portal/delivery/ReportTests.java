@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -256,6 +257,37 @@ class ReportTests {
 		assertThat(periods).contains("Kỳ báo cáo hạn " + Formats.dayMonthYear(later),
 				"Kỳ báo cáo hạn " + Formats.dayMonthYear(this.due), "Bản nháp");
 		assertThat(leader.get(this.form).statusCode()).as("the draft of the old period stays readable").isEqualTo(200);
+	}
+
+	@Test
+	void craftedReportFormsGetTheFormBackAndNothingHalfSaved() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get(this.form);
+		Map<String, String> missingRows = new LinkedHashMap<>();
+		missingRows.put("action", "submit");
+		missingRows.put("tasks[3].narrative", "Chỉ một dòng.");
+		missingRows.put("version", "abc");
+		HttpResponse<String> reShown = leader.post(this.form, missingRows);
+		assertThat(reShown.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(reShown.body());
+		assertThat(page.text()).contains("Biểu mẫu gửi lên thiếu dòng của một số nhiệm vụ.");
+		assertThat(page.select("textarea[name='tasks[3].narrative']").text()).isEqualTo("Chỉ một dòng.");
+		assertThat(page.select("select[name$='.status']")).hasSize(5);
+
+		Map<String, String> far = report("save", "Đã tổ chức.", null);
+		far.put("tasks[400].narrative", "Rất xa.");
+		assertThat(leader.post(this.form, far).statusCode()).isEqualTo(400);
+		assertThat(this.jdbc.sql("select count(*) from report where assignment_id = ?")
+			.param(this.assignment)
+			.query(Integer.class)
+			.single()).isZero();
+
+		assertThat(PortalHttp.location(leader.post(this.form, report("save", "Đã tổ chức\u0000 3 buổi.", null))))
+			.isEqualTo(this.form);
+		assertThat(this.jdbc.sql("""
+				select t.narrative from report_task t join report r on r.id = t.report_id
+				where r.assignment_id = ? and t.position = 0
+				""").param(this.assignment).query(String.class).single()).isEqualTo("Đã tổ chức 3 buổi.");
 	}
 
 	private Map<String, String> report(String action, String narrative, Long version) {

@@ -274,6 +274,39 @@ class DirectiveTests {
 	}
 
 	@Test
+	void craftedDirectiveFormsGetTheFormBackWithMessagesAndNothingIsSaved() {
+		PortalHttp officer = login(this.dept.officer);
+		officer.get("/directives/new");
+		int before = drafts();
+
+		Map<String, String> farIndex = sampleLetter();
+		farIndex.put("tasks[300].text", "Một nhiệm vụ rất xa.");
+		farIndex.put("references[5000].title", "Một văn bản rất xa.");
+		HttpResponse<String> far = officer.post("/directives", farIndex);
+		assertThat(far.statusCode()).isEqualTo(400);
+		assertThat(text(far)).contains("Yêu cầu không hợp lệ");
+
+		Map<String, String> badChoice = sampleLetter();
+		badChoice.put("urgency", "SIEU_TOC");
+		badChoice.put("implementers[0]", "UNIT:999999999");
+		badChoice.put("subject", "tăng cường\u0000 quản lý");
+		HttpResponse<String> refused = officer.post("/directives", badChoice);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(refused.body());
+		assertThat(page.select("#urgency + .invalid-feedback, #urgency ~ .invalid-feedback").text())
+			.isEqualTo("Giá trị không hợp lệ.");
+		assertThat(page.select("#subject").val()).isEqualTo("tăng cường quản lý");
+		assertThat(drafts()).isEqualTo(before);
+	}
+
+	private int drafts() {
+		return this.jdbc.sql("select count(*) from directive where drafting_unit_id = ?")
+			.param(this.dept.division)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
 	void theRegisterViewedMoreTimesThanThePoolHoldsLeavesNoConnectionBehind() throws InterruptedException {
 		PortalHttp leader = login(this.dept.leader);
 		int views = this.dataSource.getMaximumPoolSize() + 5;

@@ -116,6 +116,35 @@ class IncidentTests {
 	}
 
 	@Test
+	void craftedIncidentFormsEndOnAPageAndKeepNoNulCharacter() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> far = form(UUID.randomUUID(), "https://www.facebook.com/tintuc/posts/224", 2, 3);
+		far.put("people[99999].count", "3");
+		far.put("action", "submit");
+		HttpResponse<String> refused = leader.multipart("/incidents/new", far, "evidence", Map.of());
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(incidentsOf(this.dept.upperSecondaryOne)).isZero();
+
+		Map<String, String> nul = form(UUID.randomUUID(), "https://www.facebook.com/tintuc/posts/225", 2, 3);
+		nul.put("summary", "Bài đăng\u0000 chế giễu học sinh.");
+		nul.put("names", "Lê\u0000 Văn C");
+		nul.put("action", "submit");
+		String page = PortalHttp.location(leader.multipart("/incidents/new", nul, "evidence", Map.of()));
+		assertThat(page).matches("/incidents/\\d+");
+		assertThat(this.jdbc.sql("select summary from incident where unit_id = ?")
+			.param(this.dept.upperSecondaryOne)
+			.query(String.class)
+			.single()).isEqualTo("Bài đăng chế giễu học sinh.");
+		HttpResponse<String> comment = leader.post(page + "/comments", Map.of("body", "Đã gỡ\u0000 bài."));
+		assertThat(comment.statusCode()).isLessThan(500);
+
+		HttpResponse<String> empty = leader.postRaw("/incidents/new", Map.of());
+		assertThat(empty.statusCode()).isLessThan(500);
+		assertThat(incidentsOf(this.dept.upperSecondaryOne)).as("an empty post makes no draft").isOne();
+	}
+
+	@Test
 	void badFilesAreRefusedWithAReasonAndNothingTypedOrTakenIsLost() {
 		PortalHttp leader = login(this.dept.schoolLeader);
 		leader.get("/incidents/new");

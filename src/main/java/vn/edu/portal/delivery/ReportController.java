@@ -112,7 +112,7 @@ class ReportController {
 			@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
 		String back = "redirect:/inbox/" + id + "/reports/" + period + "#files";
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("failure", "report.file.EMPTY");
+			redirect.addFlashAttribute("fileFailure", "report.file.EMPTY");
 			return back;
 		}
 		Path received = Files.createTempFile("report-file", ".upload");
@@ -122,7 +122,7 @@ class ReportController {
 			redirect.addFlashAttribute("success", "report.file.added");
 		}
 		catch (DeliveryRefused refused) {
-			redirect.addFlashAttribute("failure", refused.messageKey());
+			redirect.addFlashAttribute("fileFailure", refused.messageKey());
 		}
 		finally {
 			Files.deleteIfExists(received);
@@ -219,6 +219,7 @@ class ReportController {
 		model.addAttribute("plan", plan(user, id));
 		model.addAttribute("progresses", ReportEntry.TaskProgress.values());
 		model.addAttribute("files", (report != null) ? this.reports.files(report.getId()) : java.util.List.of());
+		model.addAttribute("maxFiles", this.reports.maxFiles());
 		return FORM;
 	}
 

@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -24,6 +29,7 @@ import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.directive.TestDirectives;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -217,6 +223,62 @@ class ReportTests {
 	}
 
 	@Test
+	void aReportHoldsTenFilesAndRefusesTheEleventhBesideTheFieldEvenWhenSeveralArriveAtOnce() throws Exception {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get(this.form);
+		leader.post(this.form, report("save", "Có ảnh minh chứng.", null));
+		for (int i = 1; i <= 10; i++) {
+			leader.get(this.form);
+			leader.upload(this.form + "/files", "anh-" + i + ".png", TestImages.png());
+		}
+		assertThat(Jsoup.parse(leader.get(this.form).body()).select("#report-file-help").text())
+			.contains("tối đa 20 MB mỗi tệp và 10 tệp mỗi báo cáo");
+
+		leader.upload(this.form + "/files", "anh-11.png", TestImages.png());
+
+		org.jsoup.nodes.Document page = Jsoup.parse(leader.get(this.form).body());
+		assertThat(page.select("#report-file.is-invalid").attr("aria-describedby")).contains("report-file-error");
+		assertThat(page.select("#report-file-error").text())
+			.isEqualTo("Báo cáo đã có 10 tệp, là số tệp tối đa; gỡ bớt một tệp rồi đính kèm tệp khác.");
+		assertThat(files()).as("nothing half-saved").hasSize(10).doesNotContain("anh-11.png");
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_event where action = 'REPORT_FILE_ADDED' and object_type = 'REPORT'
+				and object_id = ?
+				""").param(String.valueOf(reportId())).query(Integer.class).single()).isEqualTo(10);
+
+		long first = this.jdbc.sql("select min(id) from stored_file where owner_type = 'REPORT' and owner_id = ?")
+			.param(reportId())
+			.query(Long.class)
+			.single();
+		leader.post(this.form + "/files/" + first + "/delete", Map.of());
+		List<PortalHttp> sessions = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			PortalHttp session = login(this.dept.schoolLeader);
+			session.get(this.form);
+			sessions.add(session);
+		}
+		ExecutorService threads = Executors.newFixedThreadPool(sessions.size());
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<HttpResponse<String>>> uploads = new java.util.ArrayList<>();
+			for (PortalHttp session : sessions) {
+				uploads.add(threads.submit(() -> {
+					start.await();
+					return session.upload(this.form + "/files", "cung-luc.png", TestImages.png());
+				}));
+			}
+			start.countDown();
+			for (Future<HttpResponse<String>> upload : uploads) {
+				assertThat(upload.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(302);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(files()).as("one of the five taken").hasSize(10);
+	}
+
+	@Test
 	void aReportSentAfterTheSessionExpiredLeadsBackToItsFormAfterLogin() {
 		PortalHttp leader = login(this.dept.schoolLeader);
 		leader.get(this.form);
@@ -309,6 +371,14 @@ class ReportTests {
 			.param(this.assignment)
 			.query(Long.class)
 			.single();
+	}
+
+	private List<String> files() {
+		return this.jdbc
+			.sql("select file_name from stored_file where owner_type = 'REPORT' and owner_id = ? order by id")
+			.param(reportId())
+			.query(String.class)
+			.list();
 	}
 
 	private Long version() {

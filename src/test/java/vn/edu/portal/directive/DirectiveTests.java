@@ -32,6 +32,7 @@ import vn.edu.portal.Pools;
 import vn.edu.portal.TestAccounts;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.TestPdfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -389,8 +390,7 @@ class DirectiveTests {
 		PortalHttp officer = login(this.dept.officer);
 		long id = draft(officer, sampleLetter());
 		officer.get("/directives/" + id);
-		byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-			.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] pdf = TestPdfs.plain();
 		assertThat(PortalHttp.location(officer.upload("/directives/" + id + "/attachments", "Phụ lục 1.pdf", pdf)))
 			.startsWith("/directives/" + id);
 		officer.get("/directives/" + id);

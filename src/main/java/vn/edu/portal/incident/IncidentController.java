@@ -248,6 +248,9 @@ class IncidentController {
 		if (form.getDirectiveId() != null && this.directives.find(user, form.getDirectiveId()).isEmpty()) {
 			result.rejectValue("directiveId", "incident.directive.unknown");
 		}
+		if (draftId == null && form.isEmpty()) {
+			result.reject("incident.empty");
+		}
 		if (result.hasErrors() || !refused.isEmpty()) {
 			return form(user, draft, form.withBlankRows(1), owner, refused, model);
 		}

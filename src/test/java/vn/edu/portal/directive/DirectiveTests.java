@@ -308,6 +308,25 @@ class DirectiveTests {
 	}
 
 	@Test
+	void recipientsSeeWhatWasIssuedNotHowItWasDrafted() {
+		PortalHttp officer = login(this.dept.officer);
+		long id = draft(officer, sampleLetter());
+		submit(officer, id);
+		PortalHttp leader = login(this.dept.leader);
+		leader.get("/directives/" + id);
+		assertThat(PortalHttp.location(leader.post("/directives/" + id + "/return",
+				Map.of("comment", "Đoạn 2 còn sơ sài, viết lại.", "version", String.valueOf(version(id))))))
+			.isEqualTo("/directives/" + id);
+		submit(officer, id);
+		assertThat(PortalHttp.location(publish(leader, id, Formats.dayMonthYear(this.formats.today()))))
+			.isEqualTo("/directives/" + id);
+
+		assertThat(text(officer.get("/directives/" + id))).contains("Đoạn 2 còn sơ sài, viết lại.");
+		String school = text(login(this.dept.schoolLeader).get("/directives/" + id));
+		assertThat(school).contains("V/v tăng cường lãnh đạo").doesNotContain("Đoạn 2 còn sơ sài, viết lại.");
+	}
+
+	@Test
 	void theRegisterViewedMoreTimesThanThePoolHoldsLeavesNoConnectionBehind() throws InterruptedException {
 		PortalHttp leader = login(this.dept.leader);
 		int views = this.dataSource.getMaximumPoolSize() + 5;

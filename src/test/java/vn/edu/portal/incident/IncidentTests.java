@@ -139,9 +139,36 @@ class IncidentTests {
 		HttpResponse<String> comment = leader.post(page + "/comments", Map.of("body", "Đã gỡ\u0000 bài."));
 		assertThat(comment.statusCode()).isLessThan(500);
 
-		HttpResponse<String> empty = leader.postRaw("/incidents/new", Map.of());
-		assertThat(empty.statusCode()).isLessThan(500);
+		leader.get("/incidents/new");
+		HttpResponse<String> empty = leader.post("/incidents/new", Map.of());
+		assertThat(empty.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(empty.body()).text()).contains("Biểu mẫu chưa có nội dung nào để lưu.");
 		assertThat(incidentsOf(this.dept.upperSecondaryOne)).as("an empty post makes no draft").isOne();
+	}
+
+	@Test
+	void anotherSchoolCannotWriteIntoADraftThroughItsFormKey() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		UUID key = UUID.randomUUID();
+		Map<String, String> draft = form(key, "https://www.facebook.com/tintuc/posts/226", 2, 3);
+		draft.put("action", "save");
+		String page = PortalHttp.location(leader.multipart("/incidents/new", draft, "evidence", Map.of()));
+		assertThat(page).matches("/incidents/\\d+/edit");
+		// A week later the form's holding row is gone.
+		this.jdbc.sql("delete from incident_form").update();
+
+		PortalHttp other = login(this.people.account(this.dept.upperSecondaryTwo, Role.UNIT_LEADER));
+		other.get("/incidents/new");
+		Map<String, String> overwrite = form(key, "https://example.vn/ghi-de", 2, 3);
+		overwrite.put("summary", "Ghi đè bản nháp của trường khác.");
+		overwrite.put("action", "save");
+		assertThat(other.multipart("/incidents/new", overwrite, "evidence", Map.of()).statusCode()).isEqualTo(404);
+		assertThat(this.jdbc.sql("select summary from incident where form_key = ?")
+			.param(key)
+			.query(String.class)
+			.single()).isEqualTo("Bài đăng chế giễu một học sinh lớp 10.");
+		assertThat(incidentsOf(this.dept.upperSecondaryTwo)).isZero();
 	}
 
 	@Test

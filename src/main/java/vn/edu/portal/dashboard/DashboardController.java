@@ -148,7 +148,8 @@ class DashboardController {
 		}
 		LocalDate today = this.formats.today();
 		if (!this.queries.isMissed(assignment, report, deadline, today)) {
-			// Only a deadline the unit has missed, as the dashboard lists it, is reminded.
+			// Only a deadline the unit has missed, as the dashboard lists it, is
+			// reminded.
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "due");
 		}
 		boolean sent = this.reminders.remind(assignment, report, deadline, today);

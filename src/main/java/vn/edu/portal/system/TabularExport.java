@@ -144,17 +144,14 @@ public final class TabularExport {
 	 */
 	public static void xlsx(OutputStream out, String sheetName, List<String> header, List<Column> columns,
 			Stream<List<String>> rows) {
-		SXSSFWorkbook book = new SXSSFWorkbook(ROWS_IN_MEMORY);
-		book.setCompressTempFiles(true);
-		try (book) {
+		// Closing the workbook deletes its temporary file
+		try (SXSSFWorkbook book = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
+			book.setCompressTempFiles(true);
 			new Sheet(book, safeSheetName(sheetName), header, columns).write(rows.iterator());
 			book.write(CloseShieldOutputStream.wrap(out));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		finally {
-			book.dispose();
 		}
 	}
 

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.xml.parsers.ParserConfigurationException;
@@ -44,13 +45,13 @@ import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.util.ZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.hssf.usermodel.HSSFRichTextString;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
@@ -62,7 +63,6 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.AttributesImpl;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -112,6 +112,9 @@ public final class TabularFile {
 	private static final int MAX_LINES = 1_048_576;
 
 	private static final long MAX_BYTES = MAX_MEGABYTES * 1024L * 1024L;
+
+	/** An escaped character in a workbook's text, such as {@code _x000D_}. */
+	private static final Pattern ESCAPED = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
 	private static final String EMPTY = "import.file.empty";
 
@@ -258,6 +261,19 @@ public final class TabularFile {
 	}
 
 	/**
+	 * Text with Excel's escapes of characters that XML cannot hold, such as
+	 * {@code _x000D_}, decoded.
+	 */
+	private static String unescaped(String text) {
+		if (!text.contains("_x")) {
+			return text;
+		}
+		return ESCAPED.matcher(text)
+			.replaceAll(
+					(match) -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(match.group(1), 16))));
+	}
+
+	/**
 	 * A table as read.
 	 *
 	 * @param header the column names in file order: lower case, trimmed, without blank or
@@ -360,13 +376,13 @@ public final class TabularFile {
 			}
 		}
 
-		/** A cell's value, its column from 0; null is empty. */
-		void value(int column, String value, String reference) {
-			if (value == null) {
+		/** A cell's value in the current row, its column from 0; null is empty. */
+		void value(int column, String value) {
+			if (value == null || value.isEmpty()) {
 				return;
 			}
 			if (value.length() > MAX_CELL_CHARACTERS) {
-				throw new Refused(CELL_TOO_LONG, reference, MAX_CELL_CHARACTERS);
+				throw new Refused(CELL_TOO_LONG, reference(column, this.line), MAX_CELL_CHARACTERS);
 			}
 			this.characters += value.length();
 			if (this.characters > MAX_CHARACTERS) {
@@ -455,8 +471,7 @@ public final class TabularFile {
 				for (Record record : csv) {
 					collector.startRow(record.line());
 					for (int column = 0; column < record.fields().size(); column++) {
-						collector.value(column, unescapeFormula(record.fields().get(column), column, record.line()),
-								reference(column, record.line()));
+						collector.value(column, unescapeFormula(record.fields().get(column), column, record.line()));
 					}
 					collector.endRow();
 				}
@@ -538,7 +553,7 @@ public final class TabularFile {
 					throw new Refused(UNREADABLE);
 				}
 			}
-			this.fields.add(new String(buffer, offset, length));
+			this.fields.add((length > 0) ? new String(buffer, offset, length) : "");
 		}
 
 		@Override
@@ -555,12 +570,11 @@ public final class TabularFile {
 	/**
 	 * The first sheet of an Office Open XML workbook, read with Apache POI: its package
 	 * (relationships, content types) through {@link OPCPackage}, the sheet's rows as SAX
-	 * events through {@link XSSFSheetXMLHandler}, the shared strings through
-	 * {@link ReadOnlySharedStringsTable}. POI's XML parsers take no document type, so no
-	 * entity can be declared. Below them every part is read through a {@link Part} that
-	 * counts what it inflates, and above them the SAX events pass through handlers that
-	 * count cells, characters and shared strings and refuse formulas, before POI builds
-	 * any value.
+	 * events through {@link XSSFSheetXMLHandler}. POI's XML parsers take no document
+	 * type, so no entity can be declared. Below them every part is read through a
+	 * {@link Part} that counts what it inflates, and above them the SAX events pass
+	 * through handlers that count cells, characters and shared strings and refuse
+	 * formulas, before POI builds any value.
 	 */
 	private static final class Workbook {
 
@@ -623,8 +637,12 @@ public final class TabularFile {
 			}
 			StylesTable styles = reader.getStylesTable();
 			SharedStrings strings = new SharedStrings();
-			try (InputStream data = reader.getSharedStringsData()) {
-				strings.readFrom(data);
+			List<PackagePart> sharedStrings = this.pkg
+				.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+			if (!sharedStrings.isEmpty()) {
+				try (InputStream data = sharedStrings.get(0).getInputStream()) {
+					parse(data, strings);
+				}
 			}
 			XSSFReader.SheetIterator sheets = reader.getSheetIterator();
 			if (!sheets.hasNext()) {
@@ -791,89 +809,101 @@ public final class TabularFile {
 		}
 
 		/**
-		 * POI's read-only shared strings (phonetic guides left out), fed by a handler
-		 * that counts the strings and their characters; the table's announced size is not
-		 * passed on, as POI would reserve room for it.
+		 * The shared strings, for POI's sheet handler: the text of each item's runs,
+		 * without phonetic guides, and with Excel's {@code _xHHHH_} escapes decoded;
+		 * counted and measured as they are read. An item is handed out as a plain rich
+		 * text of POI's (one of its own, XSSF's, costs an XML document each).
 		 */
-		private static final class SharedStrings extends ReadOnlySharedStringsTable {
+		private static final class SharedStrings extends DefaultHandler
+				implements org.apache.poi.xssf.model.SharedStrings {
 
-			private int count;
+			private final List<String> strings = new ArrayList<>();
 
-			SharedStrings() throws IOException, SAXException {
-				super((InputStream) null, false);
-			}
+			private final StringBuilder text = new StringBuilder();
 
-			@Override
-			public void readFrom(InputStream in) throws IOException, SAXException {
-				if (in != null) {
-					parse(in, new Budget());
-				}
-			}
+			private int elements;
+
+			private boolean inItem;
+
+			private boolean inText;
+
+			/**
+			 * How deep inside a phonetic guide ({@code rPh}) the parser is; 0 outside.
+			 */
+			private int phonetic;
+
+			private long characters;
 
 			@Override
 			public RichTextString getItemAt(int index) {
-				if (index < 0 || index >= this.count) {
+				if (index < 0 || index >= this.strings.size()) {
 					throw new Refused(UNREADABLE);
 				}
-				return super.getItemAt(index);
+				return new HSSFRichTextString(this.strings.get(index));
 			}
 
-			private final class Budget extends DefaultHandler {
+			@Override
+			public int getCount() {
+				return this.strings.size();
+			}
 
-				private final ContentHandler table = SharedStrings.this;
+			@Override
+			public int getUniqueCount() {
+				return this.strings.size();
+			}
 
-				private int elements;
-
-				private boolean inItem;
-
-				private int itemCharacters;
-
-				private long characters;
-
-				@Override
-				public void startElement(String uri, String localName, String qName, Attributes attributes)
-						throws SAXException {
-					if (++this.elements > MAX_ELEMENTS) {
-						throw new Refused(UNREADABLE);
-					}
-					if (MAIN.equals(uri) && "sst".equals(localName)) {
-						this.table.startElement(uri, localName, qName, new AttributesImpl());
-						return;
-					}
-					if (MAIN.equals(uri) && "si".equals(localName)) {
-						this.inItem = true;
-						this.itemCharacters = 0;
-					}
-					this.table.startElement(uri, localName, qName, attributes);
+			@Override
+			public void startElement(String uri, String localName, String qName, Attributes attributes) {
+				if (++this.elements > MAX_ELEMENTS) {
+					throw new Refused(UNREADABLE);
 				}
-
-				@Override
-				public void characters(char[] text, int start, int length) throws SAXException {
-					if (!this.inItem) {
-						return;
-					}
-					this.itemCharacters += length;
-					this.characters += length;
-					if (this.itemCharacters > MAX_CELL_CHARACTERS) {
-						throw new Refused(TEXT_TOO_LONG, MAX_CELL_CHARACTERS);
-					}
-					if (this.characters > MAX_CHARACTERS) {
-						throw new Refused(TOO_MUCH_TEXT, MAX_CHARACTERS);
-					}
-					this.table.characters(text, start, length);
+				if (this.phonetic > 0) {
+					this.phonetic++;
 				}
-
-				@Override
-				public void endElement(String uri, String localName, String qName) throws SAXException {
-					if (MAIN.equals(uri) && "si".equals(localName)) {
-						this.inItem = false;
-						if (++SharedStrings.this.count > MAX_SHARED_STRINGS) {
-							throw new Refused(TOO_MANY_STRINGS, MAX_SHARED_STRINGS);
+				else if (MAIN.equals(uri)) {
+					switch (localName) {
+						case "si" -> {
+							if (this.strings.size() == MAX_SHARED_STRINGS) {
+								throw new Refused(TOO_MANY_STRINGS, MAX_SHARED_STRINGS);
+							}
+							this.inItem = true;
+							this.text.setLength(0);
+						}
+						case "t" -> this.inText = this.inItem;
+						case "rPh" -> this.phonetic = 1;
+						default -> {
 						}
 					}
-					this.table.endElement(uri, localName, qName);
 				}
+			}
 
+			@Override
+			public void characters(char[] chars, int start, int length) {
+				if (!this.inText || this.phonetic > 0) {
+					return;
+				}
+				if (this.text.length() + length > MAX_CELL_CHARACTERS) {
+					throw new Refused(TEXT_TOO_LONG, MAX_CELL_CHARACTERS);
+				}
+				this.characters += length;
+				if (this.characters > MAX_CHARACTERS) {
+					throw new Refused(TOO_MUCH_TEXT, MAX_CHARACTERS);
+				}
+				this.text.append(chars, start, length);
+			}
+
+			@Override
+			public void endElement(String uri, String localName, String qName) {
+				if (this.phonetic > 0) {
+					this.phonetic--;
+				}
+				else if (MAIN.equals(uri) && "t".equals(localName)) {
+					this.inText = false;
+				}
+				else if (MAIN.equals(uri) && "si".equals(localName) && this.inItem) {
+					this.inItem = false;
+					this.strings.add(unescaped(this.text.toString()));
+				}
 			}
 
 		}
@@ -884,7 +914,8 @@ public final class TabularFile {
 		 * (empty ones too), its column checked to be no further than XFD and its text
 		 * counted as it comes; a formula is refused with its cell's reference, a number
 		 * that is no finite number is refused before anything formats it, phonetic guides
-		 * are left out, and text outside cells is not passed on.
+		 * are left out, and text outside cells is not passed on. Inline strings are taken
+		 * here, as POI would make an XML document of each.
 		 */
 		private static final class Sheet extends DefaultHandler implements SheetContentsHandler {
 
@@ -900,13 +931,15 @@ public final class TabularFile {
 
 			private int column;
 
-			private String reference;
-
 			private String type;
 
 			private boolean inCell;
 
+			private boolean inline;
+
 			private boolean inValue;
+
+			private boolean inText;
 
 			private int cellCharacters;
 
@@ -930,18 +963,17 @@ public final class TabularFile {
 					this.phonetic++;
 					return;
 				}
-				if (MAIN.equals(uri)) {
+				if (MAIN.equals(uri) && "c".equals(localName)) {
+					startCell(attributes);
+				}
+				else if (MAIN.equals(uri) && this.inCell) {
 					switch (localName) {
-						case "c" -> startCell(attributes);
-						case "f" -> {
-							if (this.inCell) {
-								throw new Refused(FORMULAS, this.reference);
-							}
-						}
+						case "f" -> throw new Refused(FORMULAS, reference(this.column, this.row));
 						case "v" -> {
-							this.inValue = this.inCell;
+							this.inValue = !this.inline;
 							this.value.setLength(0);
 						}
+						case "t" -> this.inText = this.inline;
 						case "rPh" -> {
 							this.phonetic = 1;
 							return;
@@ -950,7 +982,9 @@ public final class TabularFile {
 						}
 					}
 				}
-				this.cells.startElement(uri, localName, qName, attributes);
+				if (!this.inline) {
+					this.cells.startElement(uri, localName, qName, attributes);
+				}
 			}
 
 			private void startCell(Attributes attributes) {
@@ -960,11 +994,12 @@ public final class TabularFile {
 				if (this.column >= MAX_COLUMNS) {
 					throw new Refused(UNREADABLE);
 				}
-				this.reference = reference(this.column, this.row);
 				String cellType = attributes.getValue("t");
 				this.type = (cellType != null) ? cellType : "n";
+				this.inline = this.type.equals("inlineStr");
 				this.inCell = true;
 				this.cellCharacters = 0;
+				this.value.setLength(0);
 			}
 
 			/** The column of a cell reference such as {@code C7}, from 0. */
@@ -986,12 +1021,14 @@ public final class TabularFile {
 				}
 				this.cellCharacters += length;
 				if (this.cellCharacters > MAX_CELL_CHARACTERS) {
-					throw new Refused(CELL_TOO_LONG, this.reference, MAX_CELL_CHARACTERS);
+					throw new Refused(CELL_TOO_LONG, reference(this.column, this.row), MAX_CELL_CHARACTERS);
 				}
-				if (this.inValue) {
+				if (this.inValue || this.inText) {
 					this.value.append(text, start, length);
 				}
-				this.cells.characters(text, start, length);
+				if (!this.inline) {
+					this.cells.characters(text, start, length);
+				}
 			}
 
 			@Override
@@ -1000,13 +1037,29 @@ public final class TabularFile {
 					this.phonetic--;
 					return;
 				}
-				if (MAIN.equals(uri) && "v".equals(localName) && this.inValue) {
-					this.inValue = false;
-					checkValue(this.value.toString().strip());
+				boolean inline = this.inline;
+				if (MAIN.equals(uri) && this.inCell) {
+					switch (localName) {
+						case "v" -> {
+							if (this.inValue) {
+								this.inValue = false;
+								checkValue(this.value.toString().strip());
+							}
+						}
+						case "t" -> this.inText = false;
+						case "c" -> {
+							this.inCell = false;
+							this.inline = false;
+							if (inline) {
+								this.collector.value(this.column, unescaped(this.value.toString()));
+							}
+						}
+						default -> {
+						}
+					}
 				}
-				this.cells.endElement(uri, localName, qName);
-				if (MAIN.equals(uri) && "c".equals(localName)) {
-					this.inCell = false;
+				if (!inline) {
+					this.cells.endElement(uri, localName, qName);
 				}
 			}
 
@@ -1023,7 +1076,7 @@ public final class TabularFile {
 						Integer.parseInt(value);
 					}
 					else if (this.type.equals("n") && !Double.isFinite(Double.parseDouble(value))) {
-						throw new Refused(NUMBER, this.reference);
+						throw new Refused(NUMBER, reference(this.column, this.row));
 					}
 				}
 				catch (NumberFormatException ex) {
@@ -1045,7 +1098,7 @@ public final class TabularFile {
 
 			@Override
 			public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-				this.collector.value(this.column, formattedValue, this.reference);
+				this.collector.value(this.column, formattedValue);
 			}
 
 		}

@@ -91,22 +91,22 @@ public final class TabularFile {
 	public static final int MAX_ROWS = 100_000;
 
 	/** The most cells read, empty ones included, over the whole file. */
-	public static final int MAX_CELLS = 3_000_000;
+	private static final int MAX_CELLS = 3_000_000;
 
 	/** The most columns a row may have: Excel's own, up to XFD. */
-	public static final int MAX_COLUMNS = 16_384;
+	private static final int MAX_COLUMNS = 16_384;
 
 	/** The longest text of one cell: Excel's own limit. */
-	public static final int MAX_CELL_CHARACTERS = 32_767;
+	private static final int MAX_CELL_CHARACTERS = 32_767;
 
 	/**
 	 * The most characters read over all cells; a workbook's shared strings have a budget
 	 * of the same size.
 	 */
-	public static final int MAX_CHARACTERS = 30_000_000;
+	private static final int MAX_CHARACTERS = 30_000_000;
 
 	/** The most shared strings a workbook may hold. */
-	public static final int MAX_SHARED_STRINGS = 1_000_000;
+	private static final int MAX_SHARED_STRINGS = 1_000_000;
 
 	/** The most rows of any kind, blank ones included: Excel's own number. */
 	private static final int MAX_LINES = 1_048_576;

@@ -84,7 +84,7 @@ class AuditTrailTests {
 	}
 
 	@Test
-	void anAdministratorOfADepartmentSeesAndRetriesTheMailsOfItsAccountsOnly() {
+	void anAdministratorOfADepartmentHandlesItsOwnMailsAndNotTheInstallationsSettings() {
 		TestDepartment mine = new TestDepartment(this.jdbc, this.people);
 		TestDepartment other = new TestDepartment(this.jdbc, this.people);
 		long own = failedMailOf(mine.schoolLeader);
@@ -101,6 +101,13 @@ class AuditTrailTests {
 			.params(own, foreign)
 			.query(String.class)
 			.list()).containsExactly("PENDING", "FAILED");
+		// The holidays and the incident targets are the whole installation's.
+		assertThat(admin.get("/admin/holidays").statusCode()).isEqualTo(403);
+		assertThat(admin.post("/admin/holidays/fixed", Map.of("year", "2027")).statusCode()).isEqualTo(403);
+		assertThat(admin.get("/admin/incident-targets").statusCode()).isEqualTo(403);
+		assertThat(admin.post("/admin/incident-targets", Map.of("targets[0].reportWithinHours", "1")).statusCode())
+			.isEqualTo(403);
+		assertThat(admin.get("/admin/outbox").body()).doesNotContain("/admin/holidays", "/admin/incident-targets");
 		// No other test meets an active administrator it did not make.
 		this.jdbc.sql("update account set enabled = false where username = ?").param(scopedAdmin).update();
 	}

@@ -44,7 +44,8 @@ class HostileSpreadsheetsTests {
 		ByteArrayOutputStream csv = new ByteArrayOutputStream();
 		TabularExport.csv(csv, HostileSpreadsheets.HEADER, Stream.of(List.of("X-1", "Trường X")));
 		for (byte[] content : List.of(workbook.toByteArray(), csv.toByteArray())) {
-			assertThat(TabularFile.read("units", new ByteArrayInputStream(content), content.length, HostileSpreadsheets.HEADER)
+			assertThat(TabularFile
+				.read("units", new ByteArrayInputStream(content), content.length, HostileSpreadsheets.HEADER)
 				.rows()).hasSize(1);
 		}
 	}

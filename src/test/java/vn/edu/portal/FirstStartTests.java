@@ -8,13 +8,18 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,6 +54,17 @@ class FirstStartTests {
 			assertThat(firstRequests.seen.demoLogin()).as("a demo account signs in").isEqualTo("/");
 			assertThat(firstRequests.seen.demoIncidents()).as("the demo's last step is done").isPositive();
 		}
+	}
+
+	@Test
+	void noFirstStartWorkWaitsForTheWebServer() {
+		noClasses().should()
+			.implement(ApplicationRunner.class)
+			.orShould()
+			.implement(CommandLineRunner.class)
+			.because("runners run once the web server answers: first-start work is a FirstStartStep")
+			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+				.importPackagesOf(PortalApplication.class));
 	}
 
 	/**

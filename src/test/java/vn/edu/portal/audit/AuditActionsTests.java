@@ -1,8 +1,6 @@
 package vn.edu.portal.audit;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.EncodedResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import vn.edu.portal.PortalHttp;
 import vn.edu.portal.TestAccounts;
@@ -153,12 +153,8 @@ class AuditActionsTests {
 	}
 
 	private static Properties load(String file) throws IOException {
-		Properties properties = new Properties();
-		try (Reader reader = new InputStreamReader(new ClassPathResource(file).getInputStream(),
-				StandardCharsets.UTF_8)) {
-			properties.load(reader);
-		}
-		return properties;
+		return PropertiesLoaderUtils
+			.loadProperties(new EncodedResource(new ClassPathResource(file), StandardCharsets.UTF_8));
 	}
 
 }

@@ -151,7 +151,8 @@ class ReportTests {
 			.supplyAsync(() -> first.post(this.form, report("submit", "Lần một.", null)));
 		CompletableFuture<HttpResponse<String>> two = CompletableFuture
 			.supplyAsync(() -> second.post(this.form, report("submit", "Lần một.", null)));
-		assertThat(List.of(one.get().statusCode(), two.get().statusCode())).doesNotContain(500);
+		assertThat(List.of(one.get(1, TimeUnit.MINUTES).statusCode(), two.get(1, TimeUnit.MINUTES).statusCode()))
+			.doesNotContain(500);
 		assertThat(revisions()).isOne();
 		assertThat(this.jdbc.sql("select count(*) from report where assignment_id = ?")
 			.param(this.assignment)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -97,7 +98,8 @@ class IncidentTests {
 			.supplyAsync(() -> first.multipart("/incidents/new", form, "evidence", Map.of()));
 		CompletableFuture<HttpResponse<String>> two = CompletableFuture
 			.supplyAsync(() -> second.multipart("/incidents/new", form, "evidence", Map.of()));
-		assertThat(PortalHttp.location(one.get())).isEqualTo(PortalHttp.location(two.get()));
+		assertThat(PortalHttp.location(one.get(1, TimeUnit.MINUTES)))
+			.isEqualTo(PortalHttp.location(two.get(1, TimeUnit.MINUTES)));
 		assertThat(incidentsOf(this.dept.upperSecondaryOne)).isOne();
 	}
 

@@ -93,8 +93,8 @@ class DoubleTapTests {
 
 		taps(() -> school.post(form, report));
 
-		assertThat(count("select count(*) from report where assignment_id = ? and submitted_at is not null",
-				assignment))
+		assertThat(
+				count("select count(*) from report where assignment_id = ? and submitted_at is not null", assignment))
 			.isOne();
 		assertThat(count("select coalesce(max(revision), 0) from report where assignment_id = ?", assignment))
 			.as("submitted once")
@@ -154,6 +154,19 @@ class DoubleTapTests {
 		taps(() -> admin.post("/admin/users", form));
 
 		assertThat(count("select count(*) from account where username = ?", username)).isOne();
+	}
+
+	@Test
+	void commentingOnAnIncident() throws Exception {
+		PortalHttp school = login(this.dept.schoolLeader);
+		school.get("/incidents/new");
+		String page = PortalHttp.location(school.multipart("/incidents/new", incident(), "evidence", Map.of()));
+		long id = Long.parseLong(page.replaceAll("\\D", ""));
+		school.get(page);
+
+		taps(() -> school.post(page + "/comments", Map.of("body", "Trang đã gỡ bài lúc 9 giờ.")));
+
+		assertThat(count("select count(*) from incident_comment where incident_id = ?", id)).isOne();
 	}
 
 	/** Sends the request ten times at once; every answer is a page or a redirect. */

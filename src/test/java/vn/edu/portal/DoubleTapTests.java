@@ -139,6 +139,33 @@ class DoubleTapTests {
 	}
 
 	@Test
+	void savingANewDirectiveDraft() throws Exception {
+		PortalHttp officer = login(this.dept.officer);
+		String page = officer.get("/directives/new").body();
+		String key = page.replaceAll("(?s).*name=\"formKey\" value=\"([^\"]+)\".*", "$1");
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("formKey", key);
+		form.put("type", "CONG_VAN");
+		form.put("secrecy", "NONE");
+		form.put("urgency", "NORMAL");
+		form.put("issuerName", "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+		form.put("issuerAbbreviation", "SGD&ĐT");
+		form.put("draftingAbbreviation", "CTTT");
+		form.put("place", "Bến Tre");
+		form.put("subject", "chạm hai lần vào nút lưu");
+		form.put("tasks[0].text", "Một nhiệm vụ.");
+		form.put("implementers[0]", "UNIT:" + this.dept.upperSecondaryOne);
+		form.put("reportSchedule", "NONE");
+		form.put("signerPosition", "GIÁM ĐỐC");
+		form.put("signerName", "Người Ký");
+
+		taps(() -> officer.post("/directives", form));
+
+		assertThat(count("select count(*) from directive where form_key = cast(? as uuid)", key)).isOne();
+		assertThat(count("select count(*) from directive where drafting_unit_id = ?", this.dept.division)).isOne();
+	}
+
+	@Test
 	void creatingAnAccount() throws Exception {
 		PortalHttp admin = new PortalHttp(this.port);
 		admin.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
@@ -41,6 +42,9 @@ class Directive {
 	private long draftingUnitId;
 
 	private long createdBy;
+
+	/** The key of the form the draft was first saved from, if any. */
+	private UUID formKey;
 
 	@Enumerated(EnumType.STRING)
 	private DocumentType type;
@@ -139,8 +143,10 @@ class Directive {
 	protected Directive() {
 	}
 
-	Directive(long issuerUnitId, long draftingUnitId, long createdBy, DirectiveContent content, Instant at) {
+	Directive(long issuerUnitId, long draftingUnitId, long createdBy, DirectiveContent content, Instant at,
+			UUID formKey) {
 		this.status = DirectiveStatus.DRAFT;
+		this.formKey = formKey;
 		this.issuerUnitId = issuerUnitId;
 		this.draftingUnitId = draftingUnitId;
 		this.createdBy = createdBy;

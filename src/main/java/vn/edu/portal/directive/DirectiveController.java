@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -85,9 +86,15 @@ class DirectiveController {
 		form.check(result);
 		if (!result.hasErrors()) {
 			try {
-				Directive directive = this.directives.create(user, form.content());
+				Directive directive = this.directives.create(user, form.content(), form.key());
 				redirect.addFlashAttribute("success", "directive.saved");
 				return "redirect:/directives/" + directive.getId();
+			}
+			catch (DataIntegrityViolationException twice) {
+				// The same form sent twice at once: the other request made the draft.
+				Directive made = this.directives.madeFrom(user, form.key()).orElseThrow(() -> twice);
+				redirect.addFlashAttribute("success", "directive.saved");
+				return "redirect:/directives/" + made.getId();
 			}
 			catch (DirectiveRefused refused) {
 				DirectiveFormPage.reject(result, refused);

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
@@ -53,6 +54,7 @@ import vn.edu.portal.system.Formats;
  * @param forwardingRequired whether offices must forward it to the units below them
  * @param changeNote what an amendment changes
  * @param version the version edited, against lost updates
+ * @param formKey the key of a new draft's form: sent twice, it makes one draft
  */
 record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size(max = 200) String authorityLine,
 		@NotBlank @Size(max = 200) String issuerName, @NotBlank @Size(max = 30) String issuerAbbreviation,
@@ -65,7 +67,7 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 		@Size(max = 200) String archiveLine, @DayMonthYear String acknowledgeBy, @NotNull ReportSchedule reportSchedule,
 		@DayMonthYear String reportDue, @DayMonthYear String reportUntil, @Email @Size(max = 254) String contactEmail,
 		@Pattern(regexp = "^[0-9 +().-]*$") @Size(max = 30) String contactPhone, Boolean forwardingRequired,
-		@Size(max = 2000) String changeNote, Long version) {
+		@Size(max = 2000) String changeNote, Long version, String formKey) {
 
 	private static final int BLANK_TASKS = 1;
 
@@ -86,7 +88,8 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 				defaults.issuerName(), defaults.issuerAbbreviation(), defaults.draftingAbbreviation(), defaults.place(),
 				"", "", null, "", Urgency.NORMAL, null, defaults.signerPrefix(), defaults.signerFor(),
 				defaults.signerPosition(), defaults.signerName(), null, null, "", "", defaults.archiveLine(), "",
-				ReportSchedule.NONE, "", "", defaults.contactEmail(), defaults.contactPhone(), false, "", null);
+				ReportSchedule.NONE, "", "", defaults.contactEmail(), defaults.contactPhone(), false, "", null,
+				UUID.randomUUID().toString());
 		return form.withBlankRows();
 	}
 
@@ -108,8 +111,18 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 				content.otherRecipients(), content.archiveLine(), Formats.dayMonthYear(content.acknowledgeBy()),
 				content.reportSchedule(), Formats.dayMonthYear(content.reportDue()),
 				Formats.dayMonthYear(content.reportUntil()), content.contactEmail(), content.contactPhone(),
-				content.forwardingRequired(), "", version)
+				content.forwardingRequired(), "", version, null)
 			.withBlankRows();
+	}
+
+	/** The key of a new draft's form, if it carries a well-formed one. */
+	UUID key() {
+		try {
+			return (this.formKey != null) ? UUID.fromString(this.formKey) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/** The form with a blank task and reference row to type into. */

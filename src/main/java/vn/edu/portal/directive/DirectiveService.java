@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -112,13 +114,36 @@ class DirectiveService {
 
 	@Transactional
 	Directive create(CurrentUser user, DirectiveContent content) {
+		return create(user, content, null);
+	}
+
+	/**
+	 * A new draft; the draft this user already made from the same form if there is one (a
+	 * form sent twice at once makes one draft: the second request's insert collides on
+	 * the key, and {@link #madeFrom} then finds the first's draft).
+	 */
+	@Transactional
+	Directive create(CurrentUser user, DirectiveContent content, UUID formKey) {
 		long issuer = issuerFor(user);
+		Optional<Directive> made = madeFrom(user, formKey);
+		if (made.isPresent()) {
+			return made.get();
+		}
 		checkReferences(issuer, content);
 		Instant now = this.clock.instant();
-		Directive directive = this.directives.save(new Directive(issuer, user.unitId(), user.id(), content, now));
+		Directive directive = this.directives
+			.saveAndFlush(new Directive(issuer, user.unitId(), user.id(), content, now, formKey));
 		this.history.record(directive.getId(), Step.CREATED, user, now, null);
 		this.audit.record("DIRECTIVE_CREATED", AUDIT_TYPE, directive.getId(), Map.of("subject", content.subject()));
 		return directive;
+	}
+
+	/** The draft this user made from the form of that key, if any. */
+	@Transactional(readOnly = true)
+	Optional<Directive> madeFrom(CurrentUser user, UUID formKey) {
+		return (formKey != null)
+				? this.directives.findByFormKey(formKey).filter((directive) -> directive.getCreatedBy() == user.id())
+				: Optional.empty();
 	}
 
 	@Transactional

@@ -1,0 +1,154 @@
+package vn.edu.portal;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import vn.edu.portal.PopulatedDepartment.Request;
+import vn.edu.portal.Routes.Route;
+import vn.edu.portal.account.TestPeople;
+import vn.edu.portal.directive.TestDirectives;
+import vn.edu.portal.system.Formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page of the portal, opened by the people of a Department in each of their roles,
+ * more times than the connection pool holds: no page answers 500, none keeps a database
+ * connection, and the portal is up afterwards. The pages come from Spring's handler
+ * mappings, so a page added tomorrow is opened tomorrow; one whose path names something
+ * this test cannot give fails it until {@link PopulatedDepartment} says what it names.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class RouteSoakTests {
+
+	/** How long a request may still hold its connection after its answer. */
+	private static final Duration RELEASE = Duration.ofSeconds(3);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestPeople people;
+
+	@Autowired
+	TestDirectives directives;
+
+	@Autowired
+	Formats formats;
+
+	@Test
+	void everyPageOpenedMoreTimesThanThePoolHoldsAnswersAndGivesItsConnectionBack() throws Exception {
+		HikariDataSource hikari = this.dataSource.unwrap(HikariDataSource.class);
+		HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+		int views = hikari.getMaximumPoolSize() + 1;
+		PopulatedDepartment data = new PopulatedDepartment(this.port, this.jdbc, this.people, this.directives,
+				this.formats.today());
+		Map<String, PortalHttp> roles = new LinkedHashMap<>();
+		data.insiders().forEach((role, username) -> roles.put(role, data.login(username)));
+		List<Route> pages = Routes.of(this.mapping)
+			.stream()
+			.filter((route) -> route.method() == RequestMethod.GET)
+			.toList();
+		assertThat(pages).extracting(Route::toString)
+			.as("the pages come from the handler mappings")
+			.contains("GET /directives/register", "GET /incidents/{id}", "GET /dashboard");
+
+		List<String> problems = new ArrayList<>();
+		int held = settled(pool, 0);
+		for (Route page : pages) {
+			Request request;
+			try {
+				request = data.request(page);
+			}
+			catch (IllegalStateException unknown) {
+				problems.add(unknown.getMessage());
+				continue;
+			}
+			Map<String, Integer> answers = new LinkedHashMap<>();
+			List<PortalHttp> openers = new ArrayList<>();
+			roles.forEach((role, http) -> {
+				int status = request.send(http).statusCode();
+				answers.put(role, status);
+				if (status < 400) {
+					openers.add(http);
+				}
+			});
+			int afterRoles = settled(pool, held);
+			if (afterRoles == held) {
+				for (int i = openers.size(); i < views && !openers.isEmpty(); i++) {
+					HttpResponse<String> again = request.send(openers.get(i % openers.size()));
+					if (again.statusCode() >= 500) {
+						answers.put("view " + (i + 1), again.statusCode());
+						break;
+					}
+				}
+			}
+			if (answers.values().stream().anyMatch((status) -> status >= 500)) {
+				problems.add(request + " answers " + answers);
+			}
+			else if (openers.isEmpty()) {
+				problems.add(request + " is opened by no role: " + answers);
+			}
+			int now = settled(pool, held);
+			if (now > held) {
+				problems.add(request + " keeps " + (now - held) + " database connection(s) after its answer");
+				held = now;
+			}
+			if (held * 2 >= hikari.getMaximumPoolSize()) {
+				problems.add("stopped: half the connection pool is kept");
+				break;
+			}
+		}
+
+		assertThat(problems).as("pages that fail").isEmpty();
+		HttpResponse<String> health = new PortalHttp(this.port).get("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"");
+		assertThat(settled(pool, 0)).as("connections in use after every page").isZero();
+	}
+
+	/**
+	 * The connections in use once the requests have given theirs back: at most
+	 * {@code expected}, or as many as are still in use after a while.
+	 */
+	private static int settled(HikariPoolMXBean pool, int expected) throws InterruptedException {
+		Instant until = Instant.now().plus(RELEASE);
+		int active = pool.getActiveConnections();
+		while (active > expected && Instant.now().isBefore(until)) {
+			Thread.sleep(20);
+			active = pool.getActiveConnections();
+		}
+		return active;
+	}
+
+}

@@ -114,6 +114,7 @@ class DirectiveService {
 	Directive create(CurrentUser user, DirectiveContent content) {
 		long issuer = issuerFor(user);
 		checkReferences(issuer, content);
+		checkRecipients(user, content);
 		Instant now = this.clock.instant();
 		Directive directive = this.directives.save(new Directive(issuer, user.unitId(), user.id(), content, now));
 		this.history.record(directive.getId(), Step.CREATED, user, now, null);
@@ -126,6 +127,7 @@ class DirectiveService {
 		Directive directive = forChange(user, id, version, Permission.DRAFT_DIRECTIVES);
 		refuseUnless(directive.getStatus() == DirectiveStatus.DRAFT, "directive.refused.notDraft");
 		checkReferences(directive.getIssuerUnitId(), content);
+		checkRecipients(user, content);
 		Instant now = this.clock.instant();
 		directive.edit(content, now);
 		this.history.record(id, Step.EDITED, user, now, null);
@@ -207,6 +209,7 @@ class DirectiveService {
 			throw new DirectiveRefused("changeNote", "directive.changeNote.required");
 		}
 		checkReferences(directive.getIssuerUnitId(), content);
+		checkRecipients(user, content);
 		Instant now = this.clock.instant();
 		directive.amend(content, now);
 		this.directives.flush();
@@ -368,6 +371,17 @@ class DirectiveService {
 				""").param(ids).param(issuer).query(Integer.class).single();
 		if (found != ids.length) {
 			throw new DirectiveRefused("references", "directive.reference.unknown");
+		}
+	}
+
+	/**
+	 * A directive is addressed only to units its drafter sees: a unit of another
+	 * Department, which the unit search never offers, is refused rather than kept.
+	 */
+	private void checkRecipients(CurrentUser user, DirectiveContent content) {
+		List<String> tokens = content.recipients().stream().map(DirectiveContent.RecipientChoice::token).toList();
+		if (this.selection.describe(user, tokens).size() != tokens.size()) {
+			throw new DirectiveRefused("implementers", "directive.recipients.invalid");
 		}
 	}
 

@@ -40,14 +40,14 @@ class DirectiveRegister {
 	}
 
 	List<Row> rows(long issuerUnitId, int year) {
-		return stream(issuerUnitId, year).toList();
+		return query(issuerUnitId, year).list();
 	}
 
 	/** The register as a workbook, written as the rows are read. */
 	@Transactional(readOnly = true)
 	void xlsx(long issuerUnitId, int year, Locale locale, OutputStream out) {
 		List<String> header = COLUMN_KEYS.stream().map((key) -> this.messages.getMessage(key, null, locale)).toList();
-		try (Stream<Row> rows = stream(issuerUnitId, year)) {
+		try (Stream<Row> rows = query(issuerUnitId, year).stream()) {
 			TabularExport.xlsx(out,
 					this.messages.getMessage("register.sheet", new Object[] { String.valueOf(year) }, locale), header,
 					rows.map((row) -> row.cells(this.messages, locale, this.formats)));
@@ -63,7 +63,7 @@ class DirectiveRegister {
 			.list();
 	}
 
-	private Stream<Row> stream(long issuerUnitId, int year) {
+	private JdbcClient.MappedQuerySpec<Row> query(long issuerUnitId, int year) {
 		return this.jdbc.sql("""
 				select d.id, d.number, d.symbol, d.issued_on, d.type, d.subject, d.signer_prefix, d.signer_for,
 				       d.signer_position, d.signer_name, d.addressees, d.other_recipients, d.archive_line,
@@ -86,8 +86,7 @@ class DirectiveRegister {
 					rs.getString("archive_line"), rs.getString("drafting_unit"),
 					rs.getTimestamp("published_at").toInstant(), "RECALLED".equals(rs.getString("status")),
 					(rs.getTimestamp("recalled_at") != null) ? rs.getTimestamp("recalled_at").toInstant() : null,
-					rs.getString("recall_reason"), rs.getInt("amendment")))
-			.stream();
+					rs.getString("recall_reason"), rs.getInt("amendment")));
 	}
 
 	private static String signer(String prefix, String signerFor, String position, String name) {

@@ -50,6 +50,11 @@ class IncidentController {
 
 	private static final String FORM = "incidents/form";
 
+	/**
+	 * The flash attribute naming the browser's saved copies that a save made obsolete.
+	 */
+	private static final String AUTOSAVE_CLEAR = "autosaveClear";
+
 	private final IncidentService incidents;
 
 	private final IncidentAccess access;
@@ -180,6 +185,7 @@ class IncidentController {
 		Optional<Incident> made = this.incidents.madeFrom(user, form.key());
 		if (made.isPresent() && made.get().getStatus() != IncidentStatus.DRAFT) {
 			redirect.addFlashAttribute("success", "incident.alreadySubmitted");
+			redirect.addFlashAttribute(AUTOSAVE_CLEAR, autosaveKeys(user, null, made.get().getId()));
 			return "redirect:/incidents/" + made.get().getId();
 		}
 		FileStore.Owner owner = made.map((incident) -> IncidentEvidence.ofIncident(incident.getId()))
@@ -255,6 +261,7 @@ class IncidentController {
 			// The same form sent twice at once: the other request made the incident.
 			Incident made = this.incidents.madeFrom(user, form.key()).orElseThrow(() -> twice);
 			redirect.addFlashAttribute("success", "incident.alreadySubmitted");
+			redirect.addFlashAttribute(AUTOSAVE_CLEAR, autosaveKeys(user, draftId, made.getId()));
 			return "redirect:/incidents/" + made.getId();
 		}
 		catch (IncidentRefused refusal) {
@@ -267,7 +274,17 @@ class IncidentController {
 			return "redirect:/incidents/" + id;
 		}
 		redirect.addFlashAttribute("success", submit ? "incident.submitted" : "incident.saved");
+		redirect.addFlashAttribute(AUTOSAVE_CLEAR, autosaveKeys(user, draftId, id));
 		return submit ? "redirect:/incidents/" + id : "redirect:/incidents/" + id + "/edit";
+	}
+
+	/**
+	 * The browser's saved copies of the form that the server now holds: the new form's
+	 * when it made the incident, and the draft's own.
+	 */
+	private static String autosaveKeys(CurrentUser user, Long draftId, long id) {
+		String draft = "incident-" + id + "-" + user.id();
+		return (draftId != null) ? draft : "incident-new-" + user.id() + " " + draft;
 	}
 
 	private List<IncidentEvidence.Refusal> receive(CurrentUser user, FileStore.Owner owner, IncidentForm form,

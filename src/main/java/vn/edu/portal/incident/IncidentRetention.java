@@ -7,13 +7,14 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.edu.portal.audit.AuditLog;
 import vn.edu.portal.system.Formats;
@@ -45,8 +46,11 @@ class IncidentRetention {
 
 	private final Formats formats;
 
+	private final TransactionTemplate transactions;
+
 	IncidentRetention(JdbcClient jdbc, IncidentRepository incidents, RestrictedPart restricted,
-			IncidentEvidence evidence, IncidentProperties properties, AuditLog audit, Clock clock, Formats formats) {
+			IncidentEvidence evidence, IncidentProperties properties, AuditLog audit, Clock clock, Formats formats,
+			TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.incidents = incidents;
 		this.restricted = restricted;
@@ -55,11 +59,18 @@ class IncidentRetention {
 		this.audit = audit;
 		this.clock = clock;
 		this.formats = formats;
+		this.transactions = transactions;
 	}
 
+	/**
+	 * The nightly run, on one instance at a time. The erasing of each night is one
+	 * transaction (a call through {@code this} would bypass a {@code @Transactional}
+	 * proxy, and the erasure marker would never be saved).
+	 */
 	@Scheduled(cron = "${portal.incidents.retention-cron:0 30 2 * * *}", zone = "${portal.time-zone:Asia/Ho_Chi_Minh}")
+	@SchedulerLock(name = "incident-retention", lockAtMostFor = "PT2H")
 	void nightly() {
-		int erased = eraseExpired();
+		int erased = this.transactions.execute((status) -> eraseExpired());
 		int forms = this.evidence.forgetAbandonedForms();
 		if (erased > 0 || forms > 0) {
 			log.info("Retention: erased the names and evidence of {} incidents; forgot {} unsaved forms", erased,
@@ -67,9 +78,11 @@ class IncidentRetention {
 		}
 	}
 
-	/** Erases the names and evidence of incidents closed before the retention period. */
-	@Transactional
-	int eraseExpired() {
+	/**
+	 * Erases the names and evidence of incidents closed before the retention period; runs
+	 * in the caller's transaction.
+	 */
+	private int eraseExpired() {
 		Instant now = this.clock.instant();
 		Instant limit = ZonedDateTime.ofInstant(now, this.formats.zone())
 			.minusYears(this.properties.retentionYears())

@@ -11,6 +11,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.edu.portal.directive.DirectiveCatalog;
 import vn.edu.portal.calendar.WorkingCalendar;
@@ -39,23 +40,27 @@ class Reminders {
 
 	private final Clock clock;
 
-	Reminders(Notifications notifications, WorkingDays workingDays, Formats formats, Clock clock) {
+	private final TransactionTemplate transactions;
+
+	Reminders(Notifications notifications, WorkingDays workingDays, Formats formats, Clock clock,
+			TransactionTemplate transactions) {
 		this.notifications = notifications;
 		this.workingDays = workingDays;
 		this.formats = formats;
 		this.clock = clock;
+		this.transactions = transactions;
 	}
 
 	@Scheduled(cron = "${portal.notifications.reminder-cron:0 0 7 * * *}", zone = "Asia/Ho_Chi_Minh")
 	@SchedulerLock(name = "reminders-daily", lockAtMostFor = "PT30M")
 	void daily() {
-		remind(this.formats.today());
+		this.transactions.execute((status) -> remind(this.formats.today()));
 	}
 
 	@Scheduled(cron = "${portal.notifications.flash-reminder-cron:0 5 * * * *}", zone = "Asia/Ho_Chi_Minh")
 	@SchedulerLock(name = "reminders-flash", lockAtMostFor = "PT30M")
 	void hourly() {
-		remindFlash(this.clock.instant());
+		this.transactions.execute((status) -> remindFlash(this.clock.instant()));
 	}
 
 	/**

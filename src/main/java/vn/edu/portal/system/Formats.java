@@ -1,5 +1,6 @@
 package vn.edu.portal.system;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,8 +29,11 @@ public class Formats {
 
 	private final ZoneId zone;
 
-	Formats(PortalProperties properties) {
+	private final Clock clock;
+
+	Formats(PortalProperties properties, Clock clock) {
 		this.zone = properties.timeZone();
+		this.clock = clock;
 	}
 
 	public ZoneId zone() {
@@ -67,8 +71,9 @@ public class Formats {
 		return date.atStartOfDay(this.zone).toInstant();
 	}
 
+	/** Today in the portal's zone, by the portal's clock. */
 	public LocalDate today() {
-		return LocalDate.now(this.zone);
+		return LocalDate.ofInstant(this.clock.instant(), this.zone);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.edu.portal.PortalHttp;
+import vn.edu.portal.Pools;
 import vn.edu.portal.TestAccounts;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.system.Formats;
@@ -50,6 +52,9 @@ class DirectiveTests {
 
 	@Autowired
 	Formats formats;
+
+	@Autowired
+	HikariDataSource dataSource;
 
 	@Autowired
 	TestPeople people;
@@ -266,6 +271,17 @@ class DirectiveTests {
 		assertThat(text(leader.get("/directives/" + id)))
 			.contains("Chỉ sửa đổi hoặc thu hồi được văn bản đã ban hành.");
 		assertThat(text(leader.get("/directives/" + id + "/print"))).contains("ĐÃ THU HỒI");
+	}
+
+	@Test
+	void theRegisterViewedMoreTimesThanThePoolHoldsLeavesNoConnectionBehind() throws InterruptedException {
+		PortalHttp leader = login(this.dept.leader);
+		int views = this.dataSource.getMaximumPoolSize() + 5;
+		for (int i = 0; i < views; i++) {
+			assertThat(leader.get("/directives/register?year=2020").statusCode()).isEqualTo(200);
+		}
+		assertThat(leader.get("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(Pools.activeConnectionsAfterRequests(this.dataSource)).isZero();
 	}
 
 	@Test

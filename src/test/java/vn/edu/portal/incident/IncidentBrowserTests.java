@@ -113,6 +113,55 @@ class IncidentBrowserTests {
 	}
 
 	@Test
+	void aSchoolLeaderFilesOneIncidentAfterAnotherFromTheSameBrowser() {
+		TestDepartment dept = new TestDepartment(this.jdbc, this.people);
+		try (Browser school = new Browser(this.port, Browser.PHONE)) {
+			school.login(dept.schoolLeader, TestPeople.PASSWORD);
+			fileNew(school, "Trang giả mạo trường đăng ảnh học sinh.", "Phạm Văn D");
+			school.submit(By.cssSelector("button[name=action][value=submit]"));
+			assertThat(school.text()).contains("Đã gửi sự cố cho Sở.");
+
+			fileNew(school, "Nhóm chat lớp 8 lan truyền tin đồn về giáo viên.", "Hoàng Thị E");
+			school.submit(By.cssSelector("button[name=action][value=save]"));
+			assertThat(school.text()).contains("Đã lưu bản nháp.");
+
+			fileNew(school, "Tài khoản lạ nhắn tin làm quen học sinh lớp 6.", "Vũ Văn G");
+			school.submit(By.cssSelector("button[name=action][value=submit]"));
+			assertThat(school.text()).contains("Đã gửi sự cố cho Sở.").doesNotContain("Sự cố này đã được gửi");
+
+			school.open("/incidents/new");
+			assertThat(school.value("summary")).as("nothing of a sent report comes back").isEmpty();
+			assertThat(String.valueOf(school.script("return JSON.stringify(localStorage)")))
+				.doesNotContain("Tài khoản lạ", "Vũ Văn G", "Hoàng Thị E");
+		}
+		assertThat(this.jdbc.sql("select summary || ':' || status from incident where unit_id = ? order by id")
+			.param(dept.upperSecondaryOne)
+			.query(String.class)
+			.list()).containsExactly("Trang giả mạo trường đăng ảnh học sinh.:SUBMITTED",
+					"Nhóm chat lớp 8 lan truyền tin đồn về giáo viên.:DRAFT",
+					"Tài khoản lạ nhắn tin làm quen học sinh lớp 6.:SUBMITTED");
+	}
+
+	private static void fileNew(Browser school, String summary, String names) {
+		String detected = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"))
+			.minusHours(1)
+			.format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+		school.open("/incidents/new");
+		assertThat(school.value("summary")).as("a new form starts empty").isEmpty();
+		school.type("detectedAt", detected);
+		new Select(school.wait(ExpectedConditions.elementToBeClickable(By.id("platform")))).selectByValue("FACEBOOK");
+		school.type("urls", "https://www.facebook.com/groups/abc/posts/" + summary.length());
+		school.click(By.cssSelector("input[name=category][value=XPVK]"));
+		school.type("summary", summary);
+		new Select(school.wait(ExpectedConditions.elementToBeClickable(By.id("people0.role"))))
+			.selectByValue("STUDENT");
+		new Select(school.wait(ExpectedConditions.elementToBeClickable(By.id("people0.ageBand"))))
+			.selectByValue("FROM_16_TO_17");
+		school.type("people0.count", "1");
+		school.type("names", names);
+	}
+
+	@Test
 	void aReportSentAfterTheSessionExpiredComesBackFilledAfterLogin() {
 		TestDepartment dept = new TestDepartment(this.jdbc, this.people);
 		try (Browser school = new Browser(this.port, Browser.PHONE)) {
@@ -120,7 +169,12 @@ class IncidentBrowserTests {
 			school.open("/incidents/new");
 			school.type("urls", "https://www.tiktok.com/@abc/video/888");
 			school.type("summary", "Video quay lén giờ kiểm tra, có khuôn mặt học sinh.");
+			school.type("names", "Lê Thị C (11B2)");
 			String key = school.valueOfName("formKey");
+			assertThat(String.valueOf(school.script("return JSON.stringify(localStorage)")))
+				.as("the browser keeps neither the form key nor the children's names")
+				.contains("Video quay lén")
+				.doesNotContain(key, "Lê Thị C");
 			this.jdbc.sql("delete from spring_session where principal_name = ?").param(dept.schoolLeader).update();
 
 			school.submit(By.cssSelector("button[name=action][value=save]"));
@@ -132,7 +186,9 @@ class IncidentBrowserTests {
 			assertThat(school.path()).startsWith("/incidents/new");
 			assertThat(school.value("summary")).isEqualTo("Video quay lén giờ kiểm tra, có khuôn mặt học sinh.");
 			assertThat(school.value("urls")).isEqualTo("https://www.tiktok.com/@abc/video/888");
-			assertThat(school.valueOfName("formKey")).as("the same idempotency key").isEqualTo(key);
+			assertThat(school.valueOfName("formKey")).as("a restored copy never carries the old form's key")
+				.isNotEqualTo(key);
+			assertThat(school.value("names")).as("restricted names are never restored").isEmpty();
 			assertThat(school.isDisplayed(By.cssSelector("[data-autosave-restored]"))).isTrue();
 			assertThat(this.jdbc.sql("select count(*) from incident where unit_id = ?")
 				.param(dept.upperSecondaryOne)

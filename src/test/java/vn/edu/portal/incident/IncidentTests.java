@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.edu.portal.Concurrently;
 import vn.edu.portal.PortalHttp;
 import vn.edu.portal.account.Role;
 import vn.edu.portal.account.TestPeople;
@@ -98,6 +99,20 @@ class IncidentTests {
 			.supplyAsync(() -> second.multipart("/incidents/new", form, "evidence", Map.of()));
 		assertThat(PortalHttp.location(one.get())).isEqualTo(PortalHttp.location(two.get()));
 		assertThat(incidentsOf(this.dept.upperSecondaryOne)).isOne();
+	}
+
+	@Test
+	void fifteenTapsOnSendInOneSessionMakeOneIncidentAndEveryTapEndsOnAPage() throws Exception {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), "https://www.facebook.com/tintuc/posts/223", 2, 3);
+		form.put("action", "submit");
+		List<HttpResponse<String>> answers = Concurrently.times(15,
+				() -> leader.multipart("/incidents/new", form, "evidence", Map.of()));
+		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(302);
+		assertThat(answers).extracting(PortalHttp::location).containsOnly(PortalHttp.location(answers.get(0)));
+		assertThat(incidentsOf(this.dept.upperSecondaryOne)).isOne();
+		assertThat(leader.get(PortalHttp.location(answers.get(0))).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -351,7 +366,7 @@ class IncidentTests {
 				.update();
 		}
 
-		this.retention.eraseExpired();
+		this.retention.nightly();
 
 		assertThat(count("select count(*) from incident_names where incident_id = ?", id)).isZero();
 		assertThat(count("select count(*) from stored_file where owner_type = 'INCIDENT' and owner_id = ?", id))

@@ -169,7 +169,6 @@ final class PopulatedDepartment {
 		Map<String, String> insiders = new LinkedHashMap<>();
 		insiders.put("department leader", this.dept.leader);
 		insiders.put("department officer", this.dept.officer);
-		insiders.put("district leader", this.dept.districtLeader);
 		insiders.put("school leader", this.schoolLeader);
 		insiders.put("school staff", this.schoolStaff);
 		insiders.put("system administrator", this.admin);

@@ -1,17 +1,15 @@
 package vn.edu.portal;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,16 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every page of the portal, opened by the people of a Department in each of their roles,
- * more times than the connection pool holds: no page answers 500, none keeps a database
- * connection, and the portal is up afterwards. The pages come from Spring's handler
- * mappings, so a page added tomorrow is opened tomorrow; one whose path names something
- * this test cannot give fails it until {@link PopulatedDepartment} says what it names.
+ * then by those it opens for, all at once, one time more than the connection pool has
+ * connections: no page answers 500, none keeps a database connection, and the portal is
+ * up afterwards. The pages come from Spring's handler mappings, so a page added tomorrow
+ * is opened tomorrow; one whose path names something this test cannot give fails it until
+ * {@link PopulatedDepartment} says what it names.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RouteSoakTests {
-
-	/** How long a request may still hold its connection after its answer. */
-	private static final Duration RELEASE = Duration.ofSeconds(3);
 
 	@LocalServerPort
 	int port;
@@ -69,7 +65,6 @@ class RouteSoakTests {
 	@Test
 	void everyPageOpenedMoreTimesThanThePoolHoldsAnswersAndGivesItsConnectionBack() throws Exception {
 		HikariDataSource hikari = this.dataSource.unwrap(HikariDataSource.class);
-		HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
 		int views = hikari.getMaximumPoolSize() + 1;
 		PopulatedDepartment data = new PopulatedDepartment(this.port, this.jdbc, this.people, this.directives,
 				this.formats.today());
@@ -84,7 +79,7 @@ class RouteSoakTests {
 			.contains("GET /directives/register", "GET /incidents/{id}", "GET /dashboard");
 
 		List<String> problems = new ArrayList<>();
-		int held = settled(pool, 0);
+		int held = Pools.activeConnectionsAfterRequests(hikari);
 		for (Route page : pages) {
 			Request request;
 			try {
@@ -103,13 +98,13 @@ class RouteSoakTests {
 					openers.add(http);
 				}
 			});
-			int afterRoles = settled(pool, held);
-			if (afterRoles == held) {
-				for (int i = openers.size(); i < views && !openers.isEmpty(); i++) {
-					HttpResponse<String> again = request.send(openers.get(i % openers.size()));
-					if (again.statusCode() >= 500) {
-						answers.put("view " + (i + 1), again.statusCode());
-						break;
+			if (!openers.isEmpty() && Pools.activeConnectionsAfterRequests(hikari, held) == held) {
+				AtomicInteger next = new AtomicInteger();
+				List<Integer> burst = Concurrently.times(Math.max(1, views - openers.size()),
+						() -> request.send(openers.get(next.getAndIncrement() % openers.size())).statusCode());
+				for (int i = 0; i < burst.size(); i++) {
+					if (burst.get(i) >= 500) {
+						answers.put("at once " + (i + 1), burst.get(i));
 					}
 				}
 			}
@@ -119,7 +114,7 @@ class RouteSoakTests {
 			else if (openers.isEmpty()) {
 				problems.add(request + " is opened by no role: " + answers);
 			}
-			int now = settled(pool, held);
+			int now = Pools.activeConnectionsAfterRequests(hikari, held);
 			if (now > held) {
 				problems.add(request + " keeps " + (now - held) + " database connection(s) after its answer");
 				held = now;
@@ -134,21 +129,7 @@ class RouteSoakTests {
 		HttpResponse<String> health = new PortalHttp(this.port).get("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"");
-		assertThat(settled(pool, 0)).as("connections in use after every page").isZero();
-	}
-
-	/**
-	 * The connections in use once the requests have given theirs back: at most
-	 * {@code expected}, or as many as are still in use after a while.
-	 */
-	private static int settled(HikariPoolMXBean pool, int expected) throws InterruptedException {
-		Instant until = Instant.now().plus(RELEASE);
-		int active = pool.getActiveConnections();
-		while (active > expected && Instant.now().isBefore(until)) {
-			Thread.sleep(20);
-			active = pool.getActiveConnections();
-		}
-		return active;
+		assertThat(Pools.activeConnectionsAfterRequests(hikari)).as("connections in use after every page").isZero();
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.ScopePolicy;
+import vn.edu.portal.account.UnitScope;
 import vn.edu.portal.audit.AuditLog;
 
 /**
@@ -31,9 +35,12 @@ class OutboxController {
 
 	private final AuditLog audit;
 
-	OutboxController(JdbcClient jdbc, AuditLog audit) {
+	private final ScopePolicy scope;
+
+	OutboxController(JdbcClient jdbc, AuditLog audit, ScopePolicy scope) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.scope = scope;
 	}
 
 	@GetMapping
@@ -64,8 +71,26 @@ class OutboxController {
 		return "admin/outbox";
 	}
 
+	/**
+	 * Sends an e-mail again. An e-mail to an account outside the administrator's scope
+	 * (of another province) does not exist for it.
+	 */
 	@PostMapping("/{id}/retry")
-	String retry(@PathVariable long id, RedirectAttributes redirect) {
+	String retry(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+		UnitScope visible = this.scope.scopeOf(admin);
+		boolean within = this.jdbc.sql("""
+				select exists (select 1 from outbox_mail o join account a on a.id = o.account_id
+				               left join unit u on u.id = a.unit_id
+				               where o.id = :id and (:everything or u.path like :scope || '%'))
+				""")
+			.param("id", id)
+			.param("everything", visible.isEverything())
+			.param("scope", visible.path())
+			.query(Boolean.class)
+			.single();
+		if (!within) {
+			throw new NotificationNotFoundException(id);
+		}
 		int updated = this.jdbc.sql("""
 				update outbox_mail set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null
 				where id = ? and status in ('FAILED', 'UNCERTAIN', 'PENDING')

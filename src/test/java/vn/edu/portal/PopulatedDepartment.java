@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * asking for a report (with an attachment), the school's report with a file, its incident
  * with evidence and a draft of another, the leader's notification and a failed e-mail of
  * it; a draft and a submitted directive; and a system administrator of the Department.
- * Made as the people of the Department make them, through the portal. It knows how to
- * request any route on these things: {@link #request(Route)}.
+ * The directives come from the service, the rest from the portal's pages, as the people
+ * of the school make them. It knows how to request any route on these things:
+ * {@link #request(Route)}.
  */
 final class PopulatedDepartment {
 

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +31,9 @@ public final class PortalHttp {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+	/** A server that does not answer within this fails the test instead of hanging it. */
+	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
 	private final String base;
 
 	private final CookieManager cookies = new CookieManager();
@@ -48,6 +52,7 @@ public final class PortalHttp {
 		this.base = "http://localhost:" + port;
 		this.address = address;
 		this.client = HttpClient.newBuilder()
+			.connectTimeout(TIMEOUT)
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
@@ -192,6 +197,7 @@ public final class PortalHttp {
 
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(TIMEOUT)
 			.header("X-Forwarded-For", this.address)
 			.header("User-Agent", "PortalTests/1.0")
 			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");

@@ -40,6 +40,18 @@ public final class TestDatabase {
 		return properties;
 	}
 
+	/**
+	 * Another empty database on the server of the test database, dropped when the tests
+	 * end: for a test of what a portal does on its first start.
+	 */
+	public static Map<String, String> emptyDatabase() {
+		Map<String, String> test = properties();
+		String username = test.get("spring.datasource.username");
+		String password = test.get("spring.datasource.password");
+		return datasource(freshDatabaseBeside(test.get("spring.datasource.url"), username, password), username,
+				password);
+	}
+
 	private static Map<String, String> start() {
 		String url = System.getenv("SPRING_DATASOURCE_URL");
 		if (url != null && !url.isBlank()) {

@@ -67,17 +67,20 @@ class AccountAdminController {
 		return FORM;
 	}
 
+	/**
+	 * Creates an account and shows it with its temporary password, in this response only:
+	 * a flash attribute would have written the password into the session table (and so
+	 * into the database's log and backups).
+	 */
 	@PostMapping
 	String create(@AuthenticationPrincipal CurrentUser admin, @Valid @ModelAttribute("form") AccountForm form,
-			BindingResult result, RedirectAttributes redirect) {
+			BindingResult result, Model model) {
 		if (result.hasErrors()) {
 			return FORM;
 		}
 		try {
 			AccountService.Created created = this.administration.create(admin, form);
-			redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
-			redirect.addFlashAttribute("success", "account.created");
-			return "redirect:/admin/users/" + created.account().getId();
+			return withTemporaryPassword(created.account(), created.temporaryPassword(), "account.created", model);
 		}
 		catch (AccountChangeRefused refused) {
 			result.rejectValue(refused.field(), refused.messageKey());
@@ -136,12 +139,19 @@ class AccountAdminController {
 		return "redirect:/admin/users/" + id;
 	}
 
+	/** A new temporary password, shown in this response only, as on creation. */
 	@PostMapping("/{id}/password")
-	String resetPassword(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
-			RedirectAttributes redirect) {
-		redirect.addFlashAttribute("temporaryPassword", this.administration.resetPassword(admin, id));
-		redirect.addFlashAttribute("success", "account.passwordReset");
-		return "redirect:/admin/users/" + id;
+	String resetPassword(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, Model model) {
+		String temporaryPassword = this.administration.resetPassword(admin, id);
+		return withTemporaryPassword(this.administration.get(admin, id), temporaryPassword, "account.passwordReset",
+				model);
+	}
+
+	private String withTemporaryPassword(Account account, String temporaryPassword, String success, Model model) {
+		model.addAttribute("temporaryPassword", temporaryPassword);
+		model.addAttribute("success", success);
+		model.addAttribute("form", AccountForm.of(account, this.queries.unitCodeOf(account.getUnitId())));
+		return show(account, model);
 	}
 
 	private String show(Account account, Model model) {

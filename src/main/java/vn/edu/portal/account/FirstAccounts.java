@@ -6,8 +6,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.edu.portal.organisation.UnitDirectory;
 import vn.edu.portal.organisation.UnitRef;
 import vn.edu.portal.system.DemoProperties;
+import vn.edu.portal.system.FirstStartStep;
 
 /**
  * On the first start with an empty database, creates the {@code admin} account; with demo
@@ -23,7 +22,7 @@ import vn.edu.portal.system.DemoProperties;
  */
 @Component
 @Order(20)
-class FirstAccounts implements ApplicationRunner {
+class FirstAccounts implements FirstStartStep {
 
 	static final String ADMIN = "admin";
 
@@ -66,7 +65,7 @@ class FirstAccounts implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void run() {
 		// Two instances starting on an empty database take turns here.
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('portal.first-start'))").query().listOfRows();
 		if (this.accounts.count() == 0) {

@@ -3,6 +3,7 @@ package vn.edu.portal.audit;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,12 +22,14 @@ class AuditController {
 	}
 
 	@GetMapping("/audit")
-	String search(@ModelAttribute("search") AuditSearch search, BindingResult result, Model model) {
+	String search(@AuthenticationPrincipal AuditActor reader, @ModelAttribute("search") AuditSearch search,
+			BindingResult result, Model model) {
 		if (!result.hasFieldErrors("from") && !result.hasFieldErrors("to") && search.from() != null
 				&& search.to() != null && search.to().isBefore(search.from())) {
 			result.rejectValue("to", "audit.search.toBeforeFrom");
 		}
-		List<AuditQueries.AuditRow> rows = result.hasErrors() ? List.of() : this.queries.search(search);
+		List<AuditQueries.AuditRow> rows = result.hasErrors() ? List.of()
+				: this.queries.search(search, reader.unitId());
 		model.addAttribute("events", rows.stream().limit(AuditQueries.PAGE_SIZE).toList());
 		model.addAttribute("hasNext", rows.size() > AuditQueries.PAGE_SIZE);
 		model.addAttribute("page", search.pageNumber());

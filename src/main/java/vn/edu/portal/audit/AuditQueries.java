@@ -24,12 +24,31 @@ class AuditQueries {
 		this.formats = formats;
 	}
 
-	/** A page of events, plus one row beyond it to tell whether a next page exists. */
-	List<AuditRow> search(AuditSearch search) {
+	/**
+	 * A page of events, plus one row beyond it to tell whether a next page exists.
+	 * @param search what the reader asked for
+	 * @param readerUnitId the reader's unit: only the events of accounts of its
+	 * Department (or of its own subtree, outside any Department) are read; {@code null}
+	 * for an administrator of the whole installation, who also reads the events of no
+	 * account
+	 */
+	List<AuditRow> search(AuditSearch search, Long readerUnitId) {
 		StringBuilder sql = new StringBuilder("""
 				select id, occurred_at, actor, action, object_type, object_id, details::text as details, ip, user_agent
 				from audit_event where true
 				""");
+		if (readerUnitId != null) {
+			sql.append(
+					"""
+							 and actor_unit_id in (
+							   select su.id from unit su where su.path like (
+							     select coalesce((select d.path from unit u
+							                      join unit d on d.id = any(string_to_array(trim(both '/' from u.path), '/')::bigint[])
+							                      where u.id = :reader and d.type = 'DEPARTMENT'
+							                      order by length(d.path) desc limit 1),
+							                     (select r.path from unit r where r.id = :reader))) || '%')
+							""");
+		}
 		JdbcClient.StatementSpec spec;
 		if (search.hasAccount()) {
 			sql.append(" and lower(actor) like :account");
@@ -45,6 +64,9 @@ class AuditQueries {
 		}
 		sql.append(" order by occurred_at desc, id desc limit :limit offset :offset");
 		spec = this.jdbc.sql(sql.toString());
+		if (readerUnitId != null) {
+			spec = spec.param("reader", readerUnitId);
+		}
 		if (search.hasAccount()) {
 			spec = spec.param("account", "%" + escapeLike(search.account().strip().toLowerCase()) + "%");
 		}

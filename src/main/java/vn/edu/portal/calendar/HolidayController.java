@@ -18,10 +18,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.system.Formats;
 
-/** The holidays of a year, for system administrators. */
+/**
+ * The holidays of a year, for the administrators of the whole installation: the calendar
+ * is national, and every Department of the installation counts working days by it, so an
+ * administrator of one Department may not change it.
+ */
 @Controller
 @RequestMapping("/admin/holidays")
-@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+@PreAuthorize("hasRole('SYSTEM_ADMIN') and principal.unitId() == null")
 class HolidayController {
 
 	private static final String PAGE = "admin/holidays/list";

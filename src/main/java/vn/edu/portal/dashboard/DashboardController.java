@@ -146,7 +146,13 @@ class DashboardController {
 		catch (RuntimeException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "due");
 		}
-		boolean sent = this.reminders.remind(assignment, report, deadline, this.formats.today());
+		LocalDate today = this.formats.today();
+		if (!this.queries.isMissed(assignment, report, deadline, today)) {
+			// Only a deadline the unit has missed, as the dashboard lists it, is
+			// reminded.
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "due");
+		}
+		boolean sent = this.reminders.remind(assignment, report, deadline, today);
 		this.audit.record("REMINDER_REQUESTED", "ASSIGNMENT", assignment,
 				Map.of("report", report, "due", due, "sent", sent));
 		redirect.addFlashAttribute(sent ? "success" : "failure",

@@ -253,6 +253,17 @@ class DashboardQueries {
 	}
 
 	/** The unit an assignment counts under today, if it is one. */
+	/**
+	 * Whether the assignment has that deadline passed and still open: the one thing a
+	 * unit may be reminded of from the dashboard.
+	 */
+	boolean isMissed(long assignmentId, boolean report, LocalDate due, LocalDate today) {
+		return this.jdbc.sql("""
+				select exists (select 1 from compliance_fact
+				               where assignment_id = ? and kind = ? and deadline = ? and not done and deadline < ?)
+				""").params(assignmentId, report ? "R" : "A", due, today).query(Boolean.class).single();
+	}
+
 	Optional<Long> unitOf(long assignmentId) {
 		return this.jdbc.sql("""
 				select t.current_id from assignment a join compliance_unit_today t on t.unit_id = a.unit_id

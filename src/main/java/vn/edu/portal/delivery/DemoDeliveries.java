@@ -3,14 +3,13 @@ package vn.edu.portal.delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.edu.portal.system.DemoProperties;
+import vn.edu.portal.system.FirstStartStep;
 
 /**
  * The demo's delivery history of the sample letter 340/SGD&ĐT-CTTT, as it could have gone
@@ -21,7 +20,7 @@ import vn.edu.portal.system.DemoProperties;
  */
 @Component
 @Order(40)
-class DemoDeliveries implements ApplicationRunner {
+class DemoDeliveries implements FirstStartStep {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDeliveries.class);
 
@@ -36,7 +35,7 @@ class DemoDeliveries implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void run() {
 		if (!this.demo.data()) {
 			return;
 		}

@@ -31,6 +31,7 @@ import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.directive.DirectiveCatalog;
 import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.FileStore;
+import vn.edu.portal.system.FormModel;
 
 /**
  * Implementation reports: the unit's form for a period, and the Department's review of a
@@ -74,6 +75,12 @@ class ReportController {
 			@RequestParam(defaultValue = "save") String action, @Valid @ModelAttribute("form") ReportForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		String back = "redirect:/inbox/" + id + "/reports/" + period;
+		int tasks = plan(user, id).tasks().size();
+		if (!form.fits(tasks)) {
+			// A crafted or truncated post: shown again whole, with what was sent kept.
+			model.addAttribute("failure", "report.form.incomplete");
+			return show(user, id, period, this.reports.find(user, id, period), form.fittedTo(tasks), model);
+		}
 		if (!result.hasErrors()) {
 			try {
 				if (action.equals("submit")) {
@@ -105,7 +112,7 @@ class ReportController {
 			@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
 		String back = "redirect:/inbox/" + id + "/reports/" + period + "#files";
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("failure", "report.file.EMPTY");
+			redirect.addFlashAttribute("fileFailure", "report.file.EMPTY");
 			return back;
 		}
 		Path received = Files.createTempFile("report-file", ".upload");
@@ -115,7 +122,7 @@ class ReportController {
 			redirect.addFlashAttribute("success", "report.file.added");
 		}
 		catch (DeliveryRefused refused) {
-			redirect.addFlashAttribute("failure", refused.messageKey());
+			redirect.addFlashAttribute("fileFailure", refused.messageKey());
 		}
 		finally {
 			Files.deleteIfExists(received);
@@ -208,10 +215,11 @@ class ReportController {
 		model.addAttribute("a", this.queries.assignment(id));
 		model.addAttribute("period", period);
 		model.addAttribute("report", report);
-		model.addAttribute("form", form);
+		FormModel.put(model, "form", form);
 		model.addAttribute("plan", plan(user, id));
 		model.addAttribute("progresses", ReportEntry.TaskProgress.values());
 		model.addAttribute("files", (report != null) ? this.reports.files(report.getId()) : java.util.List.of());
+		model.addAttribute("maxFiles", this.reports.maxFiles());
 		return FORM;
 	}
 

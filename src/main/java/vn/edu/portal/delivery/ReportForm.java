@@ -2,6 +2,7 @@ package vn.edu.portal.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +32,24 @@ record ReportForm(@Valid List<Row> tasks, @Size(max = 4000) String figures, Long
 		}
 		return new ReportForm(rows, (report != null) ? report.getFigures() : "",
 				(report != null) ? report.getVersion() : null);
+	}
+
+	/** Whether the form holds exactly one row for each of that many tasks. */
+	boolean fits(int taskCount) {
+		return this.tasks.size() == taskCount && this.tasks.stream().allMatch(Objects::nonNull);
+	}
+
+	/**
+	 * The form with one row for each of that many tasks: the rows sent are kept, missing
+	 * ones are blank, extra ones dropped.
+	 */
+	ReportForm fittedTo(int taskCount) {
+		List<Row> rows = new ArrayList<>();
+		for (int i = 0; i < taskCount; i++) {
+			Row row = (i < this.tasks.size()) ? this.tasks.get(i) : null;
+			rows.add((row != null) ? row : new Row(ReportEntry.TaskProgress.NOT_STARTED, ""));
+		}
+		return new ReportForm(rows, this.figures, this.version);
 	}
 
 	List<ReportEntry> entries() {

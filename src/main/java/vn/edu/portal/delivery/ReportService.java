@@ -69,9 +69,13 @@ class ReportService {
 
 	private final ApplicationEventPublisher events;
 
+	private final DeliveryProperties properties;
+
 	ReportService(ReportRepository reports, DeliveryService delivery, DirectiveCatalog directives, ScopePolicy scope,
 			AuditLog audit, JdbcClient jdbc, JsonMapper json, Clock clock, Formats formats, FileStore files,
-			InboxQueries queries, AssignmentRepository assignments, ApplicationEventPublisher events) {
+			InboxQueries queries, AssignmentRepository assignments, ApplicationEventPublisher events,
+			DeliveryProperties properties) {
+		this.properties = properties;
 		this.assignments = assignments;
 		this.events = events;
 		this.files = files;
@@ -174,12 +178,18 @@ class ReportService {
 
 	/**
 	 * Attaches a file to a report the unit is writing (saved at least once): PDF, DOCX,
-	 * XLSX or an image, up to 20 MB, recognised by its content.
+	 * XLSX or an image, up to 20 MB, recognised by its content, up to
+	 * {@code portal.delivery.max-report-files} files. The report's row is locked while
+	 * its files are counted, so that two uploads at once cannot pass the limit together.
 	 */
 	@Transactional
 	FileStore.StoredFile attach(CurrentUser user, long assignmentId, LocalDate period, String name,
 			java.nio.file.Path file) {
 		Report report = writable(user, assignmentId, period);
+		this.jdbc.sql("select id from report where id = ? for update").param(report.getId()).query(Long.class).single();
+		if (this.files.of(owner(report.getId())).size() >= this.properties.maxReportFiles()) {
+			throw new DeliveryRefused("file", "report.file.TOO_MANY");
+		}
 		try {
 			FileStore.StoredFile stored = this.files.store(owner(report.getId()), "ATTACHMENT", name, file, ATTACHABLE,
 					MAX_BYTES, user.id());
@@ -198,6 +208,11 @@ class ReportService {
 		if (this.files.remove(owner(report.getId()), fileId)) {
 			this.audit.record("REPORT_FILE_REMOVED", AUDIT_TYPE, report.getId(), Map.of("file", fileId));
 		}
+	}
+
+	/** How many files a report holds. */
+	int maxFiles() {
+		return this.properties.maxReportFiles();
 	}
 
 	/** The files of a report. */

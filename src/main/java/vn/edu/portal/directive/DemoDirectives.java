@@ -7,8 +7,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -21,6 +19,7 @@ import vn.edu.portal.directive.DirectiveContent.Reference;
 import vn.edu.portal.directive.DirectiveContent.Task;
 import vn.edu.portal.organisation.UnitDirectory;
 import vn.edu.portal.system.DemoProperties;
+import vn.edu.portal.system.FirstStartStep;
 import vn.edu.portal.system.Formats;
 
 /**
@@ -32,7 +31,7 @@ import vn.edu.portal.system.Formats;
  */
 @Component
 @Order(30)
-class DemoDirectives implements ApplicationRunner {
+class DemoDirectives implements FirstStartStep {
 
 	static final String OFFICER = "sgd.chuyenvien";
 
@@ -64,7 +63,7 @@ class DemoDirectives implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void run() {
 		if (!this.demo.data()) {
 			return;
 		}

@@ -15,7 +15,8 @@ import vn.edu.portal.system.FileStore.StoredFile;
 
 /**
  * The files of a directive (the signed copy, appendices): PDF, DOCX or XLSX recognised by
- * their content, up to 20 MB, in the portal's file store.
+ * their content, up to 20 MB, in the portal's file store, which refuses a PDF with active
+ * content and a zip bomb.
  */
 @Component
 class DirectiveAttachments {
@@ -34,7 +35,8 @@ class DirectiveAttachments {
 
 	/**
 	 * Checks a file received in a temporary file and stores it.
-	 * @throws DirectiveRefused when it is empty, too large or not a PDF, DOCX or XLSX
+	 * @throws DirectiveRefused when it is empty, too large, not a PDF, DOCX or XLSX,
+	 * unreadable, or a PDF with active content
 	 */
 	StoredFile add(long directiveId, Kind kind, String originalName, Path file, long uploadedBy) {
 		try {
@@ -46,6 +48,8 @@ class DirectiveAttachments {
 				case EMPTY -> "directive.attachment.empty";
 				case TOO_LARGE -> "directive.attachment.tooLarge";
 				case NOT_RECOGNISED -> "directive.attachment.notRecognised";
+				case DAMAGED -> "directive.attachment.damaged";
+				case ACTIVE_CONTENT -> "directive.attachment.activeContent";
 			});
 		}
 	}

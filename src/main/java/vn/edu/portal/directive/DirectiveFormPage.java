@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.UnitSelection;
 import vn.edu.portal.organisation.UnitType;
+import vn.edu.portal.system.FormModel;
 import vn.edu.portal.system.Formats;
 
 /**
@@ -82,7 +83,7 @@ class DirectiveFormPage {
 	 */
 	String show(CurrentUser user, DirectiveForm form, Directive directive, Model model) {
 		long issuer = (directive != null) ? directive.getIssuerUnitId() : this.directives.issuerFor(user);
-		model.addAttribute("form", form);
+		FormModel.put(model, "form", form);
 		model.addAttribute("directive", directive);
 		model.addAttribute("amending", directive != null && directive.getStatus() == DirectiveStatus.PUBLISHED);
 		model.addAttribute("types", DocumentType.values());

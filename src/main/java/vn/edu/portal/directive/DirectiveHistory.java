@@ -2,7 +2,9 @@ package vn.edu.portal.directive;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,13 @@ class DirectiveHistory {
 					rs.getTimestamp("occurred_at").toInstant(), rs.getString("comment")))
 			.list();
 	}
+
+	/**
+	 * The steps that recipients see: what was issued, amended and recalled. The drafting
+	 * (edits, returns with the leader's comments, files changed on a draft) stays with
+	 * the issuer's staff.
+	 */
+	static final Set<Step> ISSUED = EnumSet.of(Step.PUBLISHED, Step.AMENDED, Step.RECALLED);
 
 	enum Step {
 

@@ -60,8 +60,21 @@ class DirectiveReading {
 		List<UnitSelection.Choice> informed = directive.getNumber() != null ? List.of()
 				: this.selection.describe(user, content.tokens(RecipientRole.INFORM));
 		return new Detail(directive, content, printed(directive), this.queries.recipients(id), implementers, informed,
-				this.history.of(id), this.versions.of(id), this.attachments.of(id),
+				history(user, directive), this.versions.of(id), this.attachments.of(id),
 				this.queries.referenced(referencedIds, directive.getIssuerUnitId()), actions(user, directive));
+	}
+
+	/**
+	 * The directive's history: whole for the staff of its issuer, who draft and approve
+	 * it; only what was issued for the units it went to.
+	 */
+	private List<DirectiveHistory.Entry> history(CurrentUser user, Directive directive) {
+		List<DirectiveHistory.Entry> all = this.history.of(directive.getId());
+		boolean issuerStaff = (this.scope.permits(user, Permission.DRAFT_DIRECTIVES)
+				|| this.scope.permits(user, Permission.PUBLISH_DIRECTIVES))
+				&& Long.valueOf(directive.getIssuerUnitId()).equals(this.scope.scopeOf(user).rootUnitId());
+		return issuerStaff ? all
+				: all.stream().filter((entry) -> DirectiveHistory.ISSUED.contains(entry.step())).toList();
 	}
 
 	/** The directive as it prints now. */

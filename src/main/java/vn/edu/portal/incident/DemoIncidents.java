@@ -12,14 +12,13 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.edu.portal.system.DemoProperties;
+import vn.edu.portal.system.FirstStartStep;
 
 /**
  * The demo's incidents: three dozen over the last months from THPT chuyên Bến Tre, THPT
@@ -29,7 +28,7 @@ import vn.edu.portal.system.DemoProperties;
  */
 @Component
 @Order(50)
-class DemoIncidents implements ApplicationRunner {
+class DemoIncidents implements FirstStartStep {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoIncidents.class);
 
@@ -88,7 +87,7 @@ class DemoIncidents implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void run() {
 		if (!this.demo.data()) {
 			return;
 		}

@@ -38,6 +38,7 @@ import vn.edu.portal.audit.AuditLog;
 import vn.edu.portal.directive.DirectiveCatalog;
 import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.FileStore;
+import vn.edu.portal.system.FormModel;
 import vn.edu.portal.system.Formats;
 import vn.edu.portal.system.TabularExport;
 
@@ -247,6 +248,9 @@ class IncidentController {
 		if (form.getDirectiveId() != null && this.directives.find(user, form.getDirectiveId()).isEmpty()) {
 			result.rejectValue("directiveId", "incident.directive.unknown");
 		}
+		if (draftId == null && form.isEmpty()) {
+			result.reject("incident.empty");
+		}
 		if (result.hasErrors() || !refused.isEmpty()) {
 			return form(user, draft, form.withBlankRows(1), owner, refused, model);
 		}
@@ -317,7 +321,7 @@ class IncidentController {
 
 	private String form(CurrentUser user, Incident draft, IncidentForm form, FileStore.Owner owner,
 			List<IncidentEvidence.Refusal> refused, Model model) {
-		model.addAttribute("form", form);
+		FormModel.put(model, "form", form);
 		model.addAttribute("draft", draft);
 		model.addAttribute("files", (owner != null) ? this.evidence.of(owner) : List.of());
 		model.addAttribute("refusedFiles", refused);

@@ -20,9 +20,10 @@ import vn.edu.portal.system.FileStore;
 /**
  * Evidence files of incidents: PNG, JPEG, WebP, GIF, PDF, MP4, DOCX and XLSX, recognised
  * by their bytes, at most {@code portal.incidents.max-file-size} each and
- * {@code portal.incidents.max-files} per incident, photos without their metadata. A file
- * is kept as soon as it arrives: for a draft, with the draft; for a new form not yet
- * saved, with the form (by its key), until the incident it makes takes it.
+ * {@code portal.incidents.max-files} per incident, cleaned or refused as the file store
+ * does every upload (photos and videos without their metadata, no active PDF). A file is
+ * kept as soon as it arrives: for a draft, with the draft; for a new form not yet saved,
+ * with the form (by its key), until the incident it makes takes it.
  */
 @Component
 class IncidentEvidence {

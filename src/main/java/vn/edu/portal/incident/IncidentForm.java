@@ -119,6 +119,21 @@ public class IncidentForm {
 	}
 
 	/** The rows of people filled in. */
+	/**
+	 * Whether nothing at all was filled in (a crafted or empty post): there is nothing to
+	 * save as a draft.
+	 */
+	boolean isEmpty() {
+		return this.detectedAt == null && this.occurredAt == null && this.platform == null && this.category == null
+				&& this.severity == null && this.reachViews == null && this.reachShares == null
+				&& this.directiveId == null && isBlank(this.urls) && isBlank(this.summary) && isBlank(this.names)
+				&& filledPeople().isEmpty() && (this.actions == null || this.actions.isEmpty());
+	}
+
+	private static boolean isBlank(String text) {
+		return text == null || text.isBlank();
+	}
+
 	List<PersonRow> filledPeople() {
 		return this.people.stream().filter((row) -> row != null && !row.isBlank()).toList();
 	}

@@ -77,6 +77,19 @@ class IncidentService {
 		return incident;
 	}
 
+	/**
+	 * The incident made from this form key, if any. Another unit's is not found: its form
+	 * key must never let this user write into it, even after the form's holding row is
+	 * gone.
+	 */
+	private Incident byFormKey(CurrentUser user, UUID formKey) {
+		Incident made = this.incidents.findByFormKey(formKey).orElse(null);
+		if (made != null && !this.access.isOfReportingUnit(user, made)) {
+			throw new IncidentNotFoundException(made.getId());
+		}
+		return made;
+	}
+
 	/** An incident made from this form already, if any: the idempotency key's answer. */
 	@Transactional(readOnly = true)
 	Optional<Incident> madeFrom(CurrentUser user, UUID formKey) {
@@ -97,8 +110,7 @@ class IncidentService {
 			throw new AccessDeniedException("reports no incidents");
 		}
 		Instant now = this.clock.instant();
-		Incident incident = (draftId != null) ? draft(user, draftId)
-				: this.incidents.findByFormKey(formKey).orElse(null);
+		Incident incident = (draftId != null) ? draft(user, draftId) : byFormKey(user, formKey);
 		if (incident != null && incident.getStatus() != IncidentStatus.DRAFT) {
 			if (!this.access.isOfReportingUnit(user, incident)) {
 				throw new IncidentNotFoundException(incident.getId());

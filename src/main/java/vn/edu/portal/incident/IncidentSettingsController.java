@@ -45,8 +45,12 @@ class IncidentSettingsController {
 		this.audit = audit;
 	}
 
+	/**
+	 * The report and triage targets by severity, which every Department of the
+	 * installation applies: only an administrator of the whole installation sets them.
+	 */
 	@GetMapping("/admin/incident-targets")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN') and principal.unitId() == null")
 	String targets(Model model) {
 		model.addAttribute("form", TargetsForm.of(this.targets.all()));
 		model.addAttribute("units", IncidentTargets.TriageUnit.values());
@@ -54,7 +58,7 @@ class IncidentSettingsController {
 	}
 
 	@PostMapping("/admin/incident-targets")
-	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN') and principal.unitId() == null")
 	String saveTargets(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("form") TargetsForm form, Model model,
 			RedirectAttributes redirect) {
 		Map<String, String> errors = form.errors();

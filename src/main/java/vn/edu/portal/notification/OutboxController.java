@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
@@ -33,6 +35,14 @@ class OutboxController {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * The accounts of the reader's scope: an administrator of a Department sees the
+	 * e-mails of its accounts only.
+	 */
+	private static final String IN_SCOPE = """
+			(:everything or a.unit_id in (select su.id from unit su where su.path like :scope))
+			""";
+
 	private final AuditLog audit;
 
 	private final ScopePolicy scope;
@@ -44,52 +54,47 @@ class OutboxController {
 	}
 
 	@GetMapping
-	String outbox(Model model) {
+	String outbox(@AuthenticationPrincipal CurrentUser user, Model model) {
+		UnitScope visible = this.scope.scopeOf(user);
 		model.addAttribute("counts",
-				this.jdbc.sql("select status, count(*) from outbox_mail group by status")
-					.query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+				inScope(this.jdbc.sql("""
+						select o.status, count(*) from outbox_mail o join account a on a.id = o.account_id
+						where %s group by o.status
+						""".formatted(IN_SCOPE)), visible).query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
 					.list()
 					.stream()
 					.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 		model.addAttribute("statuses", List.of("PENDING", "SENDING", "SENT", "FAILED", "UNCERTAIN"));
-		model.addAttribute("problems", this.jdbc.sql("""
+		model.addAttribute("problems", inScope(this.jdbc.sql("""
 				select o.id, o.status, o.attempts, coalesce(o.address, a.email) as address, a.username, o.last_error,
 				       o.created_at, o.next_attempt_at
 				from outbox_mail o join account a on a.id = o.account_id
-				where o.status in ('FAILED', 'UNCERTAIN') or (o.status = 'PENDING' and o.attempts > 0)
-				order by o.created_at desc limit 200
-				""")
+				where (o.status in ('FAILED', 'UNCERTAIN') or (o.status = 'PENDING' and o.attempts > 0)) and %s
+				order by o.created_at desc, o.id desc limit 200
+				""".formatted(IN_SCOPE)), visible)
 			.query((rs, i) -> new Problem(rs.getLong("id"), rs.getString("status"), rs.getInt("attempts"),
 					rs.getString("address"), rs.getString("username"), rs.getString("last_error"),
 					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("next_attempt_at").toInstant()))
 			.list());
-		model.addAttribute("addresses", this.jdbc.sql("""
-				select address, reason, noticed_at from mail_address_problem order by noticed_at desc limit 200
-				""")
+		model.addAttribute("addresses", inScope(this.jdbc.sql("""
+				select p.address, p.reason, p.noticed_at from mail_address_problem p
+				where :everything or exists (select 1 from account a where lower(a.email) = lower(p.address) and %s)
+				order by p.noticed_at desc, p.address limit 200
+				""".formatted(IN_SCOPE)), visible)
 			.query((rs, i) -> new AddressProblem(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
 			.list());
 		return "admin/outbox";
 	}
 
-	/**
-	 * Sends an e-mail again. An e-mail to an account outside the administrator's scope
-	 * (of another province) does not exist for it.
-	 */
 	@PostMapping("/{id}/retry")
-	String retry(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
-		UnitScope visible = this.scope.scopeOf(admin);
-		boolean within = this.jdbc.sql("""
+	String retry(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		UnitScope visible = this.scope.scopeOf(user);
+		boolean seen = inScope(this.jdbc.sql("""
 				select exists (select 1 from outbox_mail o join account a on a.id = o.account_id
-				               left join unit u on u.id = a.unit_id
-				               where o.id = :id and (:everything or u.path like :scope || '%'))
-				""")
-			.param("id", id)
-			.param("everything", visible.isEverything())
-			.param("scope", visible.path())
-			.query(Boolean.class)
-			.single();
-		if (!within) {
-			throw new NotificationNotFoundException(id);
+				               where o.id = :id and %s)
+				""".formatted(IN_SCOPE)), visible).param("id", id).query(Boolean.class).single();
+		if (!seen) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		int updated = this.jdbc.sql("""
 				update outbox_mail set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null
@@ -100,6 +105,10 @@ class OutboxController {
 		}
 		redirect.addFlashAttribute("success", "outbox.retried");
 		return "redirect:/admin/outbox";
+	}
+
+	private static JdbcClient.StatementSpec inScope(JdbcClient.StatementSpec statement, UnitScope visible) {
+		return statement.param("everything", visible.isEverything()).param("scope", visible.path() + "%");
 	}
 
 	/**

@@ -66,7 +66,11 @@ class OutboxSender {
 		this.properties = properties;
 	}
 
-	@Scheduled(fixedDelayString = "${portal.notifications.send-every:10s}", initialDelayString = "PT5S")
+	// The first run, too, one interval after the start: with a long interval the
+	// scheduler
+	// never sends in the middle of someone sending on demand (as the tests do).
+	@Scheduled(fixedDelayString = "${portal.notifications.send-every:10s}",
+			initialDelayString = "${portal.notifications.send-every:10s}")
 	@SchedulerLock(name = "outbox-sender", lockAtMostFor = "PT10M")
 	void scheduled() {
 		sendDue();

@@ -2,6 +2,7 @@ package vn.edu.portal.organisation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.edu.portal.system.DemoProperties;
+import vn.edu.portal.system.FirstStartStep;
 import vn.edu.portal.system.TabularFile;
 
 /**
@@ -28,7 +28,7 @@ import vn.edu.portal.system.TabularFile;
  */
 @Component
 @Order(10)
-class DemoUnits implements ApplicationRunner {
+class DemoUnits implements FirstStartStep {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUnits.class);
 
@@ -48,7 +48,7 @@ class DemoUnits implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) throws IOException {
+	public void run() {
 		if (!this.demo.data()) {
 			return;
 		}
@@ -57,7 +57,13 @@ class DemoUnits implements ApplicationRunner {
 		if (this.jdbc.queryForObject("select exists (select 1 from unit)", Boolean.class)) {
 			return;
 		}
-		List<Map<String, String>> data = read();
+		List<Map<String, String>> data;
+		try {
+			data = read();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The demo province cannot be read", ex);
+		}
 		this.jdbc.batchUpdate("""
 				insert into unit (code, name, short_name, type, ownership, email, phone, valid_from, valid_to)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -40,8 +40,9 @@ import javax.xml.stream.XMLStreamReader;
  * Office files, archives of other kinds, or text of any kind (HTML, SVG).
  * <p>
  * Only the start of the file, the archive's directory and its content types (at most
- * {@value #MAX_CONTENT_TYPES_BYTES} bytes once inflated) are read, so that a zip bomb
- * costs nothing.
+ * {@value #MAX_CONTENT_TYPES_BYTES} bytes once inflated) are read to recognise it, so
+ * that a zip bomb costs nothing; {@link #measureInflation} then inflates every part,
+ * keeping nothing, to refuse one before it reaches a reader's office suite.
  */
 public final class FileKinds {
 
@@ -50,6 +51,17 @@ public final class FileKinds {
 
 	/** The most entries a package may hold. */
 	private static final int MAX_ENTRIES = 10_000;
+
+	/**
+	 * How many times its compressed size a part of a package may inflate to, past the
+	 * first {@value #INFLATE_GRACE_BYTES} bytes (the ratio Apache POI refuses beyond).
+	 */
+	private static final int MAX_INFLATE_RATIO = 100;
+
+	private static final int INFLATE_GRACE_BYTES = 100 * 1024;
+
+	/** The most bytes all parts of a package may inflate to. */
+	private static final long MAX_INFLATED_BYTES = 512L * 1024 * 1024;
 
 	/** The longest safe file name, with its extension. */
 	private static final int MAX_NAME_LENGTH = 120;
@@ -132,6 +144,38 @@ public final class FileKinds {
 	 */
 	public static Optional<FileKind> recognise(Path file, Set<FileKind> allowed) {
 		return recognise(file).filter(allowed::contains);
+	}
+
+	/**
+	 * Inflates every part of a recognised Word document or Excel workbook, keeping
+	 * nothing, and refuses a zip bomb: a part that inflates to more than
+	 * {@value #MAX_INFLATE_RATIO} times its compressed size (past its first
+	 * {@value #INFLATE_GRACE_BYTES} bytes), or parts that inflate to more than
+	 * {@value #MAX_INFLATED_BYTES} bytes in all. Counted while inflating.
+	 * @throws UncheckedIOException if the package is a bomb or cannot be inflated
+	 */
+	static void measureInflation(Path file) {
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			byte[] buffer = new byte[64 * 1024];
+			long total = 0;
+			for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements();) {
+				ZipEntry entry = all.nextElement();
+				long allowed = INFLATE_GRACE_BYTES + MAX_INFLATE_RATIO * Math.max(0, entry.getCompressedSize());
+				long inflated = 0;
+				try (InputStream in = zip.getInputStream(entry)) {
+					for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+						inflated += read;
+						total += read;
+						if (inflated > allowed || total > MAX_INFLATED_BYTES) {
+							throw new IOException("zip bomb: " + entry.getName());
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -40,11 +40,16 @@ public class FileStore {
 	}
 
 	/**
-	 * Checks a file received in a temporary file and stores it for its owner, without the
-	 * metadata of a photo (see {@link ImageMetadata}); the SHA-256 is that of the bytes
-	 * stored, which a download gives back. Joins the caller's transaction.
-	 * @throws FileRefused when it is empty, larger than allowed, or not of an allowed
-	 * kind
+	 * Checks a file received in a temporary file and stores it for its owner, cleaned: a
+	 * photo without its metadata (see {@link ImageMetadata}), a video without its own
+	 * (see {@link VideoMetadata}); a PDF that holds JavaScript, event actions, a program
+	 * to launch or embedded files is refused (see {@link PdfActiveContent}), and so is a
+	 * Word or Excel file that is a zip bomb (see {@link FileKinds#measureInflation}). The
+	 * SHA-256 is that of the bytes stored, which a download gives back. Joins the
+	 * caller's transaction.
+	 * @throws FileRefused when it is empty, larger than allowed, not of an allowed kind,
+	 * cannot be read as its kind to be cleaned or checked, or is a PDF with active
+	 * content
 	 */
 	public StoredFile store(Owner owner, String kind, String originalName, Path file, Set<FileKind> allowed,
 			long maxBytes, long uploadedBy) {
@@ -58,19 +63,10 @@ public class FileStore {
 		FileKind fileKind = FileKinds.recognise(file, allowed)
 			.orElseThrow(() -> new FileRefused(FileRefused.Reason.NOT_RECOGNISED));
 		String name = FileKinds.safeFileName((originalName != null) ? originalName : "", fileKind);
-		Path stored = file;
-		Path stripped = null;
+		Path cleaned = null;
 		try {
-			if (ImageMetadata.strips(fileKind)) {
-				stripped = Files.createTempFile("stripped", ".upload");
-				try {
-					ImageMetadata.strip(fileKind, file, stripped);
-				}
-				catch (UncheckedIOException broken) {
-					throw new FileRefused(FileRefused.Reason.NOT_RECOGNISED);
-				}
-				stored = stripped;
-			}
+			cleaned = Files.createTempFile("cleaned", ".upload");
+			Path stored = clean(fileKind, file, cleaned);
 			long storedSize = size(stored);
 			long id = this.jdbc.sql("""
 					insert into stored_file (owner_type, owner_id, kind, file_name, media_type, size_bytes, sha256,
@@ -90,9 +86,36 @@ public class FileStore {
 			throw new UncheckedIOException(ex);
 		}
 		finally {
-			if (stripped != null) {
-				stripped.toFile().delete();
+			if (cleaned != null) {
+				cleaned.toFile().delete();
 			}
+		}
+	}
+
+	/**
+	 * Cleans or checks a file as its kind requires.
+	 * @return the file to store: the cleaned copy, or the file itself
+	 */
+	private static Path clean(FileKind kind, Path file, Path cleaned) {
+		try {
+			if (ImageMetadata.strips(kind)) {
+				ImageMetadata.strip(kind, file, cleaned);
+				return cleaned;
+			}
+			if (kind == FileKind.MP4) {
+				VideoMetadata.strip(file, cleaned);
+				return cleaned;
+			}
+			if (kind == FileKind.DOCX || kind == FileKind.XLSX) {
+				FileKinds.measureInflation(file);
+			}
+			if (kind == FileKind.PDF && PdfActiveContent.find(file).isPresent()) {
+				throw new FileRefused(FileRefused.Reason.ACTIVE_CONTENT);
+			}
+			return file;
+		}
+		catch (UncheckedIOException unreadable) {
+			throw new FileRefused(FileRefused.Reason.DAMAGED);
 		}
 	}
 
@@ -223,10 +246,14 @@ public class FileStore {
 			return this.reason;
 		}
 
-		/** Why a file was refused. */
+		/**
+		 * Why a file was refused: empty, too large, of no kind allowed, not readable as
+		 * its kind (damaged, truncated, protected by a password, or beyond the budgets of
+		 * reading it), or a PDF with active content.
+		 */
 		public enum Reason {
 
-			EMPTY, TOO_LARGE, NOT_RECOGNISED
+			EMPTY, TOO_LARGE, NOT_RECOGNISED, DAMAGED, ACTIVE_CONTENT
 
 		}
 

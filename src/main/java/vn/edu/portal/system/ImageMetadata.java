@@ -21,7 +21,9 @@ import java.util.Set;
  * <ul>
  * <li>JPEG: the APP1 (EXIF, XMP), APP13 (IPTC) and every other application segment but
  * JFIF (APP0), the colour profile (APP2 {@code ICC_PROFILE}) and Adobe's colour transform
- * (APP14), and comments;</li>
+ * (APP14), and comments, before the first scan and between progressive scans; and
+ * everything after the primary image's end marker (a Motion Photo's video, the further
+ * images of a multi-picture file with their own EXIF);</li>
  * <li>PNG: the {@code eXIf}, {@code tEXt}, {@code zTXt}, {@code iTXt} and {@code tIME}
  * chunks;</li>
  * <li>WebP: the {@code EXIF} and {@code XMP } chunks, and their flags in the extended
@@ -68,24 +70,21 @@ public final class ImageMetadata {
 		}
 	}
 
+	/**
+	 * Copies the primary image of a JPEG file: its segments but the metadata, its scans
+	 * (each progressive scan with the tables between them), and its end marker, after
+	 * which nothing is copied: a Motion Photo's video, the further images of a
+	 * multi-picture file and whatever else was appended go.
+	 */
 	private static void jpeg(DataInputStream in, OutputStream out) throws IOException {
 		out.write(in.readUnsignedByte());
 		out.write(in.readUnsignedByte());
-		while (true) {
-			int prefix = in.readUnsignedByte();
-			if (prefix != 0xFF) {
-				throw new IOException("not a JPEG marker");
-			}
-			int marker = in.readUnsignedByte();
-			while (marker == 0xFF) {
-				marker = in.readUnsignedByte();
-			}
-			if (marker == 0xD9 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+		int marker = nextMarker(in);
+		while (marker != 0xD9) {
+			if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
 				out.write(0xFF);
 				out.write(marker);
-				if (marker == 0xD9) {
-					return;
-				}
+				marker = nextMarker(in);
 				continue;
 			}
 			int length = in.readUnsignedShort();
@@ -94,16 +93,52 @@ public final class ImageMetadata {
 			}
 			byte[] data = new byte[length - 2];
 			in.readFully(data);
-			if (marker == 0xDA) {
-				// The scan: the rest of the file is image data, copied as it is.
-				writeSegment(out, marker, data);
-				in.transferTo(out);
-				return;
-			}
 			if (keepsJpegSegment(marker, data)) {
 				writeSegment(out, marker, data);
 			}
+			marker = (marker == 0xDA) ? copyScan(in, out) : nextMarker(in);
 		}
+		out.write(0xFF);
+		out.write(0xD9);
+	}
+
+	/** Reads a marker where one must stand, skipping fill bytes. */
+	private static int nextMarker(DataInputStream in) throws IOException {
+		if (in.readUnsignedByte() != 0xFF) {
+			throw new IOException("not a JPEG marker");
+		}
+		int marker = in.readUnsignedByte();
+		while (marker == 0xFF) {
+			marker = in.readUnsignedByte();
+		}
+		return marker;
+	}
+
+	/**
+	 * Copies a scan's entropy-coded data, with its stuffed bytes and restart markers, up
+	 * to the marker that ends it.
+	 * @return that marker; the end of the image if the file stops within the scan
+	 */
+	private static int copyScan(DataInputStream in, OutputStream out) throws IOException {
+		int value = in.read();
+		while (value >= 0) {
+			if (value != 0xFF) {
+				out.write(value);
+				value = in.read();
+				continue;
+			}
+			int next = in.read();
+			while (next == 0xFF) {
+				next = in.read();
+			}
+			if (next != 0x00 && (next < 0xD0 || next > 0xD7)) {
+				return (next < 0) ? 0xD9 : next;
+			}
+			out.write(0xFF);
+			out.write(next);
+			value = in.read();
+		}
+		return 0xD9;
 	}
 
 	private static boolean keepsJpegSegment(int marker, byte[] data) {

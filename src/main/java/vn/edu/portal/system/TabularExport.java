@@ -1,25 +1,33 @@
 package vn.edu.portal.system;
 
-import java.io.BufferedWriter;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategy;
+import org.apache.commons.io.output.CloseShieldOutputStream;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFRow;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes a table (units, accounts) for download as .csv or .xlsx, row by row, so that a
- * large export never sits in memory whole. What it writes, {@link TabularFile#read} reads
- * back to the same header and values, so an export can be edited and imported again.
+ * Writes a table (units, accounts) for download as .csv (with FastCSV) or .xlsx (with
+ * Apache POI's streaming workbook), row by row, so that a large export never sits in
+ * memory whole. What it writes, {@link TabularFile#read} reads back to the same header
+ * and values, so an export can be edited and imported again.
  * <p>
  * Neither method closes the output stream or the rows stream; the caller does.
  */
@@ -31,8 +39,26 @@ public final class TabularExport {
 
 	private static final int MAX_WIDTH = 60;
 
+	/** Rows a workbook keeps in memory before it writes them to its temporary file. */
+	private static final int ROWS_IN_MEMORY = 100;
+
+	/** Excel's built-in format {@code 0%}. */
+	private static final short PERCENT_FORMAT = 9;
+
 	/** A sign followed by nothing Excel could run: digits, spaces, . , ( ) / -. */
 	private static final Pattern SIGNED_NUMBER = Pattern.compile("[+-][\\d .,()/-]*\\d[\\d .,()/-]*");
+
+	private static final Pattern NUMBER = Pattern.compile("-?\\d{1,15}(\\.\\d{1,15})?");
+
+	/** Quotes, besides what CSV requires, a field that holds a semicolon. */
+	private static final QuoteStrategy SEMICOLONS = new QuoteStrategy() {
+
+		@Override
+		public boolean quoteValue(int lineNo, int fieldIdx, String value) {
+			return value.indexOf(';') >= 0;
+		}
+
+	};
 
 	private TabularExport() {
 	}
@@ -57,36 +83,25 @@ public final class TabularExport {
 	 */
 	public static void csv(OutputStream out, List<String> header, Stream<List<String>> rows) {
 		try {
-			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 			writer.write('\uFEFF');
-			csvLine(writer, header);
+			CsvWriter csv = CsvWriter.builder()
+				.lineDelimiter(LineDelimiter.CRLF)
+				.quoteStrategy(SEMICOLONS)
+				.build(writer);
+			csv.writeRecord(neutralised(header));
 			for (Iterator<List<String>> iterator = rows.iterator(); iterator.hasNext();) {
-				csvLine(writer, iterator.next());
+				csv.writeRecord(neutralised(iterator.next()));
 			}
-			writer.flush();
+			csv.flush();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static void csvLine(Writer writer, List<String> values) throws IOException {
-		for (int i = 0; i < values.size(); i++) {
-			if (i > 0) {
-				writer.write(',');
-			}
-			writer.write(csvField(values.get(i)));
-		}
-		writer.write("\r\n");
-	}
-
-	private static String csvField(String value) {
-		String field = neutralised((value != null) ? value : "");
-		if (field.indexOf(',') < 0 && field.indexOf(';') < 0 && field.indexOf('"') < 0 && field.indexOf('\r') < 0
-				&& field.indexOf('\n') < 0) {
-			return field;
-		}
-		return '"' + field.replace("\"", "\"\"") + '"';
+	private static List<String> neutralised(List<String> values) {
+		return values.stream().map((value) -> neutralised((value != null) ? value : "")).toList();
 	}
 
 	private static String neutralised(String value) {
@@ -109,8 +124,7 @@ public final class TabularExport {
 	 * first) is marked as text with a quote prefix, so it stays text even when edited,
 	 * and reads back unchanged. Characters that XML 1.0 does not allow (control
 	 * characters other than tab and line breaks, unpaired surrogates) are left out. The
-	 * workbook is written straight to {@code out} as the rows come; at most the first 200
-	 * rows are held in memory, to measure the columns.
+	 * rows go to a temporary file as they come, and the workbook is written from it.
 	 * @param out where to write
 	 * @param sheetName the sheet's name, cut and cleaned to Excel's rules
 	 * @param header the column names
@@ -130,8 +144,11 @@ public final class TabularExport {
 	 */
 	public static void xlsx(OutputStream out, String sheetName, List<String> header, List<Column> columns,
 			Stream<List<String>> rows) {
-		try {
-			new Xlsx(out, safeSheetName(sheetName), header, columns).write(rows.iterator());
+		// Closing the workbook deletes its temporary file
+		try (SXSSFWorkbook book = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
+			book.setCompressTempFiles(true);
+			new Sheet(book, safeSheetName(sheetName), header, columns).write(rows.iterator());
+			book.write(CloseShieldOutputStream.wrap(out));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -144,178 +161,90 @@ public final class TabularExport {
 	 * never empty.
 	 */
 	static String safeSheetName(String name) {
-		if (name == null || name.isEmpty()) {
-			return "Sheet1";
-		}
-		StringBuilder safe = new StringBuilder(name.substring(0, Math.min(name.length(), 31)));
-		for (int i = 0; i < safe.length(); i++) {
-			char c = safe.charAt(i);
-			if (":/\\?*[]".indexOf(c) >= 0 || c < ' ' || (c == '\'' && (i == 0 || i == safe.length() - 1))) {
-				safe.setCharAt(i, ' ');
-			}
-		}
-		return safe.toString();
+		return (name == null || name.isEmpty()) ? "Sheet1" : WorkbookUtil.createSafeSheetName(name, ' ');
 	}
 
 	/**
-	 * A workbook of one sheet in SpreadsheetML, written as a ZIP stream of hand-made XML:
-	 * every value an inline string (so no shared strings table), and three cell styles:
-	 * plain ({@code s="0"}), bold for the header ({@code s="1"}) and quote-prefixed
-	 * ({@code s="2"}).
+	 * Text as XML 1.0 can hold it: control characters other than tab and line breaks,
+	 * unpaired surrogates and U+FFFE, U+FFFF left out.
 	 */
-	private static final class Xlsx {
+	static String xmlText(String text) {
+		StringBuilder kept = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1));
+			boolean allowed = pair || c == '\t' || c == '\n' || c == '\r' || (c >= ' ' && c < '\uD800')
+					|| (c >= '\uE000' && c <= '\uFFFD');
+			if (!allowed && kept == null) {
+				kept = new StringBuilder(text.substring(0, i));
+			}
+			if (allowed && kept != null) {
+				kept.append(c);
+			}
+			if (pair) {
+				i++;
+				if (kept != null) {
+					kept.append(text.charAt(i));
+				}
+			}
+		}
+		return (kept != null) ? kept.toString() : text;
+	}
 
-		private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+	/** The one sheet of an export, with its three cell styles. */
+	private static final class Sheet {
 
-		private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-		private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-		private static final String CONTENT_TYPES = XML
-				+ "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-				+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-				+ "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-				+ "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-				+ "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-				+ "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-				+ "</Types>";
-
-		private static final String PACKAGE_RELATIONSHIPS = XML
-				+ "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-				+ "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
-				+ "</Relationships>";
-
-		private static final String WORKBOOK_RELATIONSHIPS = XML
-				+ "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-				+ "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS
-				+ "/worksheet\" Target=\"worksheets/sheet1.xml\"/>" + "<Relationship Id=\"rId2\" Type=\""
-				+ RELATIONSHIPS + "/styles\" Target=\"styles.xml\"/>" + "</Relationships>";
-
-		/**
-		 * Cell styles: 0 plain, 1 bold (header), 2 quote-prefixed (kept as text), 3 a
-		 * percentage.
-		 */
-		private static final String STYLES = XML + "<styleSheet xmlns=\"" + MAIN + "\">" + "<fonts count=\"2\">"
-				+ "<font><sz val=\"11\"/><color indexed=\"8\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
-				+ "<font><b/><sz val=\"11\"/><color indexed=\"8\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
-				+ "</fonts>" + "<fills count=\"2\">" + "<fill><patternFill patternType=\"none\"/></fill>"
-				+ "<fill><patternFill patternType=\"gray125\"/></fill>" + "</fills>"
-				+ "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-				+ "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-				+ "<cellXfs count=\"4\">" + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-				+ "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-				+ "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" quotePrefix=\"1\"/>"
-				+ "<xf numFmtId=\"9\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-				+ "</cellXfs>"
-				+ "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-				+ "</styleSheet>";
-
-		private static final int BOLD = 1;
-
-		private static final int QUOTE_PREFIXED = 2;
-
-		private static final int PERCENT = 3;
-
-		private final OutputStream out;
-
-		private final String sheetName;
+		private final SXSSFSheet sheet;
 
 		private final List<String> header;
 
-		private ZipOutputStream zip;
-
-		private Writer xml;
-
 		private final List<Column> columns;
 
-		Xlsx(OutputStream out, String sheetName, List<String> header, List<Column> columns) {
-			this.out = out;
-			this.sheetName = sheetName;
+		private final CellStyle bold;
+
+		private final CellStyle quotePrefixed;
+
+		private final CellStyle percent;
+
+		Sheet(SXSSFWorkbook book, String name, List<String> header, List<Column> columns) {
+			this.sheet = book.createSheet(name);
 			this.header = header;
 			this.columns = columns;
+			Font font = book.createFont();
+			font.setBold(true);
+			this.bold = book.createCellStyle();
+			this.bold.setFont(font);
+			this.quotePrefixed = book.createCellStyle();
+			this.quotePrefixed.setQuotePrefixed(true);
+			this.percent = book.createCellStyle();
+			this.percent.setDataFormat(PERCENT_FORMAT);
 		}
 
 		/**
-		 * Writes the whole workbook. The workbook part comes last, as the auto-filter's
-		 * range it names is known only once the rows are written.
+		 * Writes the header and the rows, measuring the columns on the first rows, then
+		 * the widths, the frozen header and the auto-filter.
 		 */
-		void write(Iterator<List<String>> rows) throws IOException {
-			try (ZipOutputStream zip = new ZipOutputStream(new Unclosed(this.out), StandardCharsets.UTF_8)) {
-				this.zip = zip;
-				this.xml = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 64 * 1024);
-				part("[Content_Types].xml", CONTENT_TYPES);
-				part("_rels/.rels", PACKAGE_RELATIONSHIPS);
-				part("xl/_rels/workbook.xml.rels", WORKBOOK_RELATIONSHIPS);
-				part("xl/styles.xml", STYLES);
-				zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-				int lastRow = sheet(rows);
-				this.xml.flush();
-				zip.closeEntry();
-				zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
-				workbook(lastRow);
-				this.xml.flush();
-				zip.closeEntry();
-			}
-		}
-
-		private void part(String name, String content) throws IOException {
-			this.zip.putNextEntry(new ZipEntry(name));
-			this.xml.write(content);
-			this.xml.flush();
-			this.zip.closeEntry();
-		}
-
-		/**
-		 * Writes the sheet: the first rows are held until the columns are measured, the
-		 * rest written as they come.
-		 * @return the number of the last row written (the header is row 1)
-		 */
-		private int sheet(Iterator<List<String>> rows) throws IOException {
+		void write(Iterator<List<String>> rows) {
 			int[] widths = new int[this.header.size()];
+			row(0, this.header, true);
 			measure(this.header, widths);
-			List<List<String>> measured = new ArrayList<>();
-			while (measured.size() < ROWS_MEASURED && rows.hasNext()) {
-				List<String> row = rows.next();
-				measure(row, widths);
-				measured.add(row);
-			}
-			this.xml.write(XML);
-			this.xml.write("<worksheet xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELATIONSHIPS + "\">");
-			this.xml.write("<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">"
-					+ "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-					+ "<selection pane=\"bottomLeft\"/></sheetView></sheetViews>");
-			this.xml.write("<sheetFormatPr defaultRowHeight=\"15\"/>");
-			if (widths.length > 0) {
-				this.xml.write("<cols>");
-				for (int column = 0; column < widths.length; column++) {
-					int width = Math.min(Math.max(widths[column], MIN_WIDTH) + 2, MAX_WIDTH);
-					this.xml.write("<col min=\"%d\" max=\"%d\" width=\"%d\" customWidth=\"1\"/>".formatted(column + 1,
-							column + 1, width));
-				}
-				this.xml.write("</cols>");
-			}
-			this.xml.write("<sheetData>");
-			int number = 1;
-			row(number, this.header, BOLD);
-			for (List<String> row : measured) {
-				row(++number, row, QUOTE_PREFIXED);
-			}
-			measured.clear();
+			int number = 0;
 			while (rows.hasNext()) {
-				row(++number, rows.next(), QUOTE_PREFIXED);
+				List<String> row = rows.next();
+				row(++number, row, false);
+				if (number <= ROWS_MEASURED) {
+					measure(row, widths);
+				}
 			}
-			this.xml.write("</sheetData>");
+			for (int column = 0; column < widths.length; column++) {
+				int width = Math.min(Math.max(widths[column], MIN_WIDTH) + 2, MAX_WIDTH);
+				this.sheet.setColumnWidth(column, width * 256);
+			}
+			this.sheet.createFreezePane(0, 1);
 			if (!this.header.isEmpty()) {
-				this.xml.write("<autoFilter ref=\"" + filterRange(number, false) + "\"/>");
+				this.sheet.setAutoFilter(new CellRangeAddress(0, number, 0, this.header.size() - 1));
 			}
-			this.xml.write("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\""
-					+ " header=\"0.3\" footer=\"0.3\"/>");
-			this.xml.write("</worksheet>");
-			return number;
-		}
-
-		private static boolean isNumber(String value) {
-			return value.matches("-?\\d{1,15}(\\.\\d{1,15})?");
 		}
 
 		private static void measure(List<String> values, int[] widths) {
@@ -328,118 +257,33 @@ public final class TabularExport {
 		}
 
 		/**
-		 * Writes one row of inline string cells, empty values left out. The header's
-		 * cells all take the bold style; a data cell takes {@code style} only where Excel
-		 * could take its value for a formula.
+		 * Writes one row, empty values left out: the header's cells all bold; a data cell
+		 * as a number in a number column, else as text, quote-prefixed where Excel could
+		 * take its value for a formula.
 		 */
-		private void row(int number, List<String> values, int style) throws IOException {
-			this.xml.write("<row r=\"" + number + "\">");
+		private void row(int index, List<String> values, boolean isHeader) {
+			SXSSFRow row = this.sheet.createRow(index);
 			for (int column = 0; column < values.size(); column++) {
 				String value = values.get(column);
 				if (value == null || value.isEmpty()) {
 					continue;
 				}
 				Column kind = (column < this.columns.size()) ? this.columns.get(column) : Column.TEXT;
-				if (style != BOLD && kind != Column.TEXT && isNumber(value)) {
-					this.xml.write("<c r=\"" + columnName(column) + number + "\""
-							+ ((kind == Column.PERCENT) ? " s=\"" + PERCENT + "\"" : "") + "><v>" + value + "</v></c>");
+				if (!isHeader && kind != Column.TEXT && NUMBER.matcher(value).matches()) {
+					row.createCell(column).setCellValue(Double.parseDouble(value));
+					if (kind == Column.PERCENT) {
+						row.getCell(column).setCellStyle(this.percent);
+					}
 					continue;
 				}
-				this.xml.write("<c r=\"" + columnName(column) + number + "\"");
-				if (style == BOLD || mayRun(value)) {
-					this.xml.write(" s=\"" + style + "\"");
+				row.createCell(column).setCellValue(xmlText(value));
+				if (isHeader) {
+					row.getCell(column).setCellStyle(this.bold);
 				}
-				this.xml.write(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-				escaped(value);
-				this.xml.write("</t></is></c>");
-			}
-			this.xml.write("</row>");
-		}
-
-		private void workbook(int lastRow) throws IOException {
-			this.xml.write(XML);
-			this.xml.write("<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELATIONSHIPS + "\">");
-			this.xml.write("<workbookPr/><bookViews><workbookView activeTab=\"0\"/></bookViews>");
-			this.xml.write("<sheets><sheet name=\"");
-			escaped(this.sheetName);
-			this.xml.write("\" sheetId=\"1\" r:id=\"rId1\"/></sheets>");
-			if (!this.header.isEmpty()) {
-				// The range of the auto-filter, as Excel itself names it
-				this.xml.write("<definedNames><definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\""
-						+ " hidden=\"1\">");
-				escaped("'" + this.sheetName.replace("'", "''") + "'!" + filterRange(lastRow, true));
-				this.xml.write("</definedName></definedNames>");
-			}
-			this.xml.write("</workbook>");
-		}
-
-		/**
-		 * {@code A1:C42} (or {@code $A$1:$C$42}): the header's columns down to the last
-		 * row.
-		 */
-		private String filterRange(int lastRow, boolean absolute) {
-			String fixed = absolute ? "$" : "";
-			return fixed + "A" + fixed + "1:" + fixed + columnName(this.header.size() - 1) + fixed + lastRow;
-		}
-
-		/**
-		 * Writes text escaped for XML content and attributes: {@code & < > "} as
-		 * entities, tab and line breaks as character references (so that they survive
-		 * attribute and line-end normalisation), and characters not allowed in XML 1.0
-		 * left out.
-		 */
-		private void escaped(String text) throws IOException {
-			Writer out = this.xml;
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				switch (c) {
-					case '&' -> out.write("&amp;");
-					case '<' -> out.write("&lt;");
-					case '>' -> out.write("&gt;");
-					case '"' -> out.write("&quot;");
-					case '\t' -> out.write("&#x9;");
-					case '\n' -> out.write("&#xA;");
-					case '\r' -> out.write("&#xD;");
-					default -> {
-						if (Character.isHighSurrogate(c) && i + 1 < text.length()
-								&& Character.isLowSurrogate(text.charAt(i + 1))) {
-							out.write(c);
-							out.write(text.charAt(++i));
-						}
-						else if ((c >= ' ' && c < '\uD800') || (c >= '\uE000' && c <= '\uFFFD')) {
-							out.write(c);
-						}
-					}
+				else if (mayRun(value)) {
+					row.getCell(column).setCellStyle(this.quotePrefixed);
 				}
 			}
-		}
-
-		/** The column's letters: {@code A} for 0, {@code Z}, {@code AA}, ... */
-		private static String columnName(int column) {
-			StringBuilder name = new StringBuilder();
-			for (int n = column + 1; n > 0; n = (n - 1) / 26) {
-				name.insert(0, (char) ('A' + (n - 1) % 26));
-			}
-			return name.toString();
-		}
-
-	}
-
-	/** The caller's stream, flushed but left open when the ZIP stream over it closes. */
-	private static final class Unclosed extends FilterOutputStream {
-
-		Unclosed(OutputStream out) {
-			super(out);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			this.out.write(bytes, offset, length);
-		}
-
-		@Override
-		public void close() throws IOException {
-			flush();
 		}
 
 	}

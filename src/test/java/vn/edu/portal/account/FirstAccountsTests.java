@@ -41,7 +41,7 @@ class FirstAccountsTests {
 
 		new FirstAccounts(this.repository, this.service, new AdminProperties(""), this.noDemo,
 				mock(UnitDirectory.class), mock(JdbcClient.class, RETURNS_DEEP_STUBS))
-			.run(null);
+			.run();
 
 		then(this.service).should()
 			.create(eq("admin"), anyString(), isNull(), eq(Set.of(Role.SYSTEM_ADMIN)), eq("Rnd7kQ2pXw9mTz4B"),
@@ -55,7 +55,7 @@ class FirstAccountsTests {
 
 		new FirstAccounts(this.repository, this.service, new AdminProperties("Quan-tri-tu-bien-moi-truong"),
 				this.noDemo, mock(UnitDirectory.class), mock(JdbcClient.class, RETURNS_DEEP_STUBS))
-			.run(null);
+			.run();
 
 		then(this.service).should()
 			.create(eq("admin"), anyString(), isNull(), eq(Set.of(Role.SYSTEM_ADMIN)),
@@ -69,7 +69,7 @@ class FirstAccountsTests {
 
 		new FirstAccounts(this.repository, this.service, new AdminProperties(""), this.noDemo,
 				mock(UnitDirectory.class), mock(JdbcClient.class, RETURNS_DEEP_STUBS))
-			.run(null);
+			.run();
 
 		then(this.service).should(never()).create(any(), any(), any(), any(), any(), anyBoolean());
 	}

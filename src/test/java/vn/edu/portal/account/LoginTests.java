@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -143,11 +144,11 @@ class LoginTests {
 					.submit(() -> http.post("/login", Map.of("username", username, "password", "wrong-password"))));
 			}
 			for (Future<HttpResponse<String>> response : responses) {
-				assertThat(PortalHttp.location(response.get())).isEqualTo("/login?error");
+				assertThat(PortalHttp.location(response.get(1, TimeUnit.MINUTES))).isEqualTo("/login?error");
 			}
 		}
 		finally {
-			pool.shutdown();
+			pool.shutdownNow();
 		}
 
 		assertThat(auditOf(username)).filteredOn((line) -> line.startsWith("LOGIN_FAILURE")).hasSize(attempts);

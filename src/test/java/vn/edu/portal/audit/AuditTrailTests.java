@@ -13,6 +13,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.edu.portal.PortalHttp;
+import vn.edu.portal.account.Role;
+import vn.edu.portal.account.TestPeople;
+import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.TestAccounts;
 import vn.edu.portal.system.Formats;
 
@@ -34,6 +37,9 @@ class AuditTrailTests {
 	@Autowired
 	Formats formats;
 
+	@Autowired
+	TestPeople people;
+
 	@Test
 	void theDatabaseRefusesToChangeOrDeleteTheTrail() {
 		this.audit.recordFor("tamper.test", null, "LOGIN_FAILURE", Map.of("reason", "bad-credentials"));
@@ -50,6 +56,67 @@ class AuditTrailTests {
 			.isThrownBy(() -> this.jdbc.sql("truncate audit_event").update());
 		assertThat(this.jdbc.sql("select actor from audit_event where id = ?").param(id).query(String.class).single())
 			.isEqualTo("tamper.test");
+	}
+
+	@Test
+	void aDepartmentLeaderReadsTheTrailOfTheirDepartmentOnly() {
+		TestDepartment mine = new TestDepartment(this.jdbc, this.people);
+		TestDepartment other = new TestDepartment(this.jdbc, this.people);
+		new PortalHttp(this.port).login(mine.schoolLeader, TestPeople.PASSWORD);
+		new PortalHttp(this.port).login(other.schoolLeader, TestPeople.PASSWORD);
+		String system = "system.only." + System.nanoTime();
+		this.audit.recordFor(system, null, "LOGIN_FAILURE", Map.of("reason", "bad-credentials"));
+
+		PortalHttp leader = new PortalHttp(this.port);
+		leader.login(mine.leader, TestPeople.PASSWORD);
+		assertThat(events(leader, "/audit?action=LOGIN_SUCCESS")).contains(mine.schoolLeader)
+			.doesNotContain(other.schoolLeader);
+		assertThat(events(leader, "/audit?account=" + system)).doesNotContain(system);
+
+		PortalHttp admin = new PortalHttp(this.port);
+		admin.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+		assertThat(events(admin, "/audit?action=LOGIN_SUCCESS")).contains(mine.schoolLeader, other.schoolLeader);
+		assertThat(events(admin, "/audit?account=" + system)).contains(system);
+	}
+
+	private static String events(PortalHttp reader, String path) {
+		return org.jsoup.Jsoup.parse(reader.get(path).body()).select("table tbody").text();
+	}
+
+	@Test
+	void anAdministratorOfADepartmentHandlesItsOwnMailsAndNotTheInstallationsSettings() {
+		TestDepartment mine = new TestDepartment(this.jdbc, this.people);
+		TestDepartment other = new TestDepartment(this.jdbc, this.people);
+		long own = failedMailOf(mine.schoolLeader);
+		long foreign = failedMailOf(other.schoolLeader);
+		String scopedAdmin = this.people.account(mine.department, Role.SYSTEM_ADMIN);
+		PortalHttp admin = new PortalHttp(this.port);
+		admin.login(scopedAdmin, TestPeople.PASSWORD);
+
+		String page = admin.get("/admin/outbox").body();
+		assertThat(page).contains(mine.schoolLeader).doesNotContain(other.schoolLeader);
+		assertThat(admin.post("/admin/outbox/" + foreign + "/retry", Map.of()).statusCode()).isEqualTo(404);
+		assertThat(admin.post("/admin/outbox/" + own + "/retry", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(this.jdbc.sql("select status from outbox_mail where id in (?, ?) order by id")
+			.params(own, foreign)
+			.query(String.class)
+			.list()).containsExactly("PENDING", "FAILED");
+		// The holidays and the incident targets are the whole installation's.
+		assertThat(admin.get("/admin/holidays").statusCode()).isEqualTo(403);
+		assertThat(admin.post("/admin/holidays/fixed", Map.of("year", "2027")).statusCode()).isEqualTo(403);
+		assertThat(admin.get("/admin/incident-targets").statusCode()).isEqualTo(403);
+		assertThat(admin.post("/admin/incident-targets", Map.of("targets[0].reportWithinHours", "1")).statusCode())
+			.isEqualTo(403);
+		assertThat(admin.get("/admin/outbox").body()).doesNotContain("/admin/holidays", "/admin/incident-targets");
+		// No other test meets an active administrator it did not make.
+		this.jdbc.sql("update account set enabled = false where username = ?").param(scopedAdmin).update();
+	}
+
+	private long failedMailOf(String username) {
+		return this.jdbc.sql("""
+				insert into outbox_mail (account_id, digest_until, status, attempts, last_error)
+				select id, now(), 'FAILED', 12, 'REFUSED' from account where username = ? returning id
+				""").param(username).query(Long.class).single();
 	}
 
 	@Test

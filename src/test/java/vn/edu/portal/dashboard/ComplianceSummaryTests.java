@@ -210,7 +210,7 @@ class ComplianceSummaryTests {
 			List<Future<?>> done = new ArrayList<>();
 			for (long school : schools) {
 				done.add(pool.submit(() -> {
-					start.await();
+					assertThat(start.await(1, TimeUnit.MINUTES)).as("all set off together").isTrue();
 					return this.transactions.execute((status) -> {
 						acknowledge(directive, school, false);
 						return null;

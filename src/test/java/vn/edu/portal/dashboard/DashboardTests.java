@@ -304,6 +304,14 @@ class DashboardTests {
 				select count(*) from notification n join account a on a.id = n.account_id
 				where a.username = ? and n.kind = 'REMINDER_OVERDUE'
 				""").param(school).query(Integer.class).single()).as("once a day").isOne();
+		for (String invented : List.of("2031-01-01", "2020-01-01", "2019-12-31")) {
+			String crafted = action.replaceAll("due=[0-9-]+", "due=" + invented);
+			assertThat(officer.post(crafted, form).statusCode()).as("an invented deadline").isEqualTo(400);
+		}
+		assertThat(this.jdbc.sql("""
+				select count(*) from notification n join account a on a.id = n.account_id
+				where a.username = ? and n.kind = 'REMINDER_OVERDUE'
+				""").param(school).query(Integer.class).single()).as("no reminder of an invented deadline").isOne();
 
 		PortalHttp otherDistrict = login(this.people.account(this.dept.districtTwo, Role.UNIT_LEADER));
 		otherDistrict.get("/dashboard");

@@ -102,7 +102,27 @@ class DeliveryBrowserTests {
 			assertThat(school.text()).contains("Đã nộp báo cáo cho Sở.");
 			school.click(By.linkText("Các lần nộp")).checkAccessibility();
 			assertThat(school.text()).contains("Lần nộp 2", "Lần nộp 1", "trả lại: Bổ sung kết quả nhiệm vụ 5.");
+
+			// The report of a second directive, in the same browser, starts from nothing.
+			this.directives.publishWithReport(dept, List.of(dept.upperSecondaryOne), today, today.plusDays(9));
+			school.open("/inbox");
+			school.click(By.partialLinkText("02/SGD&ĐT-CTTT"));
+			school.submit(By.cssSelector("form[action$='/acknowledge'] button"));
+			school.click(By.linkText("Viết báo cáo"));
+			assertThat(school.value("tasks0.narrative")).isEmpty();
+			new org.openqa.selenium.support.ui.Select(school
+				.wait(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("tasks0.status"))))
+				.selectByValue("DONE");
+			school.type("tasks0.narrative", "Đã tổ chức ngoại khóa cho khối 10.");
+			school.submit(By.cssSelector("button[name=action][value=submit]"));
+			assertThat(school.text()).contains("Đã nộp báo cáo cho Sở.");
 		}
+		assertThat(this.jdbc.sql("""
+				select t.narrative from report r join assignment a on a.id = r.assignment_id
+				join report_task t on t.report_id = r.id and t.position = 0
+				where a.unit_id = ? and r.submitted_at is not null order by r.id
+				""").param(dept.upperSecondaryOne).query(String.class).list())
+			.containsExactly("Đã quán triệt đến 100% giáo viên.", "Đã tổ chức ngoại khóa cho khối 10.");
 	}
 
 }

@@ -6,8 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +29,7 @@ import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.directive.TestDirectives;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,7 +151,8 @@ class ReportTests {
 			.supplyAsync(() -> first.post(this.form, report("submit", "Lần một.", null)));
 		CompletableFuture<HttpResponse<String>> two = CompletableFuture
 			.supplyAsync(() -> second.post(this.form, report("submit", "Lần một.", null)));
-		assertThat(List.of(one.get().statusCode(), two.get().statusCode())).doesNotContain(500);
+		assertThat(List.of(one.get(1, TimeUnit.MINUTES).statusCode(), two.get(1, TimeUnit.MINUTES).statusCode()))
+			.doesNotContain(500);
 		assertThat(revisions()).isOne();
 		assertThat(this.jdbc.sql("select count(*) from report where assignment_id = ?")
 			.param(this.assignment)
@@ -216,6 +224,62 @@ class ReportTests {
 	}
 
 	@Test
+	void aReportHoldsTenFilesAndRefusesTheEleventhBesideTheFieldEvenWhenSeveralArriveAtOnce() throws Exception {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get(this.form);
+		leader.post(this.form, report("save", "Có ảnh minh chứng.", null));
+		for (int i = 1; i <= 10; i++) {
+			leader.get(this.form);
+			leader.upload(this.form + "/files", "anh-" + i + ".png", TestImages.png());
+		}
+		assertThat(Jsoup.parse(leader.get(this.form).body()).select("#report-file-help").text())
+			.contains("tối đa 20 MB mỗi tệp và 10 tệp mỗi báo cáo");
+
+		leader.upload(this.form + "/files", "anh-11.png", TestImages.png());
+
+		org.jsoup.nodes.Document page = Jsoup.parse(leader.get(this.form).body());
+		assertThat(page.select("#report-file.is-invalid").attr("aria-describedby")).contains("report-file-error");
+		assertThat(page.select("#report-file-error").text())
+			.isEqualTo("Báo cáo đã có 10 tệp, là số tệp tối đa; gỡ bớt một tệp rồi đính kèm tệp khác.");
+		assertThat(files()).as("nothing half-saved").hasSize(10).doesNotContain("anh-11.png");
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_event where action = 'REPORT_FILE_ADDED' and object_type = 'REPORT'
+				and object_id = ?
+				""").param(String.valueOf(reportId())).query(Integer.class).single()).isEqualTo(10);
+
+		long first = this.jdbc.sql("select min(id) from stored_file where owner_type = 'REPORT' and owner_id = ?")
+			.param(reportId())
+			.query(Long.class)
+			.single();
+		leader.post(this.form + "/files/" + first + "/delete", Map.of());
+		List<PortalHttp> sessions = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			PortalHttp session = login(this.dept.schoolLeader);
+			session.get(this.form);
+			sessions.add(session);
+		}
+		ExecutorService threads = Executors.newFixedThreadPool(sessions.size());
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<HttpResponse<String>>> uploads = new java.util.ArrayList<>();
+			for (PortalHttp session : sessions) {
+				uploads.add(threads.submit(() -> {
+					start.await();
+					return session.upload(this.form + "/files", "cung-luc.png", TestImages.png());
+				}));
+			}
+			start.countDown();
+			for (Future<HttpResponse<String>> upload : uploads) {
+				assertThat(upload.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(302);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(files()).as("one of the five taken").hasSize(10);
+	}
+
+	@Test
 	void aReportSentAfterTheSessionExpiredLeadsBackToItsFormAfterLogin() {
 		PortalHttp leader = login(this.dept.schoolLeader);
 		leader.get(this.form);
@@ -258,6 +322,37 @@ class ReportTests {
 		assertThat(leader.get(this.form).statusCode()).as("the draft of the old period stays readable").isEqualTo(200);
 	}
 
+	@Test
+	void craftedReportFormsGetTheFormBackAndNothingHalfSaved() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get(this.form);
+		Map<String, String> missingRows = new LinkedHashMap<>();
+		missingRows.put("action", "submit");
+		missingRows.put("tasks[3].narrative", "Chỉ một dòng.");
+		missingRows.put("version", "abc");
+		HttpResponse<String> reShown = leader.post(this.form, missingRows);
+		assertThat(reShown.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(reShown.body());
+		assertThat(page.text()).contains("Biểu mẫu gửi lên thiếu dòng của một số nhiệm vụ.");
+		assertThat(page.select("textarea[name='tasks[3].narrative']").text()).isEqualTo("Chỉ một dòng.");
+		assertThat(page.select("select[name$='.status']")).hasSize(5);
+
+		Map<String, String> far = report("save", "Đã tổ chức.", null);
+		far.put("tasks[400].narrative", "Rất xa.");
+		assertThat(leader.post(this.form, far).statusCode()).isEqualTo(400);
+		assertThat(this.jdbc.sql("select count(*) from report where assignment_id = ?")
+			.param(this.assignment)
+			.query(Integer.class)
+			.single()).isZero();
+
+		assertThat(PortalHttp.location(leader.post(this.form, report("save", "Đã tổ chức\u0000 3 buổi.", null))))
+			.isEqualTo(this.form);
+		assertThat(this.jdbc.sql("""
+				select t.narrative from report_task t join report r on r.id = t.report_id
+				where r.assignment_id = ? and t.position = 0
+				""").param(this.assignment).query(String.class).single()).isEqualTo("Đã tổ chức 3 buổi.");
+	}
+
 	private Map<String, String> report(String action, String narrative, Long version) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("action", action);
@@ -277,6 +372,14 @@ class ReportTests {
 			.param(this.assignment)
 			.query(Long.class)
 			.single();
+	}
+
+	private List<String> files() {
+		return this.jdbc
+			.sql("select file_name from stored_file where owner_type = 'REPORT' and owner_id = ? order by id")
+			.param(reportId())
+			.query(String.class)
+			.list();
 	}
 
 	private Long version() {

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,7 @@ class DirectivePublicationTests {
 				Directive directive = pending.get(i);
 				CurrentUser publisher = (i % 2 == 0) ? this.leader : secondLeader;
 				numbers.add(pool.submit(() -> {
-					start.await();
+					assertThat(start.await(1, TimeUnit.MINUTES)).as("all set off together").isTrue();
 					return this.directives
 						.publish(publisher, directive.getId(), version(directive.getId()), this.formats.today())
 						.getNumber();
@@ -84,12 +85,12 @@ class DirectivePublicationTests {
 			start.countDown();
 			List<Integer> taken = new ArrayList<>();
 			for (Future<Integer> number : numbers) {
-				taken.add(number.get());
+				taken.add(number.get(1, TimeUnit.MINUTES));
 			}
 			assertThat(taken).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, count).boxed().toList());
 		}
 		finally {
-			pool.shutdown();
+			pool.shutdownNow();
 		}
 		assertThat(this.jdbc
 			.sql("select count(*) from assignment a join directive d on d.id = a.directive_id "

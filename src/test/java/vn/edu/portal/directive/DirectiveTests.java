@@ -32,6 +32,7 @@ import vn.edu.portal.Pools;
 import vn.edu.portal.TestAccounts;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.TestPdfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -274,6 +275,58 @@ class DirectiveTests {
 	}
 
 	@Test
+	void craftedDirectiveFormsGetTheFormBackWithMessagesAndNothingIsSaved() {
+		PortalHttp officer = login(this.dept.officer);
+		officer.get("/directives/new");
+		int before = drafts();
+
+		Map<String, String> farIndex = sampleLetter();
+		farIndex.put("tasks[300].text", "Một nhiệm vụ rất xa.");
+		farIndex.put("references[5000].title", "Một văn bản rất xa.");
+		HttpResponse<String> far = officer.post("/directives", farIndex);
+		assertThat(far.statusCode()).isEqualTo(400);
+		assertThat(text(far)).contains("Yêu cầu không hợp lệ");
+
+		Map<String, String> badChoice = sampleLetter();
+		badChoice.put("urgency", "SIEU_TOC");
+		badChoice.put("implementers[0]", "UNIT:999999999");
+		badChoice.put("subject", "tăng cường\u0000 quản lý");
+		HttpResponse<String> refused = officer.post("/directives", badChoice);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(refused.body());
+		assertThat(page.select("#urgency + .invalid-feedback, #urgency ~ .invalid-feedback").text())
+			.isEqualTo("Giá trị không hợp lệ.");
+		assertThat(page.select("#subject").val()).isEqualTo("tăng cường quản lý");
+		assertThat(drafts()).isEqualTo(before);
+	}
+
+	private int drafts() {
+		return this.jdbc.sql("select count(*) from directive where drafting_unit_id = ?")
+			.param(this.dept.division)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
+	void recipientsSeeWhatWasIssuedNotHowItWasDrafted() {
+		PortalHttp officer = login(this.dept.officer);
+		long id = draft(officer, sampleLetter());
+		submit(officer, id);
+		PortalHttp leader = login(this.dept.leader);
+		leader.get("/directives/" + id);
+		assertThat(PortalHttp.location(leader.post("/directives/" + id + "/return",
+				Map.of("comment", "Đoạn 2 còn sơ sài, viết lại.", "version", String.valueOf(version(id))))))
+			.isEqualTo("/directives/" + id);
+		submit(officer, id);
+		assertThat(PortalHttp.location(publish(leader, id, Formats.dayMonthYear(this.formats.today()))))
+			.isEqualTo("/directives/" + id);
+
+		assertThat(text(officer.get("/directives/" + id))).contains("Đoạn 2 còn sơ sài, viết lại.");
+		String school = text(login(this.dept.schoolLeader).get("/directives/" + id));
+		assertThat(school).contains("V/v tăng cường lãnh đạo").doesNotContain("Đoạn 2 còn sơ sài, viết lại.");
+	}
+
+	@Test
 	void theRegisterViewedMoreTimesThanThePoolHoldsLeavesNoConnectionBehind() throws InterruptedException {
 		PortalHttp leader = login(this.dept.leader);
 		int views = this.dataSource.getMaximumPoolSize() + 5;
@@ -356,8 +409,7 @@ class DirectiveTests {
 		PortalHttp officer = login(this.dept.officer);
 		long id = draft(officer, sampleLetter());
 		officer.get("/directives/" + id);
-		byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-			.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		byte[] pdf = TestPdfs.plain();
 		assertThat(PortalHttp.location(officer.upload("/directives/" + id + "/attachments", "Phụ lục 1.pdf", pdf)))
 			.startsWith("/directives/" + id);
 		officer.get("/directives/" + id);

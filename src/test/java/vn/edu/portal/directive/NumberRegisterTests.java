@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,20 +53,20 @@ class NumberRegisterTests {
 			List<Future<Integer>> numbers = new ArrayList<>();
 			for (int i = 0; i < publications; i++) {
 				numbers.add(pool.submit(() -> {
-					start.await();
+					assertThat(start.await(1, TimeUnit.MINUTES)).as("all set off together").isTrue();
 					return take(issuer, 2026);
 				}));
 			}
 			start.countDown();
 			List<Integer> taken = new ArrayList<>();
 			for (Future<Integer> number : numbers) {
-				taken.add(number.get());
+				taken.add(number.get(1, TimeUnit.MINUTES));
 			}
 			assertThat(taken).containsExactlyInAnyOrderElementsOf(
 					java.util.stream.IntStream.rangeClosed(1, publications).boxed().toList());
 		}
 		finally {
-			pool.shutdown();
+			pool.shutdownNow();
 		}
 	}
 

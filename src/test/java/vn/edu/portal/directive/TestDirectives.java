@@ -9,7 +9,10 @@ import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.DirectiveContent.RecipientChoice;
 
-/** Published directives for tests of other modules: the sample letter to chosen units. */
+/**
+ * Directives for tests of other modules: the sample letter drafted, or published to
+ * chosen units.
+ */
 @Component
 public class TestDirectives {
 
@@ -20,6 +23,12 @@ public class TestDirectives {
 	TestDirectives(DirectiveService directives, TestPeople people) {
 		this.directives = directives;
 		this.people = people;
+	}
+
+	/** Drafts the sample letter of a test department, as its officer; answers its id. */
+	public long draftSample(TestDepartment department) {
+		DirectiveContent content = DemoDirectives.sampleLetter("UNIT:" + department.department);
+		return this.directives.create(this.people.user(department.officer), content).getId();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -97,7 +98,8 @@ class IncidentTests {
 			.supplyAsync(() -> first.multipart("/incidents/new", form, "evidence", Map.of()));
 		CompletableFuture<HttpResponse<String>> two = CompletableFuture
 			.supplyAsync(() -> second.multipart("/incidents/new", form, "evidence", Map.of()));
-		assertThat(PortalHttp.location(one.get())).isEqualTo(PortalHttp.location(two.get()));
+		assertThat(PortalHttp.location(one.get(1, TimeUnit.MINUTES)))
+			.isEqualTo(PortalHttp.location(two.get(1, TimeUnit.MINUTES)));
 		assertThat(incidentsOf(this.dept.upperSecondaryOne)).isOne();
 	}
 
@@ -113,6 +115,62 @@ class IncidentTests {
 		assertThat(answers).extracting(PortalHttp::location).containsOnly(PortalHttp.location(answers.get(0)));
 		assertThat(incidentsOf(this.dept.upperSecondaryOne)).isOne();
 		assertThat(leader.get(PortalHttp.location(answers.get(0))).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void craftedIncidentFormsEndOnAPageAndKeepNoNulCharacter() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> far = form(UUID.randomUUID(), "https://www.facebook.com/tintuc/posts/224", 2, 3);
+		far.put("people[99999].count", "3");
+		far.put("action", "submit");
+		HttpResponse<String> refused = leader.multipart("/incidents/new", far, "evidence", Map.of());
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(incidentsOf(this.dept.upperSecondaryOne)).isZero();
+
+		Map<String, String> nul = form(UUID.randomUUID(), "https://www.facebook.com/tintuc/posts/225", 2, 3);
+		nul.put("summary", "Bài đăng\u0000 chế giễu học sinh.");
+		nul.put("names", "Lê\u0000 Văn C");
+		nul.put("action", "submit");
+		String page = PortalHttp.location(leader.multipart("/incidents/new", nul, "evidence", Map.of()));
+		assertThat(page).matches("/incidents/\\d+");
+		assertThat(this.jdbc.sql("select summary from incident where unit_id = ?")
+			.param(this.dept.upperSecondaryOne)
+			.query(String.class)
+			.single()).isEqualTo("Bài đăng chế giễu học sinh.");
+		HttpResponse<String> comment = leader.post(page + "/comments", Map.of("body", "Đã gỡ\u0000 bài."));
+		assertThat(comment.statusCode()).isLessThan(500);
+
+		leader.get("/incidents/new");
+		HttpResponse<String> empty = leader.post("/incidents/new", Map.of());
+		assertThat(empty.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(empty.body()).text()).contains("Biểu mẫu chưa có nội dung nào để lưu.");
+		assertThat(incidentsOf(this.dept.upperSecondaryOne)).as("an empty post makes no draft").isOne();
+	}
+
+	@Test
+	void anotherSchoolCannotWriteIntoADraftThroughItsFormKey() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		UUID key = UUID.randomUUID();
+		Map<String, String> draft = form(key, "https://www.facebook.com/tintuc/posts/226", 2, 3);
+		draft.put("action", "save");
+		String page = PortalHttp.location(leader.multipart("/incidents/new", draft, "evidence", Map.of()));
+		assertThat(page).matches("/incidents/\\d+/edit");
+		// A week later the form's holding row is gone.
+		this.jdbc.sql("delete from incident_form").update();
+
+		PortalHttp other = login(this.people.account(this.dept.upperSecondaryTwo, Role.UNIT_LEADER));
+		other.get("/incidents/new");
+		Map<String, String> overwrite = form(key, "https://example.vn/ghi-de", 2, 3);
+		overwrite.put("summary", "Ghi đè bản nháp của trường khác.");
+		overwrite.put("action", "save");
+		assertThat(other.multipart("/incidents/new", overwrite, "evidence", Map.of()).statusCode()).isEqualTo(404);
+		assertThat(this.jdbc.sql("select summary from incident where form_key = ?")
+			.param(key)
+			.query(String.class)
+			.single()).isEqualTo("Bài đăng chế giễu một học sinh lớp 10.");
+		assertThat(incidentsOf(this.dept.upperSecondaryTwo)).isZero();
 	}
 
 	@Test

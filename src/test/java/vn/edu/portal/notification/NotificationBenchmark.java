@@ -1,5 +1,7 @@
 package vn.edu.portal.notification;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +114,12 @@ class NotificationBenchmark {
 		long start = System.nanoTime();
 		this.sender.sendDue();
 		// The scheduled sender may have taken part: wait for whatever it still holds.
+		Instant until = Instant.now().plus(Duration.ofMinutes(5));
 		while (this.jdbc.sql("select count(*) from outbox_mail where status in ('PENDING', 'SENDING')")
 			.query(Integer.class)
 			.single() > 0) {
-			Thread.onSpinWait();
+			assertThat(Instant.now()).as("the outbox is delivered within 5 minutes").isBefore(until);
+			Thread.sleep(20);
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		int sent = smtp.getReceivedMessages().length;

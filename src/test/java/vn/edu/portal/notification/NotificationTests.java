@@ -1,5 +1,6 @@
 package vn.edu.portal.notification;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -24,6 +26,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import vn.edu.portal.PortalHttp;
 import vn.edu.portal.TestAccounts;
@@ -71,6 +76,9 @@ class NotificationTests {
 
 	@Autowired
 	Reminders reminders;
+
+	@Autowired
+	List<ScheduledTaskHolder> schedulers;
 
 	TestDepartment dept;
 
@@ -137,6 +145,16 @@ class NotificationTests {
 		MimeMessage mail = to(this.dept.officer).get(0);
 		assertThat(text(mail)).contains("Khẩn", "/incidents/").doesNotContain("Nguyễn Bí Mật");
 		assertThat(mail.getSubject()).contains("mức 4").doesNotContain("Nguyễn Bí Mật");
+	}
+
+	@Test
+	void theSchedulerNeverSendsInTheMiddleOfTheseTests() {
+		// They send on demand: a scheduled run in between would take their mails first.
+		assertThat(this.schedulers.stream()
+			.flatMap((holder) -> holder.getScheduledTasks().stream())
+			.map(ScheduledTask::getTask)
+			.filter((task) -> task.toString().endsWith("OutboxSender.scheduled"))
+			.map((task) -> ((FixedDelayTask) task).getInitialDelayDuration())).containsExactly(Duration.ofHours(1));
 	}
 
 	@Test
@@ -221,7 +239,7 @@ class NotificationTests {
 		this.directives.publishSampleTo(this.dept, schools, this.formats.today());
 		CompletableFuture<Integer> one = CompletableFuture.supplyAsync(this.sender::sendDue);
 		CompletableFuture<Integer> two = CompletableFuture.supplyAsync(this.sender::sendDue);
-		int sent = one.get() + two.get();
+		int sent = one.get(1, TimeUnit.MINUTES) + two.get(1, TimeUnit.MINUTES);
 		long ours = Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
 			try {
 				return message.getAllRecipients()[0].toString().startsWith("t");
@@ -303,8 +321,8 @@ class NotificationTests {
 			.supplyAsync(() -> this.reminders.remind(LocalDate.of(2027, 3, 18)));
 		CompletableFuture<Integer> two = CompletableFuture
 			.supplyAsync(() -> this.reminders.remind(LocalDate.of(2027, 3, 18)));
-		one.get();
-		two.get();
+		one.get(1, TimeUnit.MINUTES);
+		two.get(1, TimeUnit.MINUTES);
 		assertThat(kinds(this.dept.districtLeader)).containsExactly("REMINDER_ESCALATED");
 		assertThat(kinds(this.dept.officer)).containsExactly("REMINDER_ESCALATED");
 		assertThat(kinds(school)).as("the unit is not reminded again").hasSize(4);

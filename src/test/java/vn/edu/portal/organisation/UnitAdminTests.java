@@ -188,31 +188,37 @@ class UnitAdminTests {
 		admin.get("/admin/units/new");
 		String province = "VL-" + uniqueCode();
 		admin.post("/admin/units", unitForm(province, "Sở Giáo dục và Đào tạo Vĩnh Long", "DEPARTMENT", ""));
-		PortalHttp other = scopedAdministrator(admin, province);
-		long bentre = idOf("SGDDT-BT");
+		String username = "t.admin." + UUID.randomUUID().toString().substring(0, 6);
+		try {
+			PortalHttp other = scopedAdministrator(admin, province, username);
+			long bentre = idOf("SGDDT-BT");
 
-		assertThat(other.get("/admin/units/" + idOf("PGD-GTR")).statusCode()).isEqualTo(404);
-		assertThat(other.get("/admin/units?root=" + bentre).statusCode()).isEqualTo(404);
-		assertThat(other.get("/admin/units").body()).contains("Sở Giáo dục và Đào tạo Vĩnh Long")
-			.doesNotContain("Bến Tre");
-		assertThat(other.get("/admin/units?q=giong+trom").body()).contains("Tìm thấy 0 đơn vị");
-		assertThat(
-				new String(other.download("/admin/units/export.csv").body(), java.nio.charset.StandardCharsets.UTF_8))
-			.contains(province)
-			.doesNotContain("SGDDT-BT");
-		other.get("/admin/units/new");
-		assertThat(other.post("/admin/units", unitForm(uniqueCode(), "Trường X", "PRIMARY", "PGD-GTR")).body())
-			.contains("Không tìm thấy đơn vị cấp trên có mã này.");
-		assertThat(other.post("/admin/units", unitForm(uniqueCode(), "Trường X", "PRIMARY", "")).body())
-			.contains("Hãy nhập mã đơn vị cấp trên");
-		other.get("/admin/units/import");
-		String imported = other
-			.upload("/admin/units/import", "x.csv",
-					UnitFiles.csv(java.util.List.of(UnitFiles.HEADER,
-							"THPT-CHUYENBENTRE,Trường bị chiếm,,UPPER_SECONDARY," + province + ",PUBLIC,,,2010-01-01")))
-			.body();
-		assertThat(imported).contains("Mã này thuộc một đơn vị ngoài phạm vi quản lý của bạn.");
-		assertThat(pathOf("THPT-CHUYENBENTRE")).startsWith(pathOf("SGDDT-BT"));
+			assertThat(other.get("/admin/units/" + idOf("PGD-GTR")).statusCode()).isEqualTo(404);
+			assertThat(other.get("/admin/units?root=" + bentre).statusCode()).isEqualTo(404);
+			assertThat(other.get("/admin/units").body()).contains("Sở Giáo dục và Đào tạo Vĩnh Long")
+				.doesNotContain("Bến Tre");
+			assertThat(other.get("/admin/units?q=giong+trom").body()).contains("Tìm thấy 0 đơn vị");
+			assertThat(new String(other.download("/admin/units/export.csv").body(),
+					java.nio.charset.StandardCharsets.UTF_8))
+				.contains(province)
+				.doesNotContain("SGDDT-BT");
+			other.get("/admin/units/new");
+			assertThat(other.post("/admin/units", unitForm(uniqueCode(), "Trường X", "PRIMARY", "PGD-GTR")).body())
+				.contains("Không tìm thấy đơn vị cấp trên có mã này.");
+			assertThat(other.post("/admin/units", unitForm(uniqueCode(), "Trường X", "PRIMARY", "")).body())
+				.contains("Hãy nhập mã đơn vị cấp trên");
+			other.get("/admin/units/import");
+			String imported = other
+				.upload("/admin/units/import", "x.csv", UnitFiles.csv(java.util.List.of(UnitFiles.HEADER,
+						"THPT-CHUYENBENTRE,Trường bị chiếm,,UPPER_SECONDARY," + province + ",PUBLIC,,,2010-01-01")))
+				.body();
+			assertThat(imported).contains("Mã này thuộc một đơn vị ngoài phạm vi quản lý của bạn.");
+			assertThat(pathOf("THPT-CHUYENBENTRE")).startsWith(pathOf("SGDDT-BT"));
+		}
+		finally {
+			// Other tests count the system administrators left enabled.
+			this.jdbc.sql("update account set enabled = false where username = ?").param(username).update();
+		}
 	}
 
 	@Test
@@ -246,8 +252,7 @@ class UnitAdminTests {
 	}
 
 	/** Creates a system administrator of the given department and signs in as it. */
-	private PortalHttp scopedAdministrator(PortalHttp admin, String departmentCode) {
-		String username = "t.admin." + UUID.randomUUID().toString().substring(0, 6);
+	private PortalHttp scopedAdministrator(PortalHttp admin, String departmentCode, String username) {
 		admin.get("/admin/users/new");
 		Map<String, String> account = new LinkedHashMap<>();
 		account.put("username", username);

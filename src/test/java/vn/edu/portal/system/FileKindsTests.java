@@ -198,6 +198,26 @@ class FileKindsTests {
 	}
 
 	@Test
+	void aPackageWhosePartInflatesAThousandTimesIsAZipBomb() throws IOException {
+		Path bomb = bytes("zip-bomb.docx", HostileFiles.read("zip-bomb.docx"));
+		assertThat(FileKinds.recognise(bomb)).as("a valid package").contains(FileKind.DOCX);
+		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> FileKinds.measureInflation(bomb));
+	}
+
+	@Test
+	void documentsAndWorkbooksAsOfficeWritesThemInflateWithinTheLimits() throws IOException {
+		Path docx = this.folder.resolve("letter.docx");
+		try (XWPFDocument document = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {
+			for (int i = 0; i < 2000; i++) {
+				document.createParagraph().createRun().setText("Báo cáo kết quả thực hiện tháng " + i);
+			}
+			document.write(out);
+		}
+		FileKinds.measureInflation(docx);
+		FileKinds.measureInflation(workbook(XSSFWorkbookType.XLSX));
+	}
+
+	@Test
 	void aTruncatedPackageIsNoValidZipAndIsRefused() throws IOException {
 		Path docx = zip("letter", Map.of(CONTENT_TYPES, contentTypes("/word/document.xml", DOCUMENT_TYPE),
 				"word/document.xml", "<w:document/>"));

@@ -35,6 +35,52 @@ class ImageMetadataTests {
 	}
 
 	@Test
+	void aProgressiveMotionPhotoKeepsOnlyItsPrimaryImageWithEveryScanAndPixel() throws IOException {
+		byte[] photo = HostileFiles.read("gps-progressive-motion-photo.jpg");
+		Path source = write("motion.jpg", photo);
+		Path target = this.folder.resolve("stripped.jpg");
+		assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains("GPSLatitude=10.2434N",
+				"GPSLatitude=21.0285N", "MotionPhoto", "between scans", "ftypmp42");
+
+		ImageMetadata.strip(FileKind.JPEG, source, target);
+
+		byte[] stripped = Files.readAllBytes(target);
+		assertThat(new String(stripped, StandardCharsets.ISO_8859_1)).doesNotContain("GPS", "MotionPhoto", "Exif",
+				"between scans", "ftyp", "mdat");
+		assertThat(markers(stripped, 0xDA)).as("every scan of the primary image, none of the second")
+			.isEqualTo(markers(photo, 0xDA) - 1)
+			.isGreaterThan(5);
+		assertThat(markers(stripped, 0xD8)).as("one image").isOne();
+		assertThat(stripped[stripped.length - 2] & 0xFF).isEqualTo(0xFF);
+		assertThat(stripped[stripped.length - 1] & 0xFF).isEqualTo(0xD9);
+		assertSamePixels(source, target);
+	}
+
+	@Test
+	void aJpegCutWithinItsScanIsClosedWithAnEndMarker() throws IOException {
+		byte[] photo = TestImages.jpegWithExif("GPSLatitude 10.2434 N");
+		Path source = write("cut.jpg", java.util.Arrays.copyOf(photo, photo.length - 4));
+		Path target = this.folder.resolve("stripped.jpg");
+
+		ImageMetadata.strip(FileKind.JPEG, source, target);
+
+		byte[] stripped = Files.readAllBytes(target);
+		assertThat(stripped[stripped.length - 1] & 0xFF).isEqualTo(0xD9);
+		assertThat(ImageIO.read(target.toFile())).isNotNull();
+	}
+
+	@Test
+	void aPngLosesWhatIsAppendedAfterItsEnd() throws IOException {
+		byte[] png = HostileFiles.read("html-after-iend.png");
+		Path target = this.folder.resolve("stripped.png");
+
+		ImageMetadata.strip(FileKind.PNG, write("page.png", png), target);
+
+		assertThat(new String(Files.readAllBytes(target), StandardCharsets.ISO_8859_1)).endsWith("IEND\u00aeB`\u0082")
+			.doesNotContain("<html", "script");
+	}
+
+	@Test
 	void aPngLosesItsTextAndExifChunks() throws IOException {
 		byte[] png = TestImages.pngWithText("GPS 10.2434 106.3756");
 		Path source = write("photo.png", png);
@@ -65,6 +111,20 @@ class ImageMetadataTests {
 		assertThat(riffSize).isEqualTo(stripped.length - 8);
 		assertThat(stripped[20] & 0x0C).as("EXIF and XMP flags cleared").isZero();
 		assertThat(FileKinds.recognise(target)).contains(FileKind.WEBP);
+	}
+
+	/**
+	 * How many times a marker stands in a JPEG's bytes (its stuffed bytes and restarts
+	 * aside, the entropy-coded data never holds one).
+	 */
+	private static int markers(byte[] jpeg, int marker) {
+		int count = 0;
+		for (int i = 0; i + 1 < jpeg.length; i++) {
+			if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private Path write(String name, byte[] content) throws IOException {

@@ -73,10 +73,6 @@ class PagesTests {
 		assertThat(conflict.statusCode()).isEqualTo(409);
 		assertThat(conflict.body()).contains("Dữ liệu đã bị thay đổi");
 
-		HttpResponse<String> errorPage = http.get("/error");
-		assertThat(errorPage.statusCode()).as("the error page asked for itself").isEqualTo(404);
-		assertThat(errorPage.body()).contains("Không tìm thấy trang");
-
 		HttpResponse<String> failure = http.get("/test-failures/crash");
 		assertThat(failure.statusCode()).isEqualTo(500);
 		assertThat(failure.body()).contains("Hệ thống đang gặp sự cố")

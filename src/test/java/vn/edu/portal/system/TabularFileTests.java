@@ -310,6 +310,37 @@ class TabularFileTests {
 	}
 
 	@Test
+	void aCellAtXfdCostsItsCountNotAPaddedRowAndOnePastItIsRefused() {
+		byte[] farRight = HostileSpreadsheets.workbook(
+				"<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"XFD2\" t=\"s\"><v>1</v></c></row>",
+				(strings) -> strings.write("<si><t>X-1</t></si><si><t>far</t></si>"));
+		assertThat(values(read("units.xlsx", farRight, UNIT_COLUMNS))).singleElement()
+			.satisfies((row) -> assertThat(row.subList(0, 2)).containsExactly("X-1", ""));
+		byte[] pastXfd = HostileSpreadsheets.workbook("<row r=\"2\"><c r=\"XFE2\"><v>1</v></c></row>", (strings) -> {
+		});
+		assertRefused(() -> read("units.xlsx", pastXfd, UNIT_COLUMNS), "import.file.unreadable");
+	}
+
+	@Test
+	void sharedStringsLeaveOutPhoneticGuidesAndIgnoreTheAnnouncedCount() {
+		String strings = """
+				<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2000000000"
+				uniqueCount="2000000000"><si><t>Code</t></si><si><t>Name</t></si>
+				<si><t>BT</t><rPh sb="0" eb="1"><t>phonetic</t></rPh><r><t>0</t></r><r><t>1_x000D_</t></r></si>
+				<si><t>Trường A</t></si></sst>""";
+		byte[] workbook = withEntry(workbook((book) -> units(book.createSheet())), "xl/sharedStrings.xml",
+				utf8(strings));
+		assertThat(values(read("units.xlsx", workbook, UNIT_COLUMNS))).containsExactly(List.of("BT01", "Trường A"));
+	}
+
+	@Test
+	void aSharedStringThatIsNotThereIsRefused() {
+		byte[] workbook = HostileSpreadsheets.workbook("<row r=\"2\"><c r=\"A2\" t=\"s\"><v>7</v></c></row>",
+				(strings) -> strings.write("<si><t>only one</t></si>"));
+		assertRefused(() -> read("units.xlsx", workbook, UNIT_COLUMNS), "import.file.unreadable");
+	}
+
+	@Test
 	void csvExportStartsWithByteOrderMarkAndEndsLinesWithCrlf() {
 		byte[] csv = csv(List.of("code", "name"), List.of(List.of("BT01", "Trường A"), List.of("BT02", "B")));
 		assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);

@@ -1,0 +1,205 @@
+package vn.edu.portal;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.edu.portal.account.Role;
+import vn.edu.portal.account.TestPeople;
+import vn.edu.portal.directive.TestDepartment;
+import vn.edu.portal.directive.TestDirectives;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The state-changing forms sent ten times at the same moment from one session, as an
+ * impatient tap on a slow phone does: each has one effect, and every tap ends on a normal
+ * page, never on the error page of a server fault.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DoubleTapTests {
+
+	private static final int TAPS = 10;
+
+	private static final ZoneId ICT = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestPeople people;
+
+	@Autowired
+	TestDirectives directives;
+
+	TestDepartment dept;
+
+	@BeforeEach
+	void department() {
+		this.dept = new TestDepartment(this.jdbc, this.people);
+	}
+
+	@Test
+	void acknowledgingADirective() throws Exception {
+		long directive = this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne),
+				LocalDate.now(ICT));
+		long assignment = assignment(directive, this.dept.upperSecondaryOne);
+		PortalHttp school = login(this.dept.schoolLeader);
+		school.get("/inbox/" + assignment);
+
+		taps(() -> school.post("/inbox/" + assignment + "/acknowledge", Map.of()));
+
+		assertThat(count("select count(*) from assignment where id = ? and acknowledged_at is not null", assignment))
+			.isOne();
+		assertThat(count("select count(*) from audit_event where action = 'ASSIGNMENT_ACKNOWLEDGED' and object_id = ?",
+				String.valueOf(assignment)))
+			.as("acknowledged once")
+			.isOne();
+	}
+
+	@Test
+	void submittingAReport() throws Exception {
+		LocalDate due = LocalDate.now(ICT).plusDays(5);
+		long directive = this.directives.publishWithReport(this.dept, List.of(this.dept.upperSecondaryOne),
+				LocalDate.now(ICT), due);
+		long assignment = assignment(directive, this.dept.upperSecondaryOne);
+		PortalHttp school = login(this.dept.schoolLeader);
+		String form = "/inbox/" + assignment + "/reports/" + due;
+		school.get(form);
+		Map<String, String> report = new LinkedHashMap<>();
+		report.put("action", "submit");
+		for (int i = 0; i < 5; i++) {
+			report.put("tasks[" + i + "].status", "DONE");
+			report.put("tasks[" + i + "].narrative", "Đã thực hiện nhiệm vụ " + (i + 1) + ".");
+		}
+
+		taps(() -> school.post(form, report));
+
+		assertThat(count("select count(*) from report where assignment_id = ? and submitted_at is not null",
+				assignment))
+			.isOne();
+		assertThat(count("select coalesce(max(revision), 0) from report where assignment_id = ?", assignment))
+			.as("submitted once")
+			.isOne();
+	}
+
+	@Test
+	void acceptingAnIncident() throws Exception {
+		PortalHttp school = login(this.dept.schoolLeader);
+		school.get("/incidents/new");
+		String page = PortalHttp.location(school.multipart("/incidents/new", incident(), "evidence", Map.of()));
+		long id = Long.parseLong(page.replaceAll("\\D", ""));
+		PortalHttp officer = login(this.dept.officer);
+		officer.get(page);
+		String version = String.valueOf(count("select version from incident where id = ?", id));
+
+		taps(() -> officer.post(page + "/accept", Map.of("version", version)));
+
+		assertThat(this.jdbc.sql("select status from incident where id = ?").param(id).query(String.class).single())
+			.isEqualTo("ACCEPTED");
+		assertThat(count("select count(*) from audit_event where action = 'INCIDENT_ACCEPTED' and object_id = ?",
+				String.valueOf(id)))
+			.isOne();
+	}
+
+	@Test
+	void publishingADirectiveTakesOneNumber() throws Exception {
+		long id = this.directives.draftSample(this.dept);
+		PortalHttp officer = login(this.dept.officer);
+		officer.get("/directives/" + id);
+		officer.post("/directives/" + id + "/submit", Map.of("version", String.valueOf(version(id))));
+		PortalHttp leader = login(this.dept.leader);
+		leader.get("/directives/" + id);
+		String version = String.valueOf(version(id));
+		String today = LocalDate.now(ICT).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+
+		taps(() -> leader.post("/directives/" + id + "/publish", Map.of("signedOn", today, "version", version)));
+
+		assertThat(count("select count(*) from directive where issuer_unit_id = ? and number is not null",
+				this.dept.department))
+			.isOne();
+	}
+
+	@Test
+	void creatingAnAccount() throws Exception {
+		PortalHttp admin = new PortalHttp(this.port);
+		admin.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+		admin.get("/admin/users/new");
+		String username = "t.cham." + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("username", username);
+		form.put("fullName", "Người Chạm Hai Lần");
+		form.put("unitCode", "THPT-CHUYENBENTRE");
+		form.put("roles", Role.UNIT_STAFF.name());
+		form.put("language", "vi");
+
+		taps(() -> admin.post("/admin/users", form));
+
+		assertThat(count("select count(*) from account where username = ?", username)).isOne();
+	}
+
+	/** Sends the request ten times at once; every answer is a page or a redirect. */
+	private static void taps(java.util.concurrent.Callable<HttpResponse<String>> request) throws Exception {
+		List<HttpResponse<String>> answers = Concurrently.times(TAPS, request);
+		assertThat(answers).extracting(HttpResponse::statusCode).allMatch((status) -> status == 200 || status == 302);
+	}
+
+	private Map<String, String> incident() {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("formKey", UUID.randomUUID().toString());
+		form.put("version", "0");
+		form.put("detectedAt",
+				LocalDateTime.now(ICT).minusHours(2).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+		form.put("platform", "FACEBOOK");
+		form.put("urls", "https://www.facebook.com/tintuc/posts/" + UUID.randomUUID());
+		form.put("category", "BNTT");
+		form.put("severity", "2");
+		form.put("summary", "Bài đăng chế giễu một học sinh lớp 11.");
+		form.put("press", "NONE");
+		form.put("people[0].role", "STUDENT");
+		form.put("people[0].ageBand", "FROM_16_TO_17");
+		form.put("people[0].count", "1");
+		form.put("action", "submit");
+		return form;
+	}
+
+	private PortalHttp login(String username) {
+		PortalHttp http = new PortalHttp(this.port);
+		http.login(username, TestPeople.PASSWORD);
+		return http;
+	}
+
+	private long assignment(long directive, long unit) {
+		return this.jdbc.sql("select id from assignment where directive_id = ? and unit_id = ?")
+			.params(directive, unit)
+			.query(Long.class)
+			.single();
+	}
+
+	private long version(long directive) {
+		return this.jdbc.sql("select version from directive where id = ?").param(directive).query(Long.class).single();
+	}
+
+	private int count(String sql, Object param) {
+		return this.jdbc.sql(sql).param(param).query(Integer.class).single();
+	}
+
+}

@@ -93,8 +93,8 @@ class DoubleTapTests {
 
 		taps(() -> school.post(form, report));
 
-		assertThat(count("select count(*) from report where assignment_id = ? and submitted_at is not null",
-				assignment))
+		assertThat(
+				count("select count(*) from report where assignment_id = ? and submitted_at is not null", assignment))
 			.isOne();
 		assertThat(count("select coalesce(max(revision), 0) from report where assignment_id = ?", assignment))
 			.as("submitted once")

@@ -83,8 +83,8 @@ class DirectiveBrowserTests {
 				officer.wait(ExpectedConditions.elementToBeClickable(By.id("implementers-type"))))
 			.selectByValue("UPPER_SECONDARY");
 		officer.click(By.cssSelector("fieldset[data-name='implementers'] [data-unit-picker-add-type]"));
-		officer.wait(ExpectedConditions.presenceOfElementLocated(By
-			.cssSelector("fieldset[data-name='implementers'] input[type=hidden][value='TYPE:UPPER_SECONDARY']")));
+		officer.wait(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("fieldset[data-name='implementers'] input[type=hidden][value='TYPE:UPPER_SECONDARY']")));
 		officer.submit(By.cssSelector("main form button.btn-primary[type=submit]"));
 		assertThat(officer.text()).contains("Đã lưu dự thảo.", "Dự thảo");
 	}

@@ -27,6 +27,7 @@ import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.directive.TestDirectives;
 import vn.edu.portal.system.TestImages;
+import vn.edu.portal.system.TestPdfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class PopulatedDepartment {
 
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-		.getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] PDF = TestPdfs.plain();
 
 	private static final ZoneId ICT = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -128,6 +128,10 @@ final class PopulatedDepartment {
 			.params(this.directive, this.school)
 			.query(Long.class)
 			.single();
+		// A deadline the school has missed, to be reminded of.
+		jdbc.sql("update assignment set acknowledge_by = ? where id = ?")
+			.params(today.minusDays(1), this.assignment)
+			.update();
 
 		PortalHttp leader = login(this.dept.leader);
 		leader.get("/directives/" + this.directive);
@@ -282,7 +286,7 @@ final class PopulatedDepartment {
 		return switch (route.toString()) {
 			case "GET /directives/register.xlsx" -> Map.of("year", year);
 			case "GET /units/lookup" -> Map.of("q", this.schoolName);
-			case "POST /dashboard/remind" -> Map.of("report", "true", "due", this.period.toString());
+			case "POST /dashboard/remind" -> Map.of("report", "false", "due", this.today.minusDays(1).toString());
 			case "POST /directives" -> directiveForm(null);
 			case "POST /directives/{id}/edit" -> directiveForm(version("directive", this.draftDirective));
 			case "POST /directives/{id}/submit", "POST /directives/{id}/delete" ->

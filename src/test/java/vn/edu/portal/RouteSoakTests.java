@@ -77,6 +77,9 @@ class RouteSoakTests {
 				this.formats.today());
 		Map<String, PortalHttp> roles = new LinkedHashMap<>();
 		data.insiders().forEach((role, username) -> roles.put(role, data.login(username)));
+		PortalHttp installation = new PortalHttp(this.port);
+		installation.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+		roles.put("administrator of the installation", installation);
 		List<Route> pages = Routes.of(this.mapping)
 			.stream()
 			.filter((route) -> route.method() == RequestMethod.GET)

@@ -156,6 +156,19 @@ class DoubleTapTests {
 		assertThat(count("select count(*) from account where username = ?", username)).isOne();
 	}
 
+	@Test
+	void commentingOnAnIncident() throws Exception {
+		PortalHttp school = login(this.dept.schoolLeader);
+		school.get("/incidents/new");
+		String page = PortalHttp.location(school.multipart("/incidents/new", incident(), "evidence", Map.of()));
+		long id = Long.parseLong(page.replaceAll("\\D", ""));
+		school.get(page);
+
+		taps(() -> school.post(page + "/comments", Map.of("body", "Trang đã gỡ bài lúc 9 giờ.")));
+
+		assertThat(count("select count(*) from incident_comment where incident_id = ?", id)).isOne();
+	}
+
 	/** Sends the request ten times at once; every answer is a page or a redirect. */
 	private static void taps(java.util.concurrent.Callable<HttpResponse<String>> request) throws Exception {
 		List<HttpResponse<String>> answers = Concurrently.times(TAPS, request);

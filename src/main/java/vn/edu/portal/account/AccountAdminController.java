@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -84,6 +85,11 @@ class AccountAdminController {
 		}
 		catch (AccountChangeRefused refused) {
 			result.rejectValue(refused.field(), refused.messageKey());
+			return FORM;
+		}
+		catch (DataIntegrityViolationException taken) {
+			// The same form sent twice at once: the other request made the account.
+			result.rejectValue("username", "account.username.taken");
 			return FORM;
 		}
 	}

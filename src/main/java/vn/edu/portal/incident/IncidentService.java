@@ -300,7 +300,9 @@ class IncidentService {
 		if (incident.getStatus() == IncidentStatus.DRAFT) {
 			throw new IncidentRefused("notSubmitted");
 		}
-		this.thread.add(id, user.id(), body, ofUnit || shared, now);
+		if (!this.thread.add(id, user.id(), body, ofUnit || shared, now)) {
+			return;
+		}
 		if (ofUnit && incident.getStatus() == IncidentStatus.NEEDS_INFO) {
 			incident.answered(user.id(), now);
 			step(user, incident, "INCIDENT_INFORMATION_GIVEN", Map.of());

@@ -20,10 +20,27 @@ class IncidentThread {
 		this.jdbc = jdbc;
 	}
 
-	void add(long incidentId, long authorId, String body, boolean shared, Instant at) {
-		this.jdbc.sql("""
-				insert into incident_comment (incident_id, author_id, written_at, body, shared) values (?, ?, ?, ?, ?)
-				""").params(incidentId, authorId, Timestamp.from(at), body.strip(), shared).update();
+	/**
+	 * Adds a comment, unless its author wrote the same words on the incident within the
+	 * last minute: a double tap sends a comment several times at once. The incident's row
+	 * is locked first, so that taps arriving together are counted one after the other.
+	 * @return whether the comment was added
+	 */
+	boolean add(long incidentId, long authorId, String body, boolean shared, Instant at) {
+		this.jdbc.sql("select id from incident where id = ? for update").param(incidentId).query(Long.class).list();
+		return this.jdbc.sql("""
+				insert into incident_comment (incident_id, author_id, written_at, body, shared)
+				select :incident, :author, :at, :body, :shared
+				where not exists (select 1 from incident_comment c
+				                  where c.incident_id = :incident and c.author_id = :author and c.body = :body
+				                    and c.written_at > cast(:at as timestamptz) - interval '1 minute')
+				""")
+			.param("incident", incidentId)
+			.param("author", authorId)
+			.param("at", Timestamp.from(at))
+			.param("body", body.strip())
+			.param("shared", shared)
+			.update() == 1;
 	}
 
 	/** The comments in their order; those internal to the Department only if asked. */

@@ -3,7 +3,6 @@ package vn.edu.portal;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,19 +71,12 @@ class CraftedInputTests {
 	}
 
 	private List<String> getRoutesWithoutVariables() {
-		TreeSet<String> routes = new TreeSet<>();
-		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
-			var methods = info.getMethodsCondition().getMethods();
-			if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
-				continue;
-			}
-			for (String pattern : info.getPatternValues()) {
-				if (!pattern.contains("{") && !pattern.equals("/error") && !pattern.equals("/logout")) {
-					routes.add(pattern);
-				}
-			}
-		}
-		return List.copyOf(routes);
+		return Routes.of(this.mappings)
+			.stream()
+			.filter((route) -> route.method() == RequestMethod.GET && route.variables().isEmpty())
+			.map(Routes.Route::pattern)
+			.filter((pattern) -> !pattern.equals("/error"))
+			.toList();
 	}
 
 }

@@ -18,9 +18,18 @@ public final class Pools {
 	 * the client a moment before its request hands its connection back.
 	 */
 	public static int activeConnectionsAfterRequests(HikariDataSource dataSource) throws InterruptedException {
+		return activeConnectionsAfterRequests(dataSource, 0);
+	}
+
+	/**
+	 * The connections still in use, waited for up to a few seconds to fall to
+	 * {@code expected} (those kept before the requests).
+	 */
+	public static int activeConnectionsAfterRequests(HikariDataSource dataSource, int expected)
+			throws InterruptedException {
 		Instant until = Instant.now().plus(SETTLE);
 		int active = dataSource.getHikariPoolMXBean().getActiveConnections();
-		while (active > 0 && Instant.now().isBefore(until)) {
+		while (active > expected && Instant.now().isBefore(until)) {
 			Thread.sleep(50);
 			active = dataSource.getHikariPoolMXBean().getActiveConnections();
 		}

@@ -130,6 +130,7 @@ class DirectiveService {
 			return made.get();
 		}
 		checkReferences(issuer, content);
+		checkRecipients(user, content);
 		Instant now = this.clock.instant();
 		Directive directive = this.directives
 			.saveAndFlush(new Directive(issuer, user.unitId(), user.id(), content, now, formKey));
@@ -151,6 +152,7 @@ class DirectiveService {
 		Directive directive = forChange(user, id, version, Permission.DRAFT_DIRECTIVES);
 		refuseUnless(directive.getStatus() == DirectiveStatus.DRAFT, "directive.refused.notDraft");
 		checkReferences(directive.getIssuerUnitId(), content);
+		checkRecipients(user, content);
 		Instant now = this.clock.instant();
 		directive.edit(content, now);
 		this.history.record(id, Step.EDITED, user, now, null);
@@ -232,6 +234,7 @@ class DirectiveService {
 			throw new DirectiveRefused("changeNote", "directive.changeNote.required");
 		}
 		checkReferences(directive.getIssuerUnitId(), content);
+		checkRecipients(user, content);
 		Instant now = this.clock.instant();
 		directive.amend(content, now);
 		this.directives.flush();
@@ -393,6 +396,17 @@ class DirectiveService {
 				""").param(ids).param(issuer).query(Integer.class).single();
 		if (found != ids.length) {
 			throw new DirectiveRefused("references", "directive.reference.unknown");
+		}
+	}
+
+	/**
+	 * A directive is addressed only to units its drafter sees: a unit of another
+	 * Department, which the unit search never offers, is refused rather than kept.
+	 */
+	private void checkRecipients(CurrentUser user, DirectiveContent content) {
+		List<String> tokens = content.recipients().stream().map(DirectiveContent.RecipientChoice::token).toList();
+		if (this.selection.describe(user, tokens).size() != tokens.size()) {
+			throw new DirectiveRefused("implementers", "directive.recipients.invalid");
 		}
 	}
 

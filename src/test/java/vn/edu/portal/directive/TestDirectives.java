@@ -98,6 +98,26 @@ public class TestDirectives {
 		this.directives.save(leader, directiveId, directive.getVersion(), amended, "Lùi hạn báo cáo.");
 	}
 
+	/** A draft of the sample letter by the department's officer, to the given units. */
+	public long draft(TestDepartment department, List<Long> units) {
+		return draftOf(department, units).getId();
+	}
+
+	/** The sample letter to the given units, submitted to the department's leader. */
+	public long submitted(TestDepartment department, List<Long> units) {
+		Directive directive = draftOf(department, units);
+		this.directives.submit(this.people.user(department.officer), directive.getId(), directive.getVersion());
+		return directive.getId();
+	}
+
+	private Directive draftOf(TestDepartment department, List<Long> units) {
+		DirectiveContent content = DemoDirectives.sampleLetter("UNIT:" + department.department)
+			.withRecipients(units.stream()
+				.map((unit) -> new RecipientChoice("UNIT:" + unit, RecipientRole.IMPLEMENT))
+				.toList());
+		return this.directives.create(this.people.user(department.officer), content);
+	}
+
 	private long publish(TestDepartment department, DirectiveContent content, LocalDate on) {
 		CurrentUser officer = this.people.user(department.officer);
 		CurrentUser leader = this.people.user(department.leader);

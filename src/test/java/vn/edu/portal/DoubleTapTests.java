@@ -2,7 +2,6 @@ package vn.edu.portal;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import vn.edu.portal.account.Role;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.directive.TestDirectives;
+import vn.edu.portal.incident.TestIncidentForms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,6 +99,72 @@ class DoubleTapTests {
 		assertThat(count("select coalesce(max(revision), 0) from report where assignment_id = ?", assignment))
 			.as("submitted once")
 			.isOne();
+	}
+
+	@Test
+	void forwardingADirective() throws Exception {
+		long directive = this.directives.publishSampleTo(this.dept, List.of(this.dept.districtOne), LocalDate.now(ICT));
+		long office = assignment(directive, this.dept.districtOne);
+		PortalHttp district = login(this.dept.districtLeader);
+		district.get("/inbox/" + office);
+
+		taps(() -> district.post("/inbox/" + office + "/forward",
+				Map.of("units[0]", "UNIT:" + this.dept.schoolOfDistrictOne, "instructions", "Triển khai ngay.")));
+
+		assertThat(count("select count(*) from assignment where parent_id = ?", office)).isOne();
+	}
+
+	@Test
+	void returningASubmittedReport() throws Exception {
+		LocalDate due = LocalDate.now(ICT).plusDays(5);
+		long directive = this.directives.publishWithReport(this.dept, List.of(this.dept.upperSecondaryOne),
+				LocalDate.now(ICT), due);
+		long assignment = assignment(directive, this.dept.upperSecondaryOne);
+		PortalHttp school = login(this.dept.schoolLeader);
+		String form = "/inbox/" + assignment + "/reports/" + due;
+		school.get(form);
+		Map<String, String> report = new LinkedHashMap<>();
+		report.put("action", "submit");
+		for (int i = 0; i < 5; i++) {
+			report.put("tasks[" + i + "].status", "DONE");
+		}
+		school.post(form, report);
+		long id = this.jdbc.sql("select id from report where assignment_id = ?")
+			.param(assignment)
+			.query(Long.class)
+			.single();
+		PortalHttp officer = login(this.dept.officer);
+		officer.get("/reports/" + id);
+		String version = String.valueOf(count("select version from report where id = ?", id));
+
+		taps(() -> officer.post("/reports/" + id + "/return",
+				Map.of("version", version, "comment", "Bổ sung số học sinh tham gia.")));
+
+		assertThat(this.jdbc.sql("select status from report where id = ?").param(id).query(String.class).single())
+			.isEqualTo("RETURNED");
+		assertThat(count("select count(*) from audit_event where action = 'REPORT_RETURNED' and object_id = ?",
+				String.valueOf(id)))
+			.isOne();
+	}
+
+	@Test
+	void askingTheReportingUnitForInformation() throws Exception {
+		PortalHttp school = login(this.dept.schoolLeader);
+		school.get("/incidents/new");
+		String page = PortalHttp.location(school.multipart("/incidents/new", incident(), "evidence", Map.of()));
+		long id = Long.parseLong(page.replaceAll("\\D", ""));
+		PortalHttp officer = login(this.dept.officer);
+		officer.get(page);
+		officer.post(page + "/accept",
+				Map.of("version", String.valueOf(count("select version from incident where id = ?", id))));
+		officer.get(page);
+		String version = String.valueOf(count("select version from incident where id = ?", id));
+
+		taps(() -> officer.post(page + "/ask", Map.of("version", version, "text", "Trang đã gỡ bài chưa?")));
+
+		assertThat(this.jdbc.sql("select status from incident where id = ?").param(id).query(String.class).single())
+			.isEqualTo("NEEDS_INFO");
+		assertThat(count("select count(*) from incident_comment where incident_id = ?", id)).isOne();
 	}
 
 	@Test
@@ -202,21 +268,9 @@ class DoubleTapTests {
 		assertThat(answers).extracting(HttpResponse::statusCode).allMatch((status) -> status == 200 || status == 302);
 	}
 
-	private Map<String, String> incident() {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("formKey", UUID.randomUUID().toString());
-		form.put("version", "0");
-		form.put("detectedAt",
-				LocalDateTime.now(ICT).minusHours(2).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
-		form.put("platform", "FACEBOOK");
-		form.put("urls", "https://www.facebook.com/tintuc/posts/" + UUID.randomUUID());
-		form.put("category", "BNTT");
-		form.put("severity", "2");
-		form.put("summary", "Bài đăng chế giễu một học sinh lớp 11.");
-		form.put("press", "NONE");
-		form.put("people[0].role", "STUDENT");
-		form.put("people[0].ageBand", "FROM_16_TO_17");
-		form.put("people[0].count", "1");
+	private static Map<String, String> incident() {
+		Map<String, String> form = TestIncidentForms.form(UUID.randomUUID(),
+				"https://www.facebook.com/tintuc/posts/" + UUID.randomUUID(), 2, 2);
 		form.put("action", "submit");
 		return form;
 	}

@@ -6,9 +6,6 @@ import java.lang.management.MemoryMXBean;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.directive.TestDirectives;
+import vn.edu.portal.incident.TestIncidentForms;
 import vn.edu.portal.system.FileStore;
 import vn.edu.portal.system.Formats;
 import vn.edu.portal.system.HostileFiles;
@@ -49,8 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileUploadTests {
 
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
-	private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
 	private static final List<Hostile> CORPUS = List.of(
 			new Hostile("executable.pdf", HostileFiles.read("executable.pdf"), Outcome.NOT_RECOGNISED),
@@ -250,21 +246,9 @@ class HostileUploadTests {
 		return files;
 	}
 
-	private Map<String, String> incident(UUID key) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("formKey", key.toString());
-		form.put("version", "0");
-		form.put("detectedAt", LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusHours(2).format(PICKER));
-		form.put("platform", "FACEBOOK");
-		form.put("urls", "https://www.facebook.com/tintuc/posts/" + key.getMostSignificantBits());
-		form.put("category", "BNTT");
-		form.put("severity", "2");
-		form.put("summary", "Bài đăng chế giễu một học sinh lớp 10.");
-		form.put("press", "NONE");
-		form.put("people[0].role", "STUDENT");
-		form.put("people[0].ageBand", "FROM_16_TO_17");
-		form.put("people[0].count", "1");
-		form.put("actions", "REMOVAL_REQUESTED");
+	private static Map<String, String> incident(UUID key) {
+		Map<String, String> form = TestIncidentForms.form(key,
+				"https://www.facebook.com/tintuc/posts/" + key.getMostSignificantBits(), 2, 2);
 		form.put("action", "save");
 		return form;
 	}

@@ -4,9 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +34,7 @@ import vn.edu.portal.account.Role;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.directive.TestDirectives;
+import vn.edu.portal.incident.TestIncidentForms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -208,21 +207,9 @@ class ScheduledJobsTests {
 		return parts[parts.length - 2] + "." + parts[parts.length - 1];
 	}
 
-	private Map<String, String> incident(String names) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("formKey", UUID.randomUUID().toString());
-		form.put("version", "0");
-		form.put("detectedAt",
-				LocalDateTime.now(ICT).minusHours(3).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
-		form.put("platform", "FACEBOOK");
-		form.put("urls", "https://www.facebook.com/tintuc/posts/" + UUID.randomUUID());
-		form.put("category", "BNTT");
-		form.put("severity", "2");
-		form.put("summary", "Bài đăng chế giễu một học sinh lớp 7.");
-		form.put("press", "NONE");
-		form.put("people[0].role", "STUDENT");
-		form.put("people[0].ageBand", "FROM_7_TO_15");
-		form.put("people[0].count", "1");
+	private static Map<String, String> incident(String names) {
+		Map<String, String> form = TestIncidentForms.form(UUID.randomUUID(),
+				"https://www.facebook.com/tintuc/posts/" + UUID.randomUUID(), 2, 3);
 		form.put("names", names);
 		form.put("action", "submit");
 		return form;

@@ -33,6 +33,7 @@ import vn.edu.portal.directive.TestDepartment;
 import vn.edu.portal.system.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.edu.portal.incident.TestIncidentForms.form;
 
 /**
  * Incidents as their users meet them: the form keeps what was typed and every file it
@@ -583,25 +584,6 @@ class IncidentTests {
 	private Map<String, String> withNames(Map<String, String> form, String names) {
 		form.put("action", "submit");
 		form.put("names", names);
-		return form;
-	}
-
-	/** A complete form: detected so many hours ago. */
-	private static Map<String, String> form(UUID key, String url, int severity, int hoursAgo) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("formKey", key.toString());
-		form.put("version", "0");
-		form.put("detectedAt", LocalDateTime.now(ICT).minusHours(hoursAgo).format(PICKER));
-		form.put("platform", "FACEBOOK");
-		form.put("urls", url);
-		form.put("category", "BNTT");
-		form.put("severity", String.valueOf(severity));
-		form.put("summary", "Bài đăng chế giễu một học sinh lớp 10.");
-		form.put("press", "NONE");
-		form.put("people[0].role", "STUDENT");
-		form.put("people[0].ageBand", "FROM_16_TO_17");
-		form.put("people[0].count", "1");
-		form.put("actions", "REMOVAL_REQUESTED");
 		return form;
 	}
 

@@ -262,6 +262,57 @@ class DoubleTapTests {
 		assertThat(count("select count(*) from incident_comment where incident_id = ?", id)).isOne();
 	}
 
+	@Test
+	void returningAndRecallingADirective() throws Exception {
+		long id = this.directives.draftSample(this.dept);
+		PortalHttp officer = login(this.dept.officer);
+		officer.get("/directives/" + id);
+		officer.post("/directives/" + id + "/submit", Map.of("version", String.valueOf(version(id))));
+		PortalHttp leader = login(this.dept.leader);
+		leader.get("/directives/" + id);
+		String pending = String.valueOf(version(id));
+
+		taps(() -> leader.post("/directives/" + id + "/return",
+				Map.of("version", pending, "comment", "Viết lại đoạn mở đầu.")));
+
+		assertThat(count("select count(*) from directive_history where directive_id = ? and action = 'RETURNED'", id))
+			.isOne();
+
+		long published = this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne),
+				LocalDate.now(ICT));
+		leader.get("/directives/" + published);
+		String issued = String.valueOf(version(published));
+
+		taps(() -> leader.post("/directives/" + published + "/recall",
+				Map.of("version", issued, "comment", "Thay bằng văn bản khác.")));
+
+		assertThat(count("select count(*) from directive_history where directive_id = ? and action = 'RECALLED'",
+				published))
+			.isOne();
+	}
+
+	@Test
+	void creatingAUnit() throws Exception {
+		PortalHttp admin = new PortalHttp(this.port);
+		admin.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+		admin.get("/admin/units/new");
+		String code = "CHAM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("code", code);
+		form.put("name", "Trường Tiểu học Chạm Hai Lần");
+		form.put("shortName", "");
+		form.put("type", "PRIMARY");
+		form.put("ownership", "PUBLIC");
+		form.put("parentCode", "PGD-GTR");
+		form.put("email", "");
+		form.put("phone", "");
+		form.put("validFrom", "01/09/2015");
+
+		taps(() -> admin.post("/admin/units", form));
+
+		assertThat(count("select count(*) from unit where code = ?", code)).isOne();
+	}
+
 	/** Sends the request ten times at once; every answer is a page or a redirect. */
 	private static void taps(java.util.concurrent.Callable<HttpResponse<String>> request) throws Exception {
 		List<HttpResponse<String>> answers = Concurrently.times(TAPS, request);

@@ -25,6 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a NUL character is removed from every parameter's name and value (also of a
  * multipart form): no search, form or export means one, and PostgreSQL refuses it in
  * text, so that it once turned a search into a server error;</li>
+ * <li>a list index in a field's name ({@code people[99999].count}) beyond
+ * {@value #MAX_LIST_INDEX} is a bad request: no form has that many rows, and the binder
+ * would grow a list to that size or fail;</li>
  * <li>the error page answers only as the error page: asked for directly, it is a
  * 404.</li>
  * </ul>

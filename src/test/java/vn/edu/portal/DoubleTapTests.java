@@ -77,21 +77,10 @@ class DoubleTapTests {
 
 	@Test
 	void submittingAReport() throws Exception {
-		LocalDate due = LocalDate.now(ICT).plusDays(5);
-		long directive = this.directives.publishWithReport(this.dept, List.of(this.dept.upperSecondaryOne),
-				LocalDate.now(ICT), due);
-		long assignment = assignment(directive, this.dept.upperSecondaryOne);
-		PortalHttp school = login(this.dept.schoolLeader);
-		String form = "/inbox/" + assignment + "/reports/" + due;
-		school.get(form);
-		Map<String, String> report = new LinkedHashMap<>();
-		report.put("action", "submit");
-		for (int i = 0; i < 5; i++) {
-			report.put("tasks[" + i + "].status", "DONE");
-			report.put("tasks[" + i + "].narrative", "Đã thực hiện nhiệm vụ " + (i + 1) + ".");
-		}
+		ReportForm form = reportForm();
 
-		taps(() -> school.post(form, report));
+		taps(() -> form.school().post(form.path(), submittedReport()));
+		long assignment = form.assignment();
 
 		assertThat(
 				count("select count(*) from report where assignment_id = ? and submitted_at is not null", assignment))
@@ -116,21 +105,10 @@ class DoubleTapTests {
 
 	@Test
 	void returningASubmittedReport() throws Exception {
-		LocalDate due = LocalDate.now(ICT).plusDays(5);
-		long directive = this.directives.publishWithReport(this.dept, List.of(this.dept.upperSecondaryOne),
-				LocalDate.now(ICT), due);
-		long assignment = assignment(directive, this.dept.upperSecondaryOne);
-		PortalHttp school = login(this.dept.schoolLeader);
-		String form = "/inbox/" + assignment + "/reports/" + due;
-		school.get(form);
-		Map<String, String> report = new LinkedHashMap<>();
-		report.put("action", "submit");
-		for (int i = 0; i < 5; i++) {
-			report.put("tasks[" + i + "].status", "DONE");
-		}
-		school.post(form, report);
+		ReportForm form = reportForm();
+		form.school().post(form.path(), submittedReport());
 		long id = this.jdbc.sql("select id from report where assignment_id = ?")
-			.param(assignment)
+			.param(form.assignment())
 			.query(Long.class)
 			.single();
 		PortalHttp officer = login(this.dept.officer);
@@ -150,8 +128,7 @@ class DoubleTapTests {
 	@Test
 	void askingTheReportingUnitForInformation() throws Exception {
 		PortalHttp school = login(this.dept.schoolLeader);
-		school.get("/incidents/new");
-		String page = PortalHttp.location(school.multipart("/incidents/new", incident(), "evidence", Map.of()));
+		String page = submittedIncident(school);
 		long id = Long.parseLong(page.replaceAll("\\D", ""));
 		PortalHttp officer = login(this.dept.officer);
 		officer.get(page);
@@ -170,8 +147,7 @@ class DoubleTapTests {
 	@Test
 	void acceptingAnIncident() throws Exception {
 		PortalHttp school = login(this.dept.schoolLeader);
-		school.get("/incidents/new");
-		String page = PortalHttp.location(school.multipart("/incidents/new", incident(), "evidence", Map.of()));
+		String page = submittedIncident(school);
 		long id = Long.parseLong(page.replaceAll("\\D", ""));
 		PortalHttp officer = login(this.dept.officer);
 		officer.get(page);
@@ -252,8 +228,7 @@ class DoubleTapTests {
 	@Test
 	void commentingOnAnIncident() throws Exception {
 		PortalHttp school = login(this.dept.schoolLeader);
-		school.get("/incidents/new");
-		String page = PortalHttp.location(school.multipart("/incidents/new", incident(), "evidence", Map.of()));
+		String page = submittedIncident(school);
 		long id = Long.parseLong(page.replaceAll("\\D", ""));
 		school.get(page);
 
@@ -317,6 +292,43 @@ class DoubleTapTests {
 	private static void taps(java.util.concurrent.Callable<HttpResponse<String>> request) throws Exception {
 		List<HttpResponse<String>> answers = Concurrently.times(TAPS, request);
 		assertThat(answers).extracting(HttpResponse::statusCode).allMatch((status) -> status == 200 || status == 302);
+	}
+
+	/**
+	 * The report form of a school for a directive that asks for one report.
+	 *
+	 * @param school the school's leader, signed in, the form opened
+	 * @param assignment the school's assignment
+	 * @param path the form's address
+	 */
+	record ReportForm(PortalHttp school, long assignment, String path) {
+	}
+
+	private ReportForm reportForm() {
+		LocalDate due = LocalDate.now(ICT).plusDays(5);
+		long directive = this.directives.publishWithReport(this.dept, List.of(this.dept.upperSecondaryOne),
+				LocalDate.now(ICT), due);
+		long assignment = assignment(directive, this.dept.upperSecondaryOne);
+		PortalHttp school = login(this.dept.schoolLeader);
+		String path = "/inbox/" + assignment + "/reports/" + due;
+		school.get(path);
+		return new ReportForm(school, assignment, path);
+	}
+
+	private static Map<String, String> submittedReport() {
+		Map<String, String> report = new LinkedHashMap<>();
+		report.put("action", "submit");
+		for (int i = 0; i < 5; i++) {
+			report.put("tasks[" + i + "].status", "DONE");
+			report.put("tasks[" + i + "].narrative", "Đã thực hiện nhiệm vụ " + (i + 1) + ".");
+		}
+		return report;
+	}
+
+	/** Files an incident from the new-incident form; answers its page. */
+	private static String submittedIncident(PortalHttp school) {
+		school.get("/incidents/new");
+		return PortalHttp.location(school.multipart("/incidents/new", incident(), "evidence", Map.of()));
 	}
 
 	private static Map<String, String> incident() {

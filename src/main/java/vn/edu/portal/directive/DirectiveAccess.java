@@ -68,6 +68,18 @@ class DirectiveAccess {
 	}
 
 	/**
+	 * Whether the reader is staff of the directive's issuer, who see its drafts and so
+	 * its drafting: the same rule that shows them drafts at all.
+	 */
+	boolean isIssuerStaff(CurrentUser user, long issuerUnitId) {
+		Reader reader = reader(user);
+		return reader.staff() && this.jdbc.sql("select exists (select 1 from unit where id = ? and path like ? || '%')")
+			.params(issuerUnitId, reader.scopePath())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * A reader's scope.
 	 *
 	 * @param scopePath the materialised path of the units the reader sees

@@ -36,9 +36,13 @@ class DirectiveReading {
 
 	private final UnitSelection selection;
 
+	private final DirectiveAccess access;
+
 	DirectiveReading(DirectiveService directives, DirectiveQueries queries, DirectiveHistory history,
-			DirectiveVersions versions, DirectiveAttachments attachments, ScopePolicy scope, UnitSelection selection) {
+			DirectiveVersions versions, DirectiveAttachments attachments, ScopePolicy scope, UnitSelection selection,
+			DirectiveAccess access) {
 		this.selection = selection;
+		this.access = access;
 		this.directives = directives;
 		this.queries = queries;
 		this.history = history;
@@ -70,10 +74,7 @@ class DirectiveReading {
 	 */
 	private List<DirectiveHistory.Entry> history(CurrentUser user, Directive directive) {
 		List<DirectiveHistory.Entry> all = this.history.of(directive.getId());
-		boolean issuerStaff = (this.scope.permits(user, Permission.DRAFT_DIRECTIVES)
-				|| this.scope.permits(user, Permission.PUBLISH_DIRECTIVES))
-				&& Long.valueOf(directive.getIssuerUnitId()).equals(this.scope.scopeOf(user).rootUnitId());
-		return issuerStaff ? all
+		return this.access.isIssuerStaff(user, directive.getIssuerUnitId()) ? all
 				: all.stream().filter((entry) -> DirectiveHistory.ISSUED.contains(entry.step())).toList();
 	}
 

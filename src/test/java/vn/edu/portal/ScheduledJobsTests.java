@@ -1,10 +1,12 @@
 package vn.edu.portal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +89,26 @@ class ScheduledJobsTests {
 	@Test
 	void everyScheduledJobOfThePortalIsTestedHere() {
 		assertThat(tasks().keySet()).containsExactlyInAnyOrder("IncidentRetention.nightly", "Reminders.daily",
-				"Reminders.hourly", "Digests.scheduled", "OutboxSender.scheduled");
+				"Reminders.hourly", "Digests.scheduled", "OutboxSender.scheduled",
+				"PortalSessionRepository.deleteExpired");
+	}
+
+	@Test
+	void expiredSessionsAreDeletedAndLiveOnesKept() {
+		PortalHttp leader = new PortalHttp(this.port);
+		leader.login(this.people.account(this.dept.schoolOfDistrictOne, Role.UNIT_LEADER), TestPeople.PASSWORD);
+		PortalHttp idle = new PortalHttp(this.port);
+		idle.login(this.people.account(this.dept.schoolOfDistrictOne, Role.UNIT_LEADER), TestPeople.PASSWORD);
+		String idleId = new String(Base64.getDecoder().decode(idle.sessionId()), StandardCharsets.US_ASCII);
+		this.jdbc.sql("update spring_session set expiry_time = expiry_time - 3600000 where session_id = ?")
+			.param(idleId)
+			.update();
+
+		run("PortalSessionRepository.deleteExpired");
+
+		assertThat(count("select count(*) from spring_session where session_id = ?", idleId)).isZero();
+		assertThat(leader.get("/inbox").statusCode()).as("a live session goes on").isEqualTo(200);
+		assertThat(PortalHttp.location(idle.get("/inbox"))).as("an expired one signs in again").endsWith("/login");
 	}
 
 	@Test

@@ -22,18 +22,27 @@ class MustChangePasswordFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
-				&& user.mustChangePassword() && !isAllowed(request.getServletPath())) {
+		if (!isAllowed(request.getServletPath()) && mustChangePassword()) {
 			response.sendRedirect(request.getContextPath() + "/account/password");
 			return;
 		}
 		chain.doFilter(request, response);
 	}
 
+	/**
+	 * Asked only where it matters: asking loads the session, which static files never
+	 * need.
+	 */
+	private static boolean mustChangePassword() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+				&& user.mustChangePassword();
+	}
+
 	private static boolean isAllowed(String path) {
 		return path.equals("/account/password") || path.equals("/logout") || path.equals("/error")
 				|| path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
+				|| path.startsWith("/fonts/") || path.startsWith("/images/") || path.equals("/favicon.ico")
 				|| path.startsWith("/actuator/health");
 	}
 

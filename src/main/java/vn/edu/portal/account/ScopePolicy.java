@@ -10,6 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.annotation.RequestScope;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import vn.edu.portal.organisation.CurrentScope;
 import vn.edu.portal.organisation.UnitNotFoundException;
@@ -40,6 +42,20 @@ public class ScopePolicy {
 		this.tree = tree;
 	}
 
+	/**
+	 * The department above a unit, as {@code id:path}, or the unit itself where it has
+	 * none ({@code :unit} the unit's id).
+	 */
+	private static final String DEPARTMENT_SCOPE = """
+			coalesce((select d.id || ':' || d.path from unit u
+			  join unit d on d.id = any(string_to_array(trim(both '/' from u.path), '/')::bigint[])
+			  where u.id = :unit and d.type = 'DEPARTMENT'
+			  order by length(d.path) desc limit 1),
+			 (select id || ':' || path from unit where id = :unit))""";
+
+	/** A unit's own subtree, as {@code id:path}. */
+	private static final String UNIT_SCOPE = "select id || ':' || path from unit where id = :unit";
+
 	/** The units the account may see: the widest scope of its roles. */
 	public UnitScope scopeOf(CurrentUser user) {
 		boolean departmentWide = user.roles().stream().anyMatch(ScopePolicy::isDepartmentWide);
@@ -50,19 +66,54 @@ public class ScopePolicy {
 		if (user.unitId() == null) {
 			return UnitScope.EVERYTHING;
 		}
-		if (!departmentWide) {
-			return new UnitScope(user.unitId(), this.tree.pathOf(user.unitId()).orElseThrow());
+		String key = rememberedKey(user, departmentWide);
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof UnitScope known) {
+			return known;
 		}
-		return this.jdbc.sql("""
-				select d.id, d.path from unit u
-				join unit d on d.id = any(string_to_array(trim(both '/' from u.path), '/')::bigint[])
-				where u.id = ? and d.type = 'DEPARTMENT'
-				order by length(d.path) desc limit 1
-				""")
-			.param(user.unitId())
-			.query((rs, i) -> new UnitScope(rs.getLong("id"), rs.getString("path")))
+		UnitScope scope = parse(this.jdbc.sql(departmentWide ? "select " + DEPARTMENT_SCOPE : UNIT_SCOPE)
+			.param("unit", user.unitId())
+			.query(String.class)
 			.optional()
-			.orElseGet(() -> new UnitScope(user.unitId(), this.tree.pathOf(user.unitId()).orElseThrow()));
+			.orElseThrow(() -> new UnitNotFoundException(user.unitId())));
+		if (request != null) {
+			request.setAttribute(key, scope, RequestAttributes.SCOPE_REQUEST);
+		}
+		return scope;
+	}
+
+	/**
+	 * The account's scope as a scalar query ({@code :unit} its unit), for a statement
+	 * that reads it with other things ({@link MenuFigures}); {@code null} when it needs
+	 * none.
+	 */
+	String scopeSql(CurrentUser user) {
+		if (user.unitId() == null) {
+			return null;
+		}
+		return user.roles().stream().anyMatch(ScopePolicy::isDepartmentWide) ? "select " + DEPARTMENT_SCOPE
+				: UNIT_SCOPE;
+	}
+
+	/**
+	 * Keeps the scope read by {@link #scopeSql} for the rest of the request (the page's
+	 * handler checks it several times): one request sees one scope.
+	 */
+	void remember(CurrentUser user, String scope) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && scope != null) {
+			boolean departmentWide = user.roles().stream().anyMatch(ScopePolicy::isDepartmentWide);
+			request.setAttribute(rememberedKey(user, departmentWide), parse(scope), RequestAttributes.SCOPE_REQUEST);
+		}
+	}
+
+	private static String rememberedKey(CurrentUser user, boolean departmentWide) {
+		return ScopePolicy.class.getName() + "." + user.id() + "." + departmentWide;
+	}
+
+	private static UnitScope parse(String idAndPath) {
+		int colon = idAndPath.indexOf(':');
+		return new UnitScope(Long.parseLong(idAndPath.substring(0, colon)), idAndPath.substring(colon + 1));
 	}
 
 	private static boolean isDepartmentWide(Role role) {

@@ -29,6 +29,7 @@ import vn.edu.portal.notification.ManualReminders;
 import vn.edu.portal.organisation.UnitNotFoundException;
 import vn.edu.portal.organisation.UnitType;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.WritesWhenViewed;
 
 /**
  * The compliance dashboard of a unit's scope for a period: its figures and score, the
@@ -166,6 +167,7 @@ class DashboardController {
 	 * percentages, header frozen) or as CSV (UTF-8 with BOM), with Vietnamese column
 	 * names; no names of people. Audited.
 	 */
+	@WritesWhenViewed
 	@GetMapping({ "/dashboard.xlsx", "/dashboard.csv" })
 	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser user,
 			@RequestParam(required = false) Long unit, @RequestParam(required = false) String kind,
@@ -197,7 +199,8 @@ class DashboardController {
 
 	private long shownUnit(CurrentUser user, Long unit, UnitScope visible) {
 		long shown = (unit != null) ? unit : (visible.rootUnitId() != null) ? visible.rootUnitId() : -1;
-		if (shown < 0 || !this.scope.canSee(user, shown)) {
+		boolean theScopeItself = Long.valueOf(shown).equals(visible.rootUnitId());
+		if (shown < 0 || !(theScopeItself || this.scope.canSee(user, shown))) {
 			throw new UnitNotFoundException(shown);
 		}
 		return shown;

@@ -30,23 +30,20 @@ class DashboardQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** The path of a unit in the tree. */
-	String pathOf(long unitId) {
-		return this.jdbc.sql("select path from unit where id = ?").param(unitId).query(String.class).single();
-	}
-
 	/**
-	 * Lets the planner plan each statement of this transaction for its values: how large
-	 * a scope is depends on the unit, and one plan for every unit is wrong for most. And
-	 * no parallel workers: no statement reads more than a Department's incidents
-	 * (15,000), too few to pay for starting workers, and concurrent users need the cores
-	 * (a Department's monthly sums took 20 ms with two workers under load, 5 ms without).
+	 * The path of a unit in the tree, and the planner set for the rest of the transaction
+	 * in the same statement: it plans each statement for its values (how large a scope is
+	 * depends on the unit, and one plan for every unit is wrong for most), and starts no
+	 * parallel workers (no statement reads more than a Department's incidents, 15,000,
+	 * too few to pay for starting workers, and concurrent users need the cores: a
+	 * Department's monthly sums took 20 ms with two workers under load, 5 ms without).
 	 */
-	void planForTheValues() {
-		this.jdbc.sql("""
-				select set_config('plan_cache_mode', 'force_custom_plan', true),
+	String pathPlanningForTheValues(long unitId) {
+		return this.jdbc.sql("""
+				select path, set_config('plan_cache_mode', 'force_custom_plan', true),
 				       set_config('max_parallel_workers_per_gather', '0', true)
-				""").query().singleRow();
+				from unit where id = ?
+				""").param(unitId).query((rs, i) -> rs.getString("path")).single();
 	}
 
 	/** A unit, and the open units one level below it, by name. */

@@ -102,8 +102,7 @@ class Dashboards {
 	}
 
 	private Selection select(long unitId, DashboardPeriod period, String unitType, Long directiveId) {
-		this.queries.planForTheValues();
-		return new Selection(unitId, this.queries.pathOf(unitId), period, unitType, directiveId);
+		return new Selection(unitId, this.queries.pathPlanningForTheValues(unitId), period, unitType, directiveId);
 	}
 
 	private List<Figures> figures(Selection selection, DashboardQueries.Incidents incidents, String sort) {

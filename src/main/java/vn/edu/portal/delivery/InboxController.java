@@ -26,6 +26,7 @@ import vn.edu.portal.directive.DirectiveCatalog;
 import vn.edu.portal.directive.Urgency;
 import vn.edu.portal.organisation.UnitType;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.WritesWhenViewed;
 
 /**
  * A unit's inbox (văn bản đến): the directives delivered to it, and each one's page where
@@ -75,6 +76,7 @@ class InboxController {
 		return "inbox/list";
 	}
 
+	@WritesWhenViewed
 	@GetMapping("/{id}")
 	String assignment(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
 		this.delivery.read(user, id);

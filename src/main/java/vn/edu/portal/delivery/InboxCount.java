@@ -1,28 +1,27 @@
 package vn.edu.portal.delivery;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.MenuFigure;
 
 /** The unread count beside "Văn bản đến" in the menu of every page. */
-@ControllerAdvice
-class InboxCount {
+@Component
+class InboxCount implements MenuFigure {
 
-	private final InboxQueries queries;
-
-	InboxCount(InboxQueries queries) {
-		this.queries = queries;
+	@Override
+	public String name() {
+		return "inboxUnread";
 	}
 
-	@ModelAttribute("inboxUnread")
-	Integer unread(Authentication authentication) {
-		if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
-				&& user.unitId() != null) {
-			return this.queries.unread(user.unitId());
-		}
-		return null;
+	@Override
+	public String sql() {
+		return InboxQueries.UNREAD;
+	}
+
+	@Override
+	public boolean appliesTo(CurrentUser user) {
+		return user.unitId() != null;
 	}
 
 }

@@ -44,6 +44,12 @@ class InboxQueries {
 			    union select m.id from unit m join lineage l on m.successor_id = l.id)
 			select id from lineage""";
 
+	/**
+	 * The assignments of a unit (and of the units merged into it) no one has opened yet.
+	 */
+	static final String UNREAD = "select count(*) from assignment a where a.unit_id in (" + LINEAGE
+			+ ") and a.read_at is null and a.withdrawn_at is null";
+
 	private final JdbcClient jdbc;
 
 	InboxQueries(JdbcClient jdbc) {
@@ -169,15 +175,6 @@ class InboxQueries {
 	}
 
 	/** The unit's directives nobody of it has opened yet. */
-	int unread(long unitId) {
-		return this.jdbc.sql(
-				"select count(*) from assignment a where a.unit_id in (%s) and a.read_at is null and a.withdrawn_at is null"
-					.formatted(LINEAGE))
-			.param("unit", unitId)
-			.query(Integer.class)
-			.single();
-	}
-
 	/**
 	 * The delivery tree of a directive within a scope: every assignment with its unit,
 	 * state and who acted, the units each office forwarded to under it.

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.system.WritesWhenViewed;
 
 /**
  * Directives for their readers and drafters: the list, the detail, and the draft's form
@@ -60,6 +61,7 @@ class DirectiveController {
 		return "directives/list";
 	}
 
+	@WritesWhenViewed
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
 		return this.formPage.detail(user, id, model);

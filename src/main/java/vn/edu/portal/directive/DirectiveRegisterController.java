@@ -16,6 +16,7 @@ import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.audit.AuditLog;
 import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.WritesWhenViewed;
 
 /**
  * The Department's outgoing register for a year, for its staff: on screen and printable,
@@ -55,6 +56,7 @@ class DirectiveRegisterController {
 		return "directives/register";
 	}
 
+	@WritesWhenViewed
 	@GetMapping("/directives/register.xlsx")
 	ResponseEntity<StreamingResponseBody> xlsx(@AuthenticationPrincipal CurrentUser user, @RequestParam int year,
 			Locale locale) {

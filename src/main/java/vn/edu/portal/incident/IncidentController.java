@@ -41,6 +41,7 @@ import vn.edu.portal.system.FileStore;
 import vn.edu.portal.system.FormModel;
 import vn.edu.portal.system.Formats;
 import vn.edu.portal.system.TabularExport;
+import vn.edu.portal.system.WritesWhenViewed;
 
 /**
  * The incident form (new and draft), its lists, and the restricted part with the
@@ -130,6 +131,7 @@ class IncidentController {
 		return "incidents/list";
 	}
 
+	@WritesWhenViewed
 	@GetMapping({ "/incidents.xlsx", "/incidents.csv" })
 	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser user,
 			@ModelAttribute("filter") IncidentFilter filter, HttpServletRequest request, Locale locale) {
@@ -195,6 +197,7 @@ class IncidentController {
 				redirect);
 	}
 
+	@WritesWhenViewed
 	@GetMapping("/incidents/{id}/edit")
 	String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
 		Incident incident = this.incidents.draft(user, id);
@@ -341,6 +344,7 @@ class IncidentController {
 		return FORM;
 	}
 
+	@WritesWhenViewed
 	@GetMapping("/incidents/{id}/restricted")
 	String restricted(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
 		Incident incident = this.incidents.forReading(user, id);
@@ -354,6 +358,7 @@ class IncidentController {
 		return "incidents/restricted";
 	}
 
+	@WritesWhenViewed
 	@GetMapping("/incidents/{id}/files/{fileId}")
 	ResponseEntity<StreamingResponseBody> download(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@PathVariable long fileId) {

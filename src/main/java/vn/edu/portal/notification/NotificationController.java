@@ -4,19 +4,19 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.MenuFigure;
+import vn.edu.portal.system.WritesWhenViewed;
 
 /**
  * The bell and the notifications page: every message of the account, unread first marked,
@@ -58,6 +58,7 @@ class NotificationController {
 	}
 
 	/** Opens what a message is about, and marks it read. */
+	@WritesWhenViewed
 	@GetMapping("/notifications/{id}")
 	String open(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		String link = this.jdbc.sql("""
@@ -132,24 +133,17 @@ class NotificationController {
 	}
 
 	/** The bell's unread count on every page. */
-	@ControllerAdvice
-	static class Bell {
+	@Component
+	static class Bell implements MenuFigure {
 
-		private final JdbcClient jdbc;
-
-		Bell(JdbcClient jdbc) {
-			this.jdbc = jdbc;
+		@Override
+		public String name() {
+			return "notificationsUnread";
 		}
 
-		@ModelAttribute("notificationsUnread")
-		Integer unread(Authentication authentication) {
-			if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
-				return this.jdbc.sql("select count(*) from notification where account_id = ? and read_at is null")
-					.param(user.id())
-					.query(Integer.class)
-					.single();
-			}
-			return null;
+		@Override
+		public String sql() {
+			return "select count(*) from notification where account_id = :account and read_at is null";
 		}
 
 	}

@@ -39,6 +39,8 @@ public class Assets {
 
 	private final String dashboardChartsJs;
 
+	private final String faviconSvg;
+
 	Assets(PortalProperties properties) {
 		String base = "/webjars/bootstrap/" + properties.assets().bootstrapVersion() + "/dist/";
 		this.bootstrapCss = base + "css/bootstrap.min.css";
@@ -51,6 +53,7 @@ public class Assets {
 		this.incidentFormJs = fingerprinted("/js/incident-form.js");
 		this.chartJs = "/webjars/chart.js/" + properties.assets().chartjsVersion() + "/dist/chart.umd.min.js";
 		this.dashboardChartsJs = fingerprinted("/js/dashboard-charts.js");
+		this.faviconSvg = fingerprinted("/images/favicon.svg");
 	}
 
 	private static String fingerprinted(String path) {
@@ -104,6 +107,10 @@ public class Assets {
 
 	public String getDashboardChartsJs() {
 		return this.dashboardChartsJs;
+	}
+
+	public String getFaviconSvg() {
+		return this.faviconSvg;
 	}
 
 }

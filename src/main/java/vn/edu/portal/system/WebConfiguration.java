@@ -12,7 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.format.datetime.standard.DateTimeFormatterRegistrar;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -27,6 +29,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	private final PlatformTransactionManager transactions;
+
+	WebConfiguration(PlatformTransactionManager transactions) {
+		this.transactions = transactions;
+	}
+
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	static final List<Locale> SUPPORTED = List.of(VIETNAMESE, Locale.ENGLISH);
@@ -36,8 +44,15 @@ class WebConfiguration implements WebMvcConfigurer {
 		return new SupportedLocaleResolver();
 	}
 
+	/** Spring MVC's flash messages, not looked for where no session is read. */
+	@Bean
+	FlashMapManager flashMapManager() {
+		return new Sessionless.FlashMapManager();
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new PageTransaction(this.transactions));
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);

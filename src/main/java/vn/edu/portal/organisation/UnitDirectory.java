@@ -12,8 +12,34 @@ public class UnitDirectory {
 
 	private final UnitRepository units;
 
-	UnitDirectory(UnitRepository units) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	UnitDirectory(UnitRepository units, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.units = units;
+		this.jdbc = jdbc;
+	}
+
+	/** The open unit that carries an electronic identifier code, if any. */
+	public Optional<UnitRef> findOpenByAgencyCode(String agencyCode) {
+		return this.jdbc.sql("select id, code, name, type from unit where agency_code = ? and valid_to is null")
+			.param(agencyCode)
+			.query((rs, i) -> new UnitRef(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+					UnitType.valueOf(rs.getString("type"))))
+			.optional();
+	}
+
+	/** The electronic identifier codes of units that have one, by unit id. */
+	public java.util.Map<Long, String> agencyCodes(java.util.Collection<Long> unitIds) {
+		java.util.Map<Long, String> codes = new java.util.HashMap<>();
+		if (!unitIds.isEmpty()) {
+			this.jdbc
+				.sql("select id, agency_code from unit where id = any(?) and agency_code is not null")
+				.param(unitIds.toArray(Long[]::new))
+				.query((rs) -> {
+					codes.put(rs.getLong("id"), rs.getString("agency_code"));
+				});
+		}
+		return codes;
 	}
 
 	public Optional<UnitRef> findByCode(String code) {

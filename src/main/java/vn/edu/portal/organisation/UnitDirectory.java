@@ -32,8 +32,7 @@ public class UnitDirectory {
 	public java.util.Map<Long, String> agencyCodes(java.util.Collection<Long> unitIds) {
 		java.util.Map<Long, String> codes = new java.util.HashMap<>();
 		if (!unitIds.isEmpty()) {
-			this.jdbc
-				.sql("select id, agency_code from unit where id = any(?) and agency_code is not null")
+			this.jdbc.sql("select id, agency_code from unit where id = any(?) and agency_code is not null")
 				.param(unitIds.toArray(Long[]::new))
 				.query((rs) -> {
 					codes.put(rs.getLong("id"), rs.getString("agency_code"));

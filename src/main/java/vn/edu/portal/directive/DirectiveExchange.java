@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.stream.Collectors;
+
 import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.account.ScopePolicy;
 import vn.edu.portal.system.FileStore.StoredFile;
 
 /**
@@ -29,10 +32,128 @@ public class DirectiveExchange {
 
 	private final JdbcClient jdbc;
 
-	DirectiveExchange(DirectiveAccess access, DirectiveAttachments attachments, JdbcClient jdbc) {
+	private final DirectiveService directives;
+
+	private final ScopePolicy scope;
+
+	DirectiveExchange(DirectiveAccess access, DirectiveAttachments attachments, JdbcClient jdbc,
+			DirectiveService directives, ScopePolicy scope) {
 		this.access = access;
 		this.attachments = attachments;
 		this.jdbc = jdbc;
+		this.directives = directives;
+		this.scope = scope;
+	}
+
+	/**
+	 * The Department the user issues directives for, with its identifier code: refused
+	 * (403) to whoever may not draft directives.
+	 */
+	public Issuer issuerOf(CurrentUser user) {
+		long issuer = this.directives.issuerFor(user);
+		return this.jdbc.sql("select id, name, agency_code from unit where id = ?")
+			.param(issuer)
+			.query((rs, i) -> new Issuer(rs.getLong("id"), rs.getString("name"), rs.getString("agency_code")))
+			.single();
+	}
+
+	/** The open unit in the user's scope that carries an identifier code, if any. */
+	public java.util.Optional<Recipient> recipientByAgencyCode(CurrentUser user, String agencyCode) {
+		return this.jdbc.sql("""
+				select id, name from unit where agency_code = ? and valid_to is null and path like ? || '%'
+				""")
+			.param(agencyCode)
+			.param(this.scope.scopeOf(user).path())
+			.query((rs, i) -> new Recipient(rs.getLong("id"), rs.getString("name"), true))
+			.optional();
+	}
+
+	/**
+	 * The directive of the user's Department with that number, symbol and year, if the
+	 * portal holds one (issued here or brought in before).
+	 */
+	public java.util.Optional<Long> findNumbered(CurrentUser user, int number, String symbol, int year) {
+		return this.jdbc.sql("""
+				select id from directive where issuer_unit_id = ? and number = ? and symbol = ? and year = ?
+				""")
+			.param(this.directives.issuerFor(user))
+			.param(number)
+			.param(symbol)
+			.param(year)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Issues a directive registered in another system: numbered by that register, not the
+	 * portal's, and delivered to its recipients like any other.
+	 * @return the new directive's id
+	 */
+	@Transactional
+	public long issueRegisteredElsewhere(CurrentUser user, OutsideDocument document, List<IncomingFile> files) {
+		DocumentType type = DocumentType.valueOf(document.type());
+		String[] parts = document.symbol().split("-");
+		String issuerAbbreviation = (type == DocumentType.CONG_VAN || parts.length < 2) ? parts[0] : parts[1];
+		String draftingAbbreviation = (type == DocumentType.CONG_VAN) ? ((parts.length > 1) ? parts[1] : null)
+				: ((parts.length > 2) ? parts[2] : null);
+		SignerPrefix prefix = null;
+		String signerFor = null;
+		String competence = (document.signerCompetence() != null) ? document.signerCompetence().strip() : "";
+		for (SignerPrefix candidate : SignerPrefix.values()) {
+			if (competence.toUpperCase(java.util.Locale.ROOT).startsWith(candidate.printed())) {
+				prefix = candidate;
+				signerFor = competence.substring(candidate.printed().length()).strip();
+			}
+		}
+		String addressees = document.places().isEmpty() ? null
+				: document.places().stream().map((line) -> "- " + line + ";").collect(Collectors.joining("\n"));
+		DirectiveContent content = new DirectiveContent(type, cut(document.authorityLine(), 200),
+				cut(document.issuerName(), 200), cut(issuerAbbreviation, 30), cut(draftingAbbreviation, 30),
+				cut((document.place() != null) ? document.place() : "", 100), cut(document.subject(), 500),
+				document.summary(), List.of(), null, document.urgency(), List.of(), prefix, cut(signerFor, 120),
+				cut((document.signerPosition() != null) ? document.signerPosition() : "", 120),
+				cut((document.signerName() != null) ? document.signerName() : "", 120),
+				document.recipientUnitIds()
+					.stream()
+					.map((unit) -> new DirectiveContent.RecipientChoice("UNIT:" + unit, RecipientRole.IMPLEMENT))
+					.toList(),
+				addressees, null, null, document.acknowledgeBy(), ReportSchedule.NONE, null, null,
+				cut(document.contactEmail(), 254), cut(document.contactPhone(), 30), false);
+		try {
+			long id = this.directives
+				.issueRegisteredElsewhere(user, content, document.number(), document.symbol(), document.issuedOn(),
+						document.documentId())
+				.getId();
+			for (IncomingFile file : files) {
+				boolean signed = file.description() != null
+						&& file.description().toLowerCase(java.util.Locale.ROOT).contains("ký");
+				this.attachments.add(id, signed ? DirectiveAttachments.Kind.SIGNED : DirectiveAttachments.Kind.APPENDIX,
+						file.fileName(), file.path(), user.id());
+			}
+			return id;
+		}
+		catch (DirectiveRefused refused) {
+			throw new Refused(refused.messageKey());
+		}
+	}
+
+	/**
+	 * The sender's document id of a directive brought in from another system, if it is
+	 * one.
+	 */
+	public java.util.Optional<String> sourceDocumentId(long directiveId) {
+		return this.jdbc.sql("select source_document_id from directive where id = ? and registered_elsewhere")
+			.param(directiveId)
+			.query(String.class)
+			.optional();
+	}
+
+	private static String cut(String value, int max) {
+		if (value == null) {
+			return null;
+		}
+		String text = value.strip();
+		return (text.length() <= max) ? text : text.substring(0, max);
 	}
 
 	/** An issued (published or recalled) directive the reader may see, or 404. */
@@ -171,6 +292,71 @@ public class DirectiveExchange {
 			return Decree30.numberAndSymbol(this.number, this.symbol);
 		}
 
+	}
+
+	/**
+	 * The Department that issues.
+	 *
+	 * @param unitId the unit
+	 * @param name its name
+	 * @param agencyCode its identifier code, or {@code null}
+	 */
+	public record Issuer(long unitId, String name, String agencyCode) {
+	}
+
+	/**
+	 * A document registered in another system, as it comes in.
+	 *
+	 * @param type the portal's document type ({@code CONG_VAN} …)
+	 * @param number the number that register gave
+	 * @param symbol the symbol (ký hiệu)
+	 * @param issuedOn the signing day
+	 * @param place the place of issue
+	 * @param subject the subject
+	 * @param summary the summary, as the first paragraph
+	 * @param authorityLine the body above the issuer
+	 * @param issuerName the issuer's name
+	 * @param signerCompetence "KT. GIÁM ĐỐC", or {@code null}
+	 * @param signerPosition the signer's position
+	 * @param signerName the signer's name
+	 * @param urgency how urgent
+	 * @param recipientUnitIds the units that implement it
+	 * @param places the "Nơi nhận" lines
+	 * @param acknowledgeBy the acknowledgement deadline, or {@code null} for the default
+	 * @param contactEmail the contact e-mail
+	 * @param contactPhone the contact phone
+	 * @param documentId the sender's document id
+	 */
+	public record OutsideDocument(String type, int number, String symbol, LocalDate issuedOn, String place,
+			String subject, String summary, String authorityLine, String issuerName, String signerCompetence,
+			String signerPosition, String signerName, Urgency urgency, List<Long> recipientUnitIds, List<String> places,
+			LocalDate acknowledgeBy, String contactEmail, String contactPhone, String documentId) {
+	}
+
+	/** A document from another system that the portal does not take, with why. */
+	public static class Refused extends RuntimeException {
+
+		private final String messageKey;
+
+		Refused(String messageKey) {
+			super(messageKey);
+			this.messageKey = messageKey;
+		}
+
+		public String messageKey() {
+			return this.messageKey;
+		}
+
+	}
+
+	/**
+	 * A file that comes with a document from another system.
+	 *
+	 * @param fileName its name
+	 * @param path where it was decoded
+	 * @param description what the sender said it is
+	 */
+	public record IncomingFile(String fileName, java.nio.file.Path path, String description) {
 	}
 
 	/**

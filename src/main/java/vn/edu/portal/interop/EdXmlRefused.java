@@ -13,11 +13,11 @@ class EdXmlRefused extends RuntimeException {
 		this.arguments = arguments;
 	}
 
-	String messageKey() {
+	public String messageKey() {
 		return this.messageKey;
 	}
 
-	Object[] arguments() {
+	public Object[] arguments() {
 		return this.arguments.clone();
 	}
 

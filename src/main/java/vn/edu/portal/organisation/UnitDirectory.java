@@ -19,15 +19,6 @@ public class UnitDirectory {
 		this.jdbc = jdbc;
 	}
 
-	/** The open unit that carries an electronic identifier code, if any. */
-	public Optional<UnitRef> findOpenByAgencyCode(String agencyCode) {
-		return this.jdbc.sql("select id, code, name, type from unit where agency_code = ? and valid_to is null")
-			.param(agencyCode)
-			.query((rs, i) -> new UnitRef(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-					UnitType.valueOf(rs.getString("type"))))
-			.optional();
-	}
-
 	/** The electronic identifier codes of units that have one, by unit id. */
 	public java.util.Map<Long, String> agencyCodes(java.util.Collection<Long> unitIds) {
 		java.util.Map<Long, String> codes = new java.util.HashMap<>();

@@ -63,10 +63,10 @@ class EdXmlExportTests {
 
 	@Test
 	void theSampleLetter340ExportsAsAValidPackageWithItsNumberNotationAndRecipients() throws Exception {
-		long id = this.jdbc
-			.sql("select id from directive where number = 340 and symbol = 'SGD&ĐT-CTTT' and year = 2020")
-			.query(Long.class)
-			.single();
+		long id = this.jdbc.sql("""
+				select id from directive where number = 340 and symbol = 'SGD&ĐT-CTTT' and year = 2020
+				  and issuer_unit_id = (select id from unit where code = 'SGDDT-BT')
+				""").query(Long.class).single();
 		PortalHttp officer = login("sgd.chuyenvien", TestAccounts.DEMO_PASSWORD);
 
 		HttpResponse<byte[]> response = officer.download("/directives/" + id + ".edxml");

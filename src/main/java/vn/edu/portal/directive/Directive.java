@@ -327,7 +327,7 @@ class Directive {
 		return this.createdBy;
 	}
 
-	boolean isRegisteredElsewhere() {
+	public boolean isRegisteredElsewhere() {
 		return this.registeredElsewhere;
 	}
 

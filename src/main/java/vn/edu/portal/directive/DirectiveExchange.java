@@ -138,14 +138,18 @@ public class DirectiveExchange {
 	}
 
 	/**
-	 * The sender's document id of a directive brought in from another system, if it is
-	 * one.
+	 * The sender's document id of a directive the user's Department brought in from
+	 * another system; 404 for any other directive.
 	 */
-	public java.util.Optional<String> sourceDocumentId(long directiveId) {
-		return this.jdbc.sql("select source_document_id from directive where id = ? and registered_elsewhere")
-			.param(directiveId)
+	public String sourceDocumentId(CurrentUser user, IssuedDocument document) {
+		long issuer = this.directives.issuerFor(user);
+		return this.jdbc.sql(
+				"select source_document_id from directive where id = ? and registered_elsewhere and issuer_unit_id = ?")
+			.param(document.id())
+			.param(issuer)
 			.query(String.class)
-			.optional();
+			.optional()
+			.orElseThrow(() -> new DirectiveNotFoundException(document.id()));
 	}
 
 	private static String cut(String value, int max) {

@@ -81,43 +81,70 @@ class EdXmlImport {
 	}
 
 	/**
-	 * Creates the directive of a package this user uploaded: the package is taken once; a
-	 * second confirmation finds nothing.
-	 * @return the new directive, or empty when the package no longer waits
+	 * Creates the directive of a package this user uploaded. The package is taken once: a
+	 * confirmation sent again (or ten times at once) leads to the directive the first
+	 * made.
+	 * @return the directive, or empty when the package waited too long
+	 * @throws PendingNotFound when no package of this user has that key (404)
 	 */
 	@Transactional
 	Optional<Long> confirm(CurrentUser user, UUID token) {
 		Issuer issuer = this.exchange.issuerOf(user);
-		Optional<byte[]> bytes = this.jdbc.sql(
-				"delete from interop_pending_import where id = ? and account_id = ? and created_at >= ? returning content")
-			.param(token)
-			.param(user.id())
+		Pending pending = this.jdbc.sql("""
+				select account_id, content, directive_id, created_at >= ? as waiting
+				from interop_pending_import where id = ? for update
+				""")
 			.param(java.sql.Timestamp.from(this.clock.instant().minus(PENDING_FOR)))
-			.query(byte[].class)
-			.optional();
-		if (bytes.isEmpty()) {
+			.param(token)
+			.query((rs, i) -> new Pending(rs.getLong("account_id"), rs.getBytes("content"),
+					(Long) rs.getObject("directive_id"), rs.getBoolean("waiting")))
+			.optional()
+			.filter((row) -> row.accountId() == user.id())
+			.orElseThrow(PendingNotFound::new);
+		if (pending.directiveId() != null) {
+			return Optional.of(pending.directiveId());
+		}
+		if (!pending.waiting()) {
 			return Optional.empty();
 		}
-		return Optional.of(withPackage(bytes.get(), (read) -> {
-			Preview preview = map(user, issuer, read.edxml());
-			EdXmlPackage p = read.edxml();
-			List<DirectiveExchange.IncomingFile> files = new ArrayList<>();
-			for (EdXmlPackage.Attachment attachment : p.attachments()) {
-				files.add(new DirectiveExchange.IncomingFile(
-						(attachment.name() != null) ? attachment.name() : attachment.contentId(),
-						read.files().get(attachment.contentId()), attachment.description()));
-			}
-			LocalDate today = this.formats.today();
-			return this.exchange.issueRegisteredElsewhere(user,
-					new DirectiveExchange.OutsideDocument(preview.type().portalType(), preview.number(),
-							p.codeNotation(), p.promulgationDate(), p.place(), p.subject(), p.content(),
-							p.from().organizationInCharge(), p.from().organName(), p.signer().competence(),
-							p.signer().position(), p.signer().fullName(), preview.urgency(),
-							preview.matched().stream().map(Recipient::unitId).toList(), p.toPlaces(),
-							(p.dueDate() != null && !p.dueDate().isBefore(today)) ? p.dueDate() : null,
-							p.from().email(), p.from().telephone(), p.documentId()),
-					files);
-		}));
+		long id = withPackage(pending.content(), (read) -> create(user, issuer, read));
+		this.jdbc.sql("update interop_pending_import set directive_id = ?, content = '' where id = ?")
+			.params(id, token)
+			.update();
+		return Optional.of(id);
+	}
+
+	private long create(CurrentUser user, Issuer issuer, EdXmlReader.Read read) {
+		Preview preview = map(user, issuer, read.edxml());
+		EdXmlPackage p = read.edxml();
+		List<DirectiveExchange.IncomingFile> files = new ArrayList<>();
+		for (EdXmlPackage.Attachment attachment : p.attachments()) {
+			files.add(new DirectiveExchange.IncomingFile(
+					(attachment.name() != null) ? attachment.name() : attachment.contentId(),
+					read.files().get(attachment.contentId()), attachment.description()));
+		}
+		LocalDate today = this.formats.today();
+		return this.exchange.issueRegisteredElsewhere(user,
+				new DirectiveExchange.OutsideDocument(preview.type().portalType(), preview.number(), p.codeNotation(),
+						p.promulgationDate(), p.place(), p.subject(), p.content(), p.from().organizationInCharge(),
+						p.from().organName(), p.signer().competence(), p.signer().position(), p.signer().fullName(),
+						preview.urgency(), preview.matched().stream().map(Recipient::unitId).toList(), p.toPlaces(),
+						(p.dueDate() != null && !p.dueDate().isBefore(today)) ? p.dueDate() : null, p.from().email(),
+						p.from().telephone(), p.documentId()),
+				files);
+	}
+
+	private record Pending(long accountId, byte[] content, Long directiveId, boolean waiting) {
+	}
+
+	/** No package of this user waits under that key. */
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+	static class PendingNotFound extends RuntimeException {
+
+		PendingNotFound() {
+			super("no such package");
+		}
+
 	}
 
 	/** The package mapped onto the directive, or refused naming what does not fit. */

@@ -57,7 +57,7 @@ class EdXmlImportTests {
 	}
 
 	@Test
-	void aPackageIsPreviewedThenCreatedNumberedByTheOutsideRegisterDeliveredAndAcknowledged() {
+	void aPackageIsPreviewedThenCreatedNumberedByTheOutsideRegisterDeliveredAndAcknowledged() throws Exception {
 		PortalHttp officer = login(this.dept.officer);
 		byte[] edxml = EdXmlPackages.bytes(EdXmlPackages.letter340(this.departmentCode,
 				List.of(code(this.dept.upperSecondaryOne), code(this.dept.upperSecondaryTwo), UNKNOWN)));
@@ -112,8 +112,11 @@ class EdXmlImportTests {
 			.query(Long.class)
 			.single()).isEqualTo(2);
 
+		assertStatusPackages(officer, school, id);
+
 		HttpResponse<String> again = officer.post(confirm, Map.of());
-		assertThat(PortalHttp.location(again)).isEqualTo("/directives/import");
+		assertThat(PortalHttp.location(again)).as("a second confirmation leads to the same directive")
+			.isEqualTo("/directives/" + id);
 		assertThat(directivesOfDepartment()).isOne();
 
 		String duplicate = upload(officer, "cv-340.edxml", edxml).body();
@@ -132,7 +135,8 @@ class EdXmlImportTests {
 
 		List<HttpResponse<String>> responses = Concurrently.times(10, () -> officer.post(confirm, Map.of()));
 
-		assertThat(responses).allMatch((response) -> response.statusCode() == 302);
+		assertThat(responses).allMatch((response) -> response.statusCode() == 302)
+			.allMatch((response) -> PortalHttp.location(response).matches("/directives/\\d+"));
 		assertThat(directivesOfDepartment()).isOne();
 	}
 
@@ -174,10 +178,16 @@ class EdXmlImportTests {
 
 	@Test
 	void onlyDepartmentStaffImportAndOnlyTheUploaderConfirms() {
+		long own = this.jdbc.sql("select id from directive where status = 'PUBLISHED' order by id limit 1")
+			.query(Long.class)
+			.single();
 		PortalHttp school = login(this.dept.schoolLeader);
 		assertThat(school.get("/directives/import").statusCode()).isEqualTo(403);
 		PortalHttp officer = login(this.dept.officer);
 		assertThat(officer.get("/directives/import").statusCode()).isEqualTo(200);
+		assertThat(officer.download("/directives/" + own + "/status.edxml?code=03").statusCode())
+			.as("another Department's directive")
+			.isEqualTo(404);
 		String confirm = confirmPath(upload(officer, "cv-340.edxml",
 				EdXmlPackages
 					.bytes(EdXmlPackages.letter340(this.departmentCode, List.of(code(this.dept.upperSecondaryOne)))))
@@ -185,10 +195,34 @@ class EdXmlImportTests {
 		PortalHttp leader = login(this.dept.leader);
 		leader.get("/directives");
 
-		assertThat(PortalHttp.location(leader.post(confirm, Map.of()))).isEqualTo("/directives/import");
+		assertThat(leader.post(confirm, Map.of()).statusCode()).as("another's package").isEqualTo(404);
 		assertThat(directivesOfDepartment()).isZero();
 		assertThat(PortalHttp.location(officer.post(confirm, Map.of()))).startsWith("/directives/");
 		assertThat(directivesOfDepartment()).isOne();
+	}
+
+	/** Status packages answer the province's register with how far the units got. */
+	private void assertStatusPackages(PortalHttp officer, PortalHttp school, long id) throws Exception {
+		byte[] accepted = officer.download("/directives/" + id + "/status.edxml?code=03").body();
+		EdXmlExportTests.validate(accepted);
+		org.w3c.dom.Document xml = EdXmlExportTests.parse(accepted);
+		assertThat(EdXmlExportTests.text(xml, "//*[local-name()='StatusCode']")).isEqualTo("03");
+		assertThat(EdXmlExportTests.text(xml, "//*[local-name()='ResponseFor']/*[local-name()='DocumentId']"))
+			.isEqualTo(this.departmentCode + ",2020/02/25,340/SGD&ĐT-CTTT");
+		assertThat(EdXmlExportTests.text(xml, "//*[local-name()='ResponseFor']/*[local-name()='Code']"))
+			.isEqualTo("340/SGD&ĐT-CTTT");
+		assertThat(EdXmlExportTests.text(xml, "//*[local-name()='From']/*[local-name()='OrganId']"))
+			.isEqualTo(this.departmentCode);
+		org.w3c.dom.Document chosen = EdXmlExportTests
+			.parse(officer.download("/directives/" + id + "/status.edxml").body());
+		assertThat(EdXmlExportTests.text(chosen, "//*[local-name()='StatusCode']")).as("one of two acknowledged")
+			.isEqualTo("05");
+		assertThat(EdXmlExportTests.text(chosen, "//*[local-name()='Description']"))
+			.isEqualTo("Đang xử lý: 2 đơn vị nhận, 1 đã tiếp nhận, 0 đã báo cáo.");
+		assertThat(officer.download("/directives/" + id + "/status.edxml?code=99").statusCode()).isEqualTo(400);
+		assertThat(school.download("/directives/" + id + "/status.edxml?code=03").statusCode()).isEqualTo(403);
+		assertThat(Jsoup.parse(officer.get("/directives/" + id).body()).text()).contains("Gói trạng thái",
+				"Đang xử lý");
 	}
 
 	private HttpResponse<String> upload(PortalHttp http, String name, byte[] content) {

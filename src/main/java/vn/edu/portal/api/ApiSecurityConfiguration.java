@@ -26,7 +26,7 @@ class ApiSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, OpaqueTokenIntrospector tokens, ApiProperties properties,
 			ApiProblems problems) throws Exception {
-		http.securityMatcher("/api/**")
+		http.securityMatcher("/api/v1/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())

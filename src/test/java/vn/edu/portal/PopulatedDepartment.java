@@ -99,6 +99,9 @@ final class PopulatedDepartment {
 	/** An edXML package the Department's leader uploaded and has not confirmed yet. */
 	final UUID pendingImport;
 
+	/** A personal access token of the school's leader. */
+	final long token;
+
 	final long account;
 
 	private final JdbcClient jdbc;
@@ -177,6 +180,11 @@ final class PopulatedDepartment {
 				insert into interop_pending_import (id, account_id, file_name, content)
 				values (gen_random_uuid(), ?, 'goi.edxml', '<edXML/>') returning id
 				""").param(accountId(this.dept.leader)).query(UUID.class).single();
+		this.token = jdbc.sql("""
+				insert into api_token (account_id, name, token_hash, prefix, scopes, expires_at)
+				values (?, 'Phần mềm trường', md5(random()::text) || md5(random()::text), 'pat_thuquy',
+				        'directives:read', now() + interval '30 days') returning id
+				""").param(this.account).query(Long.class).single();
 	}
 
 	/**
@@ -282,7 +290,8 @@ final class PopulatedDepartment {
 		Map<String, Object> things = Map.ofEntries(Map.entry("/admin/outbox/{id}", this.mail),
 				Map.entry("/admin/units/{id}", this.school),
 				Map.entry("/directives/import/{token}", this.pendingImport),
-				Map.entry("/admin/users/{id}", this.account), Map.entry("/directives/{id}", this.directive),
+				Map.entry("/account/tokens/{id}", this.token), Map.entry("/admin/users/{id}", this.account),
+				Map.entry("/directives/{id}", this.directive),
 				Map.entry("/directives/{id}/attachments/{attachmentId}", this.attachment),
 				Map.entry("/directives/{id}/versions/{amendment}", 0), Map.entry("/inbox/{id}", this.assignment),
 				Map.entry("/inbox/{id}/reports/{period}", this.period),

@@ -54,7 +54,7 @@ final class PopulatedDepartment {
 	 * those an account of another unit may try on what is not its own.
 	 */
 	private static final Pattern REFERENCE = Pattern
-		.compile("unit|units|root|parent|issuer|directive|assignment|implementers|informed|.+Id|.+Code");
+		.compile("unit|units|root|parent|issuer|directive|assignment|implementers|informed|.+Id|(?!agency).+Code");
 
 	final TestDepartment dept;
 
@@ -95,6 +95,12 @@ final class PopulatedDepartment {
 	final long notification;
 
 	final long mail;
+
+	/** An edXML package the Department's leader uploaded and has not confirmed yet. */
+	final UUID pendingImport;
+
+	/** A personal access token of the school's leader. */
+	final long token;
 
 	final long account;
 
@@ -165,6 +171,20 @@ final class PopulatedDepartment {
 				insert into outbox_mail (account_id, notification_id, status, attempts, last_error)
 				values (?, ?, 'FAILED', 3, 'REFUSED') returning id
 				""").params(this.account, this.notification).query(Long.class).single();
+		// The published directive came in from the province's document system, so that
+		// its status packages exist.
+		jdbc.sql("update directive set registered_elsewhere = true, source_document_id = ? where id = ?")
+			.params("000.00.12.H05,2020/02/25,340/SGD&ĐT-CTTT", this.directive)
+			.update();
+		this.pendingImport = jdbc.sql("""
+				insert into interop_pending_import (id, account_id, file_name, content)
+				values (gen_random_uuid(), ?, 'goi.edxml', '<edXML/>') returning id
+				""").param(accountId(this.dept.leader)).query(UUID.class).single();
+		this.token = jdbc.sql("""
+				insert into api_token (account_id, name, token_hash, prefix, scopes, expires_at)
+				values (?, 'Phần mềm trường', md5(random()::text) || md5(random()::text), 'pat_thuquy',
+				        'directives:read', now() + interval '30 days') returning id
+				""").param(this.account).query(Long.class).single();
 	}
 
 	/**
@@ -268,7 +288,9 @@ final class PopulatedDepartment {
 			return Optional.of(inState.get(route.pattern()));
 		}
 		Map<String, Object> things = Map.ofEntries(Map.entry("/admin/outbox/{id}", this.mail),
-				Map.entry("/admin/units/{id}", this.school), Map.entry("/admin/users/{id}", this.account),
+				Map.entry("/admin/units/{id}", this.school),
+				Map.entry("/directives/import/{token}", this.pendingImport),
+				Map.entry("/account/tokens/{id}", this.token), Map.entry("/admin/users/{id}", this.account),
 				Map.entry("/directives/{id}", this.directive),
 				Map.entry("/directives/{id}/attachments/{attachmentId}", this.attachment),
 				Map.entry("/directives/{id}/versions/{amendment}", 0), Map.entry("/inbox/{id}", this.assignment),

@@ -33,7 +33,13 @@ final class Routes {
 	private Routes() {
 	}
 
-	/** Every route of the application, in a stable order. */
+	/**
+	 * The REST API, which answers bearer tokens and no session: its scope rule, scopes
+	 * and errors are tried by {@code ApiTests}, not by the sweeps of pages.
+	 */
+	static final String API = "/api/v1/";
+
+	/** Every route of the pages, in a stable order. */
 	static List<Route> of(RequestMappingHandlerMapping mapping) {
 		List<Route> routes = new ArrayList<>();
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
@@ -45,6 +51,9 @@ final class Routes {
 			Set<RequestMethod> methods = declared.isEmpty() ? EnumSet.of(RequestMethod.GET, RequestMethod.POST)
 					: declared;
 			for (String pattern : entry.getKey().getPatternValues()) {
+				if (pattern.startsWith(API)) {
+					continue;
+				}
 				for (RequestMethod method : methods) {
 					if (method == RequestMethod.GET || method == RequestMethod.POST) {
 						routes.add(new Route(method, pattern, handler));

@@ -120,6 +120,11 @@ class Directive {
 
 	private int amendment;
 
+	/** Numbered by another system's register (imported), not by the portal's. */
+	private boolean registeredElsewhere;
+
+	private String sourceDocumentId;
+
 	private Instant updatedAt;
 
 	@ElementCollection
@@ -197,6 +202,30 @@ class Directive {
 	}
 
 	/**
+	 * Issues a draft brought in from another document system, with the number and symbol
+	 * its register gave; the portal's register is not used.
+	 */
+	void issueRegisteredElsewhere(int outsideNumber, String outsideSymbol, LocalDate on, LocalDate defaultAcknowledgeBy,
+			String documentId, long by, Instant at) {
+		Assert.state(this.status == DirectiveStatus.DRAFT, "only a new draft is issued as registered elsewhere");
+		Assert.isTrue(outsideNumber > 0, "register numbers start at 1");
+		Assert.hasText(outsideSymbol, "a registered document has a symbol");
+		this.status = DirectiveStatus.PUBLISHED;
+		this.registeredElsewhere = true;
+		this.sourceDocumentId = documentId;
+		this.number = outsideNumber;
+		this.symbol = outsideSymbol;
+		this.year = on.getYear();
+		this.issuedOn = on;
+		this.publishedAt = at;
+		this.publishedBy = by;
+		if (this.acknowledgeBy == null) {
+			this.acknowledgeBy = defaultAcknowledgeBy;
+		}
+		this.updatedAt = at;
+	}
+
+	/**
 	 * A new version of a published directive. Its number, date, issuer and recipients
 	 * stay: they are the register's and the recipients' record.
 	 */
@@ -205,13 +234,15 @@ class Directive {
 		DocumentType publishedType = this.type;
 		String publishedIssuer = this.issuerAbbreviation;
 		String publishedDrafting = this.draftingAbbreviation;
+		String publishedSymbol = this.symbol;
 		List<DirectiveContent.RecipientChoice> publishedRecipients = List.copyOf(this.recipients);
 		LocalDate publishedAcknowledgeBy = this.acknowledgeBy;
 		apply(content, at);
 		this.type = publishedType;
 		this.issuerAbbreviation = publishedIssuer;
 		this.draftingAbbreviation = publishedDrafting;
-		this.symbol = Decree30.symbol(publishedType, publishedIssuer, publishedDrafting);
+		this.symbol = this.registeredElsewhere ? publishedSymbol
+				: Decree30.symbol(publishedType, publishedIssuer, publishedDrafting);
 		this.recipients.clear();
 		this.recipients.addAll(publishedRecipients);
 		this.acknowledgeBy = publishedAcknowledgeBy;
@@ -294,6 +325,10 @@ class Directive {
 
 	public long getCreatedBy() {
 		return this.createdBy;
+	}
+
+	public boolean isRegisteredElsewhere() {
+		return this.registeredElsewhere;
 	}
 
 	public String getSymbol() {

@@ -67,7 +67,8 @@ class DirectiveRegister {
 		return this.jdbc.sql("""
 				select d.id, d.number, d.symbol, d.issued_on, d.type, d.subject, d.signer_prefix, d.signer_for,
 				       d.signer_position, d.signer_name, d.addressees, d.other_recipients, d.archive_line,
-				       d.published_at, d.status, d.recalled_at, d.recall_reason, d.amendment, du.name as drafting_unit,
+				       d.published_at, d.status, d.recalled_at, d.recall_reason, d.amendment, d.registered_elsewhere,
+				       du.name as drafting_unit,
 				       (select count(*) from directive_recipient r where r.directive_id = d.id) as units
 				from directive d join unit du on du.id = d.drafting_unit_id
 				where d.issuer_unit_id = ? and d.year = ? and d.number is not null
@@ -86,7 +87,7 @@ class DirectiveRegister {
 					rs.getString("archive_line"), rs.getString("drafting_unit"),
 					rs.getTimestamp("published_at").toInstant(), "RECALLED".equals(rs.getString("status")),
 					(rs.getTimestamp("recalled_at") != null) ? rs.getTimestamp("recalled_at").toInstant() : null,
-					rs.getString("recall_reason"), rs.getInt("amendment")));
+					rs.getString("recall_reason"), rs.getInt("amendment"), rs.getBoolean("registered_elsewhere")));
 	}
 
 	private static String signer(String prefix, String signerFor, String position, String name) {
@@ -113,10 +114,12 @@ class DirectiveRegister {
 	 * @param recalledAt when
 	 * @param recallReason why
 	 * @param amendment how many times it was amended
+	 * @param registeredElsewhere whether another system's register numbered it (imported)
 	 */
 	record Row(long id, String numberAndSymbol, LocalDate issuedOn, DocumentType type, String subject, String signer,
 			List<String> addressees, List<String> otherRecipients, long units, String archiveLine, String draftingUnit,
-			Instant sentAt, boolean recalled, Instant recalledAt, String recallReason, int amendment) {
+			Instant sentAt, boolean recalled, Instant recalledAt, String recallReason, int amendment,
+			boolean registeredElsewhere) {
 
 		/**
 		 * The copies: one per recipient unit, one per other recipient line, and the

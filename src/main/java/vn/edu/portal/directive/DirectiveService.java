@@ -206,6 +206,41 @@ class DirectiveService {
 		// Recipients receive it now, whatever the signing day: they acknowledge by the
 		// next working day.
 		directive.publish(number, signedOn, this.workingDays.nextWorkingDay(this.formats.today()), user.id(), now);
+		deliver(user, directive, recipients, now);
+		return directive;
+	}
+
+	/**
+	 * Issues a directive registered in another document system (imported): a new draft of
+	 * the user's Department with the number and symbol that register gave, delivered like
+	 * any other; the portal's register is not used.
+	 */
+	@Transactional
+	Directive issueRegisteredElsewhere(CurrentUser user, DirectiveContent content, int number, String symbol,
+			LocalDate signedOn, String documentId) {
+		long issuer = issuerFor(user);
+		if (signedOn.isAfter(this.formats.today())) {
+			throw new DirectiveRefused("signedOn", "directive.publish.future");
+		}
+		checkRecipients(user, content);
+		List<DirectivePublished.Recipient> recipients = resolveRecipients(user, content);
+		if (recipients.isEmpty()) {
+			throw new DirectiveRefused("signedOn", "directive.publish.noRecipients");
+		}
+		Instant now = this.clock.instant();
+		Directive directive = this.directives
+			.saveAndFlush(new Directive(issuer, user.unitId(), user.id(), content, now, null));
+		this.history.record(directive.getId(), Step.CREATED, user, now, null);
+		directive.issueRegisteredElsewhere(number, symbol, signedOn,
+				this.workingDays.nextWorkingDay(this.formats.today()), documentId, user.id(), now);
+		deliver(user, directive, recipients, now);
+		return directive;
+	}
+
+	/** Records the issue of a numbered directive and hands it to its recipients. */
+	private void deliver(CurrentUser user, Directive directive, List<DirectivePublished.Recipient> recipients,
+			Instant now) {
+		long id = directive.getId();
 		this.directives.flush();
 		this.jdbc.sql("""
 				insert into directive_recipient (directive_id, unit_id, role)
@@ -223,7 +258,6 @@ class DirectiveService {
 		this.events.publishEvent(new DirectivePublished(id, directive.getIssuerUnitId(), directive.numberAndSymbol(),
 				content.subject(), content.urgency(), now, directive.getAcknowledgeBy(), content.reportDue(),
 				content.forwardingRequired(), recipients));
-		return directive;
 	}
 
 	@Transactional
@@ -413,6 +447,7 @@ class DirectiveService {
 	private LocalDate lastIssuedOn(long issuer, int year) {
 		return this.jdbc.sql("""
 				select issued_on from directive where issuer_unit_id = ? and year = ? and issued_on is not null
+				  and not registered_elsewhere
 				order by issued_on desc limit 1
 				""").param(issuer).param(year).query(LocalDate.class).optional().orElse(null);
 	}

@@ -24,7 +24,8 @@ import vn.edu.portal.system.TabularFile;
 /**
  * Loads the demo province (Bến Tre: the Department, its divisions, 9 district offices and
  * their schools, with a merger in 2023 and a centre closed in 2022) once, into an empty
- * unit table.
+ * unit table, each with a plausible electronic identifier code in the 13-character
+ * pattern of QCVN 102:2016 (illustrative, not the province's registered codes).
  */
 @Component
 @Order(10)
@@ -35,7 +36,7 @@ class DemoUnits implements FirstStartStep {
 	private static final String RESOURCE = "demo/units.csv";
 
 	private static final List<String> COLUMNS = List.of("code", "name", "short_name", "type", "parent_code",
-			"ownership", "email", "phone", "valid_from", "valid_to", "successor_code");
+			"ownership", "email", "phone", "valid_from", "valid_to", "successor_code", "agency_code");
 
 	private final DemoProperties demo;
 
@@ -64,20 +65,24 @@ class DemoUnits implements FirstStartStep {
 		catch (IOException ex) {
 			throw new UncheckedIOException("The demo province cannot be read", ex);
 		}
-		this.jdbc.batchUpdate("""
-				insert into unit (code, name, short_name, type, ownership, email, phone, valid_from, valid_to)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""", data, 200, (ps, row) -> {
-			ps.setString(1, row.get("code"));
-			ps.setString(2, row.get("name"));
-			ps.setString(3, emptyToNull(row.get("short_name")));
-			ps.setString(4, row.get("type"));
-			ps.setString(5, emptyToNull(row.get("ownership")));
-			ps.setString(6, emptyToNull(row.get("email")));
-			ps.setString(7, emptyToNull(row.get("phone")));
-			ps.setDate(8, Date.valueOf(LocalDate.parse(row.get("valid_from"))));
-			ps.setDate(9, row.get("valid_to").isEmpty() ? null : Date.valueOf(LocalDate.parse(row.get("valid_to"))));
-		});
+		this.jdbc.batchUpdate(
+				"""
+						insert into unit (code, name, short_name, type, ownership, email, phone, valid_from, valid_to, agency_code)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						""",
+				data, 200, (ps, row) -> {
+					ps.setString(1, row.get("code"));
+					ps.setString(2, row.get("name"));
+					ps.setString(3, emptyToNull(row.get("short_name")));
+					ps.setString(4, row.get("type"));
+					ps.setString(5, emptyToNull(row.get("ownership")));
+					ps.setString(6, emptyToNull(row.get("email")));
+					ps.setString(7, emptyToNull(row.get("phone")));
+					ps.setDate(8, Date.valueOf(LocalDate.parse(row.get("valid_from"))));
+					ps.setDate(9,
+							row.get("valid_to").isEmpty() ? null : Date.valueOf(LocalDate.parse(row.get("valid_to"))));
+					ps.setString(10, emptyToNull(row.get("agency_code")));
+				});
 		this.jdbc.batchUpdate("""
 				update unit set parent_id = (select p.id from unit p where p.code = ?),
 				    successor_id = (select s.id from unit s where s.code = ?)

@@ -49,6 +49,8 @@ class Unit {
 
 	private Long successorId;
 
+	private String agencyCode;
+
 	@Column(insertable = false, updatable = false)
 	private String searchText;
 
@@ -84,6 +86,7 @@ class Unit {
 		this.email = details.email();
 		this.phone = details.phone();
 		this.validFrom = details.validFrom();
+		this.agencyCode = details.agencyCode();
 	}
 
 	/** Moves the unit under another parent; the database refuses a cycle. */
@@ -119,7 +122,7 @@ class Unit {
 
 	UnitDetails details() {
 		return new UnitDetails(this.code, this.name, this.shortName, this.type, this.ownership, this.email, this.phone,
-				this.validFrom);
+				this.validFrom, this.agencyCode);
 	}
 
 	Long getId() {
@@ -140,6 +143,10 @@ class Unit {
 
 	UnitType getType() {
 		return this.type;
+	}
+
+	String getAgencyCode() {
+		return this.agencyCode;
 	}
 
 	String getPath() {

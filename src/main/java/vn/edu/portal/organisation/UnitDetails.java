@@ -15,9 +15,17 @@ import java.util.Map;
  * @param email the unit's e-mail, or {@code null}
  * @param phone the unit's phone, or {@code null}
  * @param validFrom the day the unit opened
+ * @param agencyCode the electronic identifier code (mã định danh điện tử), or
+ * {@code null}
  */
 record UnitDetails(String code, String name, String shortName, UnitType type, Ownership ownership, String email,
-		String phone, LocalDate validFrom) {
+		String phone, LocalDate validFrom, String agencyCode) {
+
+	/**
+	 * An electronic identifier code (Decision 20/2020/QĐ-TTg): up to 35 characters of
+	 * digits, capital letters and dots, an opaque string.
+	 */
+	static final String AGENCY_CODE = "^[0-9A-Z.]{1,35}$";
 
 	/** The details as the audit trail records them (before and after a change). */
 	Map<String, Object> snapshot() {
@@ -30,13 +38,14 @@ record UnitDetails(String code, String name, String shortName, UnitType type, Ow
 		snapshot.put("email", this.email);
 		snapshot.put("phone", this.phone);
 		snapshot.put("validFrom", String.valueOf(this.validFrom));
+		snapshot.put("agencyCode", this.agencyCode);
 		return snapshot;
 	}
 
 	/** The same details for the unit with this code: a unit's code never changes. */
 	UnitDetails withCode(String fixedCode) {
 		return new UnitDetails(fixedCode, this.name, this.shortName, this.type, this.ownership, this.email, this.phone,
-				this.validFrom);
+				this.validFrom, this.agencyCode);
 	}
 
 }

@@ -25,24 +25,23 @@ class UnitExport {
 	}
 
 	void csv(String scopePath, OutputStream out) {
-		write(scopePath, (rows) -> TabularExport.csv(out, UnitImport.COLUMNS, rows));
+		write(scopePath, (rows) -> TabularExport.csv(out, UnitImport.EXPORT_COLUMNS, rows));
 	}
 
 	void xlsx(String scopePath, OutputStream out) {
-		write(scopePath, (rows) -> TabularExport.xlsx(out, "units", UnitImport.COLUMNS, rows));
+		write(scopePath, (rows) -> TabularExport.xlsx(out, "units", UnitImport.EXPORT_COLUMNS, rows));
 	}
 
 	private void write(String scopePath, Consumer<Stream<List<String>>> writer) {
 		this.rows.write("""
 				select u.code, u.name, coalesce(u.short_name, ''), u.type, coalesce(p.code, ''),
 				       coalesce(u.ownership, ''), coalesce(u.email, ''), coalesce(u.phone, ''),
-				       to_char(u.valid_from, 'YYYY-MM-DD')
+				       to_char(u.valid_from, 'YYYY-MM-DD'), coalesce(u.agency_code, '')
 				from unit u left join unit p on p.id = u.parent_id
 				where u.path like ? || '%'
 				order by length(u.path), u.path
-				""",
-				(rs, i) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)),
+				""", (rs, i) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)),
 				writer, scopePath);
 	}
 

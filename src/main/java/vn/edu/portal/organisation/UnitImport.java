@@ -36,6 +36,19 @@ class UnitImport {
 	static final List<String> COLUMNS = List.of("code", "name", "short_name", "type", "parent_code", "ownership",
 			"email", "phone", "valid_from");
 
+	/**
+	 * The identifier code column: written by the export, optional on import (a file
+	 * without it leaves the units' codes as they are).
+	 */
+	static final String AGENCY_CODE = "agency_code";
+
+	/** The columns of the export: the import's and the identifier code. */
+	static final List<String> EXPORT_COLUMNS = java.util.stream.Stream
+		.concat(COLUMNS.stream(), java.util.stream.Stream.of(AGENCY_CODE))
+		.toList();
+
+	private static final Pattern AGENCY = Pattern.compile(UnitDetails.AGENCY_CODE);
+
 	private static final Pattern CODE = Pattern.compile(UnitForm.CODE);
 
 	private static final int BATCH = 500;
@@ -66,14 +79,16 @@ class UnitImport {
 		Map<String, Existing> existing = loadExisting(this.scope.path());
 		List<ImportProblem> problems = new ArrayList<>();
 		Map<String, Row> rows = new LinkedHashMap<>();
+		boolean withAgencyCodes = table.header().contains(AGENCY_CODE);
 		for (TabularFile.Row row : table.rows()) {
-			Row parsed = parse(row, existing, rows, problems);
+			Row parsed = parse(row, existing, rows, problems, withAgencyCodes);
 			if (parsed != null) {
 				rows.put(parsed.values().code(), parsed);
 			}
 		}
 		checkParents(rows, existing, problems);
 		checkTypeChanges(rows, existing, problems);
+		checkAgencyCodes(rows, existing, problems);
 		if (!problems.isEmpty()) {
 			return new Result(problems, 0, 0, 0);
 		}
@@ -81,7 +96,7 @@ class UnitImport {
 	}
 
 	private Row parse(TabularFile.Row row, Map<String, Existing> existing, Map<String, Row> seen,
-			List<ImportProblem> problems) {
+			List<ImportProblem> problems, boolean withAgencyCodes) {
 		int before = problems.size();
 		ImportChecks check = new ImportChecks(row, problems);
 		String code = check.value("code");
@@ -107,14 +122,23 @@ class UnitImport {
 		check.email("email");
 		check.phone("phone");
 		LocalDate validFrom = check.date("valid_from");
+		String agencyCode = UnitForm.agencyCode(check.value(AGENCY_CODE));
+		if (agencyCode != null && !AGENCY.matcher(agencyCode).matches()) {
+			check.problem(AGENCY_CODE, "unit.import.badAgencyCode");
+		}
 		if (problems.size() > before) {
 			return null;
 		}
 		if (validFrom == null) {
 			validFrom = existing.containsKey(code) ? existing.get(code).values().validFrom() : this.formats.today();
 		}
-		return new Row(row.line(), new Values(code, check.value("name"), check.optional("short_name"), type, ownership,
-				check.optional("parent_code"), check.optional("email"), check.optional("phone"), validFrom));
+		if (!withAgencyCodes && existing.containsKey(code)) {
+			agencyCode = existing.get(code).values().agencyCode();
+		}
+		return new Row(row.line(),
+				new Values(code, check.value("name"), check.optional("short_name"), type, ownership,
+						check.optional("parent_code"), check.optional("email"), check.optional("phone"), validFrom,
+						agencyCode));
 	}
 
 	/**
@@ -165,6 +189,30 @@ class UnitImport {
 		}
 	}
 
+	/**
+	 * An identifier code names one open unit at most, counting the file as written over
+	 * the tree.
+	 */
+	private void checkAgencyCodes(Map<String, Row> rows, Map<String, Existing> existing, List<ImportProblem> problems) {
+		Map<String, String> holder = new HashMap<>();
+		existing.values()
+			.stream()
+			.filter((unit) -> !unit.closed() && !rows.containsKey(unit.values().code()))
+			.filter((unit) -> unit.values().agencyCode() != null)
+			.forEach((unit) -> holder.put(unit.values().agencyCode(), unit.values().code()));
+		for (Row row : rows.values()) {
+			String agencyCode = row.values().agencyCode();
+			Existing current = existing.get(row.values().code());
+			if (agencyCode == null || (current != null && current.closed())) {
+				continue;
+			}
+			String other = holder.putIfAbsent(agencyCode, row.values().code());
+			if (other != null) {
+				problems.add(new ImportProblem(row.line(), AGENCY_CODE, "unit.import.agencyCodeTaken"));
+			}
+		}
+	}
+
 	private static boolean leadsBackTo(String code, Map<String, String> parentOf) {
 		Set<String> visited = new HashSet<>();
 		String current = parentOf.get(code);
@@ -195,12 +243,12 @@ class UnitImport {
 			}
 		}
 		this.jdbc.batchUpdate("""
-				insert into unit (name, short_name, type, ownership, email, phone, valid_from, code)
-				values (?, ?, ?, ?, ?, ?, ?, ?)
+				insert into unit (name, short_name, type, ownership, email, phone, valid_from, agency_code, code)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""", created, BATCH, UnitImport::setDetails);
 		this.jdbc.batchUpdate("""
 				update unit set name = ?, short_name = ?, type = ?, ownership = ?, email = ?, phone = ?, valid_from = ?,
-				    version = version + 1
+				    agency_code = ?, version = version + 1
 				where code = ?
 				""", updated, BATCH, UnitImport::setDetails);
 		// Moves may swap a unit and its parent: detach every moved unit first, then
@@ -264,24 +312,27 @@ class UnitImport {
 		ps.setString(5, values.email());
 		ps.setString(6, values.phone());
 		ps.setDate(7, Date.valueOf(values.validFrom()));
-		ps.setString(8, values.code());
+		ps.setString(8, values.agencyCode());
+		ps.setString(9, values.code());
 	}
 
 	private Map<String, Existing> loadExisting(String scopePath) {
 		Map<String, Existing> units = new HashMap<>();
-		this.jdbc.query("""
-				select u.id, u.code, u.name, u.short_name, u.type, u.ownership, u.email, u.phone, u.valid_from,
-				       u.valid_to is not null as closed, p.code as parent_code, u.path like ? || '%' as in_scope
-				from unit u left join unit p on p.id = u.parent_id
-				""", (rs) -> {
-			Values values = new Values(rs.getString("code"), rs.getString("name"), rs.getString("short_name"),
-					UnitType.valueOf(rs.getString("type")),
-					(rs.getString("ownership") != null) ? Ownership.valueOf(rs.getString("ownership")) : null,
-					rs.getString("parent_code"), rs.getString("email"), rs.getString("phone"),
-					rs.getObject("valid_from", LocalDate.class));
-			units.put(values.code(),
-					new Existing(rs.getLong("id"), values, rs.getBoolean("closed"), rs.getBoolean("in_scope")));
-		}, scopePath);
+		this.jdbc.query(
+				"""
+						select u.id, u.code, u.name, u.short_name, u.type, u.ownership, u.email, u.phone, u.valid_from,
+						       u.agency_code, u.valid_to is not null as closed, p.code as parent_code, u.path like ? || '%' as in_scope
+						from unit u left join unit p on p.id = u.parent_id
+						""",
+				(rs) -> {
+					Values values = new Values(rs.getString("code"), rs.getString("name"), rs.getString("short_name"),
+							UnitType.valueOf(rs.getString("type")),
+							(rs.getString("ownership") != null) ? Ownership.valueOf(rs.getString("ownership")) : null,
+							rs.getString("parent_code"), rs.getString("email"), rs.getString("phone"),
+							rs.getObject("valid_from", LocalDate.class), rs.getString("agency_code"));
+					units.put(values.code(),
+							new Existing(rs.getLong("id"), values, rs.getBoolean("closed"), rs.getBoolean("in_scope")));
+				}, scopePath);
 		return units;
 	}
 
@@ -313,7 +364,7 @@ class UnitImport {
 
 	/** A unit as a row of the file, or as the tree holds it. */
 	private record Values(String code, String name, String shortName, UnitType type, Ownership ownership,
-			String parentCode, String email, String phone, LocalDate validFrom) {
+			String parentCode, String email, String phone, LocalDate validFrom, String agencyCode) {
 
 		boolean sameDetailsAs(Values other) {
 			return details().equals(other.details());
@@ -327,7 +378,7 @@ class UnitImport {
 
 		UnitDetails details() {
 			return new UnitDetails(this.code, this.name, this.shortName, this.type, this.ownership, this.email,
-					this.phone, this.validFrom);
+					this.phone, this.validFrom, this.agencyCode);
 		}
 
 	}

@@ -43,14 +43,14 @@ class UnitImportController {
 
 	@GetMapping("/import")
 	String form(Model model) {
-		model.addAttribute("columns", UnitImport.COLUMNS);
+		model.addAttribute("columns", UnitImport.EXPORT_COLUMNS);
 		return VIEW;
 	}
 
 	@PostMapping("/import")
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
 			RedirectAttributes redirect) throws IOException {
-		model.addAttribute("columns", UnitImport.COLUMNS);
+		model.addAttribute("columns", UnitImport.EXPORT_COLUMNS);
 		UnitImport.Result result;
 		try (InputStream content = (file != null) ? file.getInputStream() : InputStream.nullInputStream()) {
 			String name = (file != null) ? file.getOriginalFilename() : "";

@@ -30,7 +30,7 @@ class UnitQueries {
 
 	private static final String ROW = """
 			select u.id, u.code, u.name, u.short_name, u.type, u.parent_id, u.path, u.valid_from, u.valid_to,
-			       s.name as successor_name, s.id as successor_id,
+			       u.agency_code, s.name as successor_name, s.id as successor_id,
 			       (select count(*) from unit c where c.parent_id = u.id) as children
 			from unit u left join unit s on s.id = u.successor_id
 			""";
@@ -170,7 +170,7 @@ class UnitQueries {
 				UnitType.valueOf(rs.getString("type")), (Long) rs.getObject("parent_id"), rs.getString("path"),
 				rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
 				rs.getString("successor_name"), (Long) rs.getObject("successor_id"), rs.getLong("children"),
-				new ArrayList<>());
+				new ArrayList<>(), rs.getString("agency_code"));
 	}
 
 	private static int depth(String path) {
@@ -179,7 +179,7 @@ class UnitQueries {
 
 	record UnitNode(long id, String code, String name, String shortName, UnitType type, Long parentId, String path,
 			LocalDate validFrom, LocalDate validTo, String successorName, Long successorId, long childCount,
-			List<UnitNode> children) {
+			List<UnitNode> children, String agencyCode) {
 
 		public boolean closed() {
 			return this.validTo != null;

@@ -61,6 +61,7 @@ class UnitService {
 		if (this.units.findByCode(details.code()).isPresent()) {
 			throw new UnitChangeRefused("code", "unit.code.taken");
 		}
+		checkAgencyCodeFree(details.agencyCode(), null);
 		Unit unit = this.units.saveAndFlush(new Unit(details, parentIdOf(parentCode)));
 		this.audit.record("UNIT_CREATED", AUDIT_TYPE, unit.getId(), Map.of("after", unit.snapshot()));
 		return unit;
@@ -82,6 +83,9 @@ class UnitService {
 				.ifPresent((key) -> {
 					throw new UnitChangeRefused("type", key);
 				});
+		}
+		if (!unit.isClosed()) {
+			checkAgencyCodeFree(details.agencyCode(), id);
 		}
 		Map<String, Object> before = unit.snapshot();
 		unit.edit(details.withCode(unit.getCode()));
@@ -144,6 +148,15 @@ class UnitService {
 		this.events.publishEvent(new UnitMerged(id, successor.getId(), on));
 		this.audit.record("UNIT_MERGED", AUDIT_TYPE, id, Map.of("before", before, "after", unit.snapshot()));
 		return unit;
+	}
+
+	/** An identifier code names one open unit at most. */
+	private void checkAgencyCodeFree(String agencyCode, Long unitId) {
+		if (agencyCode != null && this.jdbc.sql("""
+				select exists (select 1 from unit where agency_code = ? and valid_to is null and id is distinct from ?)
+				""").param(1, agencyCode).param(2, unitId, java.sql.Types.BIGINT).query(Boolean.class).single()) {
+			throw new UnitChangeRefused("agencyCode", "unit.agencyCode.taken");
+		}
 	}
 
 	private void moveUnder(Unit unit, Long parentId) {

@@ -1,0 +1,51 @@
+package vn.edu.portal.api;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The API's errors as RFC 9457 problem details: what a feature answers with its status
+ * (404 for another unit's thing), 403 for a missing scope or permission, 400 for a bad
+ * parameter, never a stack trace.
+ */
+@RestControllerAdvice(assignableTypes = { DirectiveApi.class, InboxApi.class })
+class ApiErrors {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail forbidden(AccessDeniedException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				"The token's scopes or its owner's permissions do not allow this.");
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail badParameter(MethodArgumentTypeMismatchException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid value of " + ex.getName() + ".");
+	}
+
+	@ExceptionHandler(IllegalStateException.class)
+	ProblemDetail conflict(IllegalStateException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "This cannot be done in the current state.");
+	}
+
+	@ExceptionHandler(RuntimeException.class)
+	ProblemDetail other(RuntimeException ex) {
+		ResponseStatus status = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
+		if (status != null && status.code() == HttpStatus.NOT_FOUND) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Not found.");
+		}
+		if (status != null) {
+			return ProblemDetail.forStatus(status.code());
+		}
+		log.error("API request failed", ex);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error.");
+	}
+
+}

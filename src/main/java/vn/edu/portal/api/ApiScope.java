@@ -1,0 +1,32 @@
+package vn.edu.portal.api;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import vn.edu.portal.account.Permission;
+
+/** What a token may do, each within a permission of its owner. */
+enum ApiScope {
+
+	DIRECTIVES_READ("directives:read", Permission.READ_DIRECTIVES),
+	INBOX_READ("inbox:read", Permission.READ_DIRECTIVES), INBOX_WRITE("inbox:write", Permission.ACT_FOR_UNIT);
+
+	final String value;
+
+	final Permission permission;
+
+	ApiScope(String value, Permission permission) {
+		this.value = value;
+		this.permission = permission;
+	}
+
+	/** The authority Spring Security checks: {@code SCOPE_directives:read}. */
+	String authority() {
+		return "SCOPE_" + this.value;
+	}
+
+	static Optional<ApiScope> of(String value) {
+		return Arrays.stream(values()).filter((scope) -> scope.value.equals(value)).findFirst();
+	}
+
+}

@@ -138,6 +138,13 @@ class AccountAdminController {
 		return "redirect:/admin/users/" + id;
 	}
 
+	@PostMapping("/{id}/sessions/end")
+	String endSessions(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+		this.administration.endSessions(admin, id);
+		redirect.addFlashAttribute("success", "users.sessionsEnded");
+		return "redirect:/admin/users/" + id;
+	}
+
 	@PostMapping("/{id}/unlock")
 	String unlock(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
 		this.administration.unlock(admin, id);

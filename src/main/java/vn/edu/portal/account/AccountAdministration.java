@@ -120,6 +120,13 @@ class AccountAdministration {
 	}
 
 	@Transactional
+	void endSessions(CurrentUser admin, long id) {
+		Account account = get(admin, id);
+		this.sessions.endAll(account.getUsername());
+		this.audit.record("ACCOUNT_SESSIONS_ENDED", AUDIT_TYPE, id, Map.of("username", account.getUsername()));
+	}
+
+	@Transactional
 	void unlock(CurrentUser admin, long id) {
 		Account account = get(admin, id);
 		account.unlock();

@@ -9,15 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
-	private final LoginProperties policy;
-
-	LoginController(LoginProperties policy) {
-		this.policy = policy;
-	}
-
 	@GetMapping("/login")
 	String login(Authentication authentication, Model model) {
-		model.addAttribute("maxFailures", this.policy.maxFailures());
 		if (authentication != null && authentication.isAuthenticated()
 				&& !(authentication instanceof AnonymousAuthenticationToken)) {
 			return "redirect:/";

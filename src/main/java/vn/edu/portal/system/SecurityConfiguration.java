@@ -1,10 +1,13 @@
 package vn.edu.portal.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,7 +34,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationSuccessHandler loginSuccessHandler,
-			AuthenticationFailureHandler loginFailureHandler) throws Exception {
+			AuthenticationFailureHandler loginFailureHandler,
+			AuthenticationDetailsSource<HttpServletRequest, ?> loginDetailsSource) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to("health"))
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
@@ -44,6 +48,7 @@ class SecurityConfiguration {
 		http.formLogin((form) -> form.loginPage("/login")
 			.usernameParameter("username")
 			.passwordParameter("password")
+			.authenticationDetailsSource(loginDetailsSource)
 			.successHandler(loginSuccessHandler)
 			.failureHandler(loginFailureHandler)
 			.permitAll());

@@ -32,6 +32,10 @@ class LoginAttempts {
 
 	static final String LOGOUT = "LOGOUT";
 
+	static final String SECOND_FACTOR_SUCCESS = "SECOND_FACTOR_SUCCESS";
+
+	static final String SECOND_FACTOR_FAILURE = "SECOND_FACTOR_FAILURE";
+
 	private final AccountRepository accounts;
 
 	private final AuditLog audit;
@@ -42,8 +46,14 @@ class LoginAttempts {
 
 	private final Clock clock;
 
+	private final SecondFactor secondFactor;
+
+	private final MfaProperties mfa;
+
 	LoginAttempts(AccountRepository accounts, AuditLog audit, KnownDevices devices, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, SecondFactor secondFactor, MfaProperties mfa) {
+		this.secondFactor = secondFactor;
+		this.mfa = mfa;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.devices = devices;
@@ -51,20 +61,61 @@ class LoginAttempts {
 		this.clock = clock;
 	}
 
+	/**
+	 * A right password. Where a second factor is due, the session waits for it (or, for a
+	 * role that requires one not yet enrolled, for the enrolment); the browser is
+	 * remembered only once the sign-in is complete.
+	 */
 	@Transactional
 	public void succeeded(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
 		Instant now = this.clock.instant();
 		this.accounts.lockById(user.id()).ifPresent((account) -> account.recordSuccessfulLogin(now));
 		Map<String, Object> details = new LinkedHashMap<>();
-		if (this.devices.remember(user.id(), request, response, now)) {
+		if (this.secondFactor.enrolled(user.id())) {
+			request.getSession().setAttribute(SecondFactorFilter.STATE, SecondFactorFilter.VERIFY);
+			details.put("secondFactor", "due");
+		}
+		else {
+			if (this.mfa.requiredFor(user)) {
+				request.getSession().setAttribute(SecondFactorFilter.STATE, SecondFactorFilter.ENROL);
+				details.put("secondFactor", "enrolment");
+			}
+			if (signedIn(user, request, response, now)) {
+				details.put("newDevice", true);
+			}
+		}
+		this.audit.recordFor(user.username(), user.unitId(), LOGIN_SUCCESS, details);
+	}
+
+	/** The second factor was given: the sign-in is complete, under a new session id. */
+	@Transactional
+	public void secondFactorPassed(CurrentUser user, String method, HttpServletRequest request,
+			HttpServletResponse response) {
+		request.getSession().removeAttribute(SecondFactorFilter.STATE);
+		request.changeSessionId();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("method", method);
+		if (signedIn(user, request, response, this.clock.instant())) {
 			details.put("newDevice", true);
+		}
+		this.audit.record(SECOND_FACTOR_SUCCESS, "ACCOUNT", user.id(), details);
+	}
+
+	@Transactional
+	public void secondFactorFailed(CurrentUser user, String reason) {
+		this.audit.record(SECOND_FACTOR_FAILURE, "ACCOUNT", user.id(), Map.of("reason", reason));
+	}
+
+	private boolean signedIn(CurrentUser user, HttpServletRequest request, HttpServletResponse response, Instant now) {
+		boolean newDevice = this.devices.remember(user.id(), request, response, now);
+		if (newDevice) {
 			this.events.publishEvent(new NewDeviceSignedIn(user.id(), now, request.getRemoteAddr(),
 					SessionDevices.browserOf(KnownDevices.userAgent(request))));
 		}
 		request.getSession()
 			.setAttribute(SessionDevice.ATTRIBUTE,
 					new SessionDevice(request.getRemoteAddr(), KnownDevices.userAgent(request), now));
-		this.audit.recordFor(user.username(), user.unitId(), LOGIN_SUCCESS, details);
+		return newDevice;
 	}
 
 	@Transactional

@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class LoginThrottle {
 
+	/** The client of second-factor codes: one per account, wherever they come from. */
+	static final String CODE_CLIENT = "second-factor";
+
 	private final JdbcClient jdbc;
 
 	private final LoginProperties policy;
@@ -83,6 +86,35 @@ class LoginThrottle {
 			.query(Long.class)
 			.single();
 		return new Admission(id, username, client);
+	}
+
+	/**
+	 * Admits one check of a second-factor code of an account: a few free failures, then
+	 * waits that double up to the ceiling, whichever client sends them (the password was
+	 * right, so the account's owner is not the one slowed).
+	 * @throws LoginThrottledException if the account's codes must wait
+	 */
+	@Transactional
+	public Admission admitCode(String username, String address, Instant now) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('login:' || :username))")
+			.param("username", username)
+			.query((rs, row) -> 1)
+			.list();
+		Instant retryAt = clientRetryAt(username, CODE_CLIENT, now);
+		if (retryAt.isAfter(now)) {
+			throw new LoginThrottledException(LoginThrottledException.Limit.CLIENT, retryAt);
+		}
+		long id = this.jdbc.sql("""
+				insert into login_attempt (username, client, address, attempted_at)
+				values (:username, :client, :address, :now) returning id
+				""")
+			.param("username", username)
+			.param("client", CODE_CLIENT)
+			.param("address", address)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.single();
+		return new Admission(id, username, CODE_CLIENT);
 	}
 
 	/** A right password: the client's failures for this account are forgotten. */

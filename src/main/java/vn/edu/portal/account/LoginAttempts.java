@@ -146,6 +146,9 @@ class LoginAttempts {
 		if (cause instanceof LoginThrottledException) {
 			return "throttled";
 		}
+		if (cause instanceof PasswordsOffException) {
+			return "passwords-off";
+		}
 		return "bad-credentials";
 	}
 

@@ -28,8 +28,14 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 
 	private final Clock clock;
 
+	private final OidcProperties oidc;
+
+	private final IdentityLinks links;
+
 	LoginAuthenticationProvider(AccountUserDetailsService userDetails, PasswordEncoder encoder, LoginThrottle throttle,
-			Clock clock) {
+			Clock clock, OidcProperties oidc, IdentityLinks links) {
+		this.oidc = oidc;
+		this.links = links;
 		this.passwords = new DaoAuthenticationProvider(userDetails);
 		this.passwords.setPasswordEncoder(encoder);
 		// Disabled accounts are refused only after the password check, so that the answer
@@ -56,6 +62,9 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 				(address != null) ? truncate(address, MAX_ADDRESS) : "", deviceHash, this.clock.instant());
 		Authentication result = this.passwords.authenticate(authentication);
 		this.throttle.succeeded(admission);
+		if (!this.oidc.passwordsForLinkedAccounts() && this.links.hasIdentity(username)) {
+			throw new PasswordsOffException();
+		}
 		CurrentUser user = ((CurrentUser) result.getPrincipal()).withoutPassword();
 		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, null,
 				user.getAuthorities());

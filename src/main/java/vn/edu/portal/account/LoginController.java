@@ -1,7 +1,9 @@
 package vn.edu.portal.account;
 
-import org.springframework.security.core.Authentication;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,13 +11,32 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
+	private final OidcProperties oidc;
+
+	LoginController(OidcProperties oidc) {
+		this.oidc = oidc;
+	}
+
 	@GetMapping("/login")
 	String login(Authentication authentication, Model model) {
 		if (authentication != null && authentication.isAuthenticated()
 				&& !(authentication instanceof AnonymousAuthenticationToken)) {
 			return "redirect:/";
 		}
+		model.addAttribute("oidc", this.oidc.enabled());
 		return "account/login";
+	}
+
+	/** An identity of the provider that no portal account is linked to. */
+	@GetMapping("/login/unlinked")
+	String unlinked(HttpSession session, Model model) {
+		Object identity = session.getAttribute(OidcSignOn.UNLINKED_IDENTITY);
+		if (identity == null) {
+			return "redirect:/login";
+		}
+		model.addAttribute("identity", identity);
+		model.addAttribute("claim", this.oidc.linkClaim());
+		return "account/unlinked-identity";
 	}
 
 }

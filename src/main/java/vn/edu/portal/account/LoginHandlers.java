@@ -60,6 +60,10 @@ class LoginHandlers {
 					getRedirectStrategy().sendRedirect(request, response, "/login?error=throttled");
 					return;
 				}
+				if (exception instanceof PasswordsOffException) {
+					getRedirectStrategy().sendRedirect(request, response, "/login?error=sso");
+					return;
+				}
 				super.onAuthenticationFailure(request, response, exception);
 			}
 

@@ -1,5 +1,7 @@
 package vn.edu.portal.system;
 
+import java.net.URI;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -8,6 +10,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -35,13 +42,16 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationSuccessHandler loginSuccessHandler,
 			AuthenticationFailureHandler loginFailureHandler,
-			AuthenticationDetailsSource<HttpServletRequest, ?> loginDetailsSource) throws Exception {
+			AuthenticationDetailsSource<HttpServletRequest, ?> loginDetailsSource,
+			LogoutSuccessHandler logoutSuccessHandler,
+			ObjectProvider<Customizer<OAuth2LoginConfigurer<HttpSecurity>>> singleSignOn, Environment environment)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.to("health"))
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasRole("SYSTEM_ADMIN")
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/fonts/**", "/images/**", "/favicon.ico",
-					"/error")
+			.requestMatchers("/login", "/login/unlinked", "/webjars/**", "/css/**", "/js/**", "/fonts/**", "/images/**",
+					"/favicon.ico", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated());
@@ -52,10 +62,15 @@ class SecurityConfiguration {
 			.successHandler(loginSuccessHandler)
 			.failureHandler(loginFailureHandler)
 			.permitAll());
-		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		Customizer<OAuth2LoginConfigurer<HttpSecurity>> oidcLogin = singleSignOn.getIfAvailable();
+		if (oidcLogin != null) {
+			http.oauth2Login(oidcLogin);
+		}
+		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccessHandler).permitAll());
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new ExpiredSessionHandler()));
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		String policy = contentSecurityPolicy(environment.getProperty("portal.oidc.issuer", ""));
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy))
 			.frameOptions((frame) -> frame.deny())
 			.contentTypeOptions((options) -> {
 			})
@@ -63,6 +78,20 @@ class SecurityConfiguration {
 			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY))
 			.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
 		return http.build();
+	}
+
+	/**
+	 * The content security policy. With single sign-on, forms may also lead to the
+	 * identity provider: the logout form's answer redirects there, and browsers hold
+	 * redirects after a form to its {@code form-action}.
+	 */
+	static String contentSecurityPolicy(String identityProvider) {
+		if (identityProvider.isBlank()) {
+			return CONTENT_SECURITY_POLICY;
+		}
+		URI issuer = URI.create(identityProvider.strip());
+		String origin = issuer.getScheme() + "://" + issuer.getRawAuthority();
+		return CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin);
 	}
 
 	@Bean

@@ -38,6 +38,3 @@ create table account_known_address (
     constraint fk_account_known_address_account foreign key (account_id) references account (id) on delete cascade
 );
 create index ix_account_known_address_last_seen on account_known_address (last_seen_at);
-
--- Accounts are no longer locked by wrong passwords: release the locks set before.
-update account set failed_attempts = 0, lock_count = 0, locked_until = null where locked_until is not null or failed_attempts > 0;

@@ -13,8 +13,11 @@ class LoginController {
 
 	private final OidcProperties oidc;
 
-	LoginController(OidcProperties oidc) {
+	private final PasswordReset reset;
+
+	LoginController(OidcProperties oidc, PasswordReset reset) {
 		this.oidc = oidc;
+		this.reset = reset;
 	}
 
 	@GetMapping("/login")
@@ -24,6 +27,7 @@ class LoginController {
 			return "redirect:/";
 		}
 		model.addAttribute("oidc", this.oidc.enabled());
+		model.addAttribute("passwordReset", this.reset.enabled());
 		return "account/login";
 	}
 

@@ -50,8 +50,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasRole("SYSTEM_ADMIN")
-			.requestMatchers("/login", "/login/unlinked", "/webjars/**", "/css/**", "/js/**", "/fonts/**", "/images/**",
-					"/favicon.ico", "/error")
+			.requestMatchers("/login", "/login/unlinked", "/login/reset", "/login/reset/*", "/webjars/**", "/css/**",
+					"/js/**", "/fonts/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated());

@@ -85,6 +85,14 @@ class LoginTests {
 	}
 
 	@Test
+	void withoutAMailServerThereIsNoPasswordResetByEmail() {
+		PortalHttp http = new PortalHttp(this.port);
+
+		assertThat(http.get("/login").body()).doesNotContain("/login/reset").contains("Hãy liên hệ quản trị");
+		assertThat(http.get("/login/reset").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void theLoginFormItselfNeedsTheCsrfToken() {
 		String username = this.factory.create(Role.UNIT_STAFF, false);
 		PortalHttp http = new PortalHttp(this.port);

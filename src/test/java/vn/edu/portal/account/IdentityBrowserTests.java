@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The identity pages in a real browser at desktop and phone sizes, checked with axe-core:
- * the sessions on the profile, ending another one, enrolling an authenticator app with its
- * recovery codes, and a sign-in with a code; twice, like a repeat user.
+ * the sessions on the profile, ending another one, enrolling an authenticator app with
+ * its recovery codes, and a sign-in with a code; twice, like a repeat user.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import({ TestAccountFactory.class, TestClock.Config.class })
@@ -60,7 +60,8 @@ class IdentityBrowserTests {
 				assertThat(other.path()).isEqualTo("/login");
 
 				browser.open("/account/second-factor");
-				String secret = browser.text().lines()
+				String secret = browser.text()
+					.lines()
 					.filter((line) -> line.matches("[A-Z2-7]{4}( [A-Z2-7]{4})+"))
 					.findFirst()
 					.orElseThrow()

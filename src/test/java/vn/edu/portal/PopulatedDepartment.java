@@ -298,6 +298,9 @@ final class PopulatedDepartment {
 				Map.entry("/incidents/{id}", this.incident), Map.entry("/incidents/{id}/files/{fileId}", this.evidence),
 				Map.entry("/notifications/{id}", this.notification), Map.entry("/reports/{reportId}", this.report),
 				Map.entry("/reports/{reportId}/files/{fileId}", this.reportFile));
+		if (route.upTo(variable).equals("/login/reset/{token}")) {
+			return Optional.of("a-link-that-was-never-sent");
+		}
 		if (route.upTo(variable).equals("/account/sessions/{handle}")) {
 			return Optional.of(sessionHandle(this.schoolLeader));
 		}

@@ -54,10 +54,7 @@ class LoginThrottle {
 				delete from login_attempt where id in (select id from login_attempt where attempted_at < :cutoff
 				                                       limit 100 for update skip locked)
 				""").param("cutoff", Timestamp.from(now.minus(this.policy.memory()))).update();
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('login:' || :username))")
-			.param("username", username)
-			.query((rs, row) -> 1)
-			.list();
+		lockName(username);
 		boolean knownDevice = deviceHash != null && knownDevice(username, deviceHash, now);
 		String client = knownDevice ? "d:" + deviceHash : "a:" + address;
 		Instant retryAt = clientRetryAt(username, client, now);
@@ -75,6 +72,44 @@ class LoginThrottle {
 						oldest("address", address, since).plus(this.policy.window()));
 			}
 		}
+		return record(username, client, address, now);
+	}
+
+	/**
+	 * Admits one check of a second-factor code of an account: a few free failures, then
+	 * waits that double up to the ceiling, whichever client sends them (the password was
+	 * right, so the account's owner is not the one slowed).
+	 * @throws LoginThrottledException if the account's codes must wait
+	 */
+	@Transactional
+	public Admission admitCode(String username, String address, Instant now) {
+		lockName(username);
+		Instant retryAt = clientRetryAt(username, CODE_CLIENT, now);
+		if (retryAt.isAfter(now)) {
+			throw new LoginThrottledException(LoginThrottledException.Limit.CLIENT, retryAt);
+		}
+		return record(username, CODE_CLIENT, address, now);
+	}
+
+	/** A right password: the client's failures for this account are forgotten. */
+	@Transactional
+	public void succeeded(Admission admission) {
+		this.jdbc.sql("delete from login_attempt where username = :username and client = :client")
+			.param("username", admission.username())
+			.param("client", admission.client())
+			.update();
+	}
+
+	/** Holds the lock of an account name until the transaction ends. */
+	private void lockName(String username) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('login:' || :username))")
+			.param("username", username)
+			.query((rs, row) -> 1)
+			.list();
+	}
+
+	/** Records an admitted check (a failure until its success removes it). */
+	private Admission record(String username, String client, String address, Instant now) {
 		long id = this.jdbc.sql("""
 				insert into login_attempt (username, client, address, attempted_at)
 				values (:username, :client, :address, :now) returning id
@@ -86,44 +121,6 @@ class LoginThrottle {
 			.query(Long.class)
 			.single();
 		return new Admission(id, username, client);
-	}
-
-	/**
-	 * Admits one check of a second-factor code of an account: a few free failures, then
-	 * waits that double up to the ceiling, whichever client sends them (the password was
-	 * right, so the account's owner is not the one slowed).
-	 * @throws LoginThrottledException if the account's codes must wait
-	 */
-	@Transactional
-	public Admission admitCode(String username, String address, Instant now) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('login:' || :username))")
-			.param("username", username)
-			.query((rs, row) -> 1)
-			.list();
-		Instant retryAt = clientRetryAt(username, CODE_CLIENT, now);
-		if (retryAt.isAfter(now)) {
-			throw new LoginThrottledException(LoginThrottledException.Limit.CLIENT, retryAt);
-		}
-		long id = this.jdbc.sql("""
-				insert into login_attempt (username, client, address, attempted_at)
-				values (:username, :client, :address, :now) returning id
-				""")
-			.param("username", username)
-			.param("client", CODE_CLIENT)
-			.param("address", address)
-			.param("now", Timestamp.from(now))
-			.query(Long.class)
-			.single();
-		return new Admission(id, username, CODE_CLIENT);
-	}
-
-	/** A right password: the client's failures for this account are forgotten. */
-	@Transactional
-	public void succeeded(Admission admission) {
-		this.jdbc.sql("delete from login_attempt where username = :username and client = :client")
-			.param("username", admission.username())
-			.param("client", admission.client())
-			.update();
 	}
 
 	private Instant clientRetryAt(String username, String client, Instant now) {

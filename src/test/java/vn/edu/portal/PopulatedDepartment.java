@@ -200,6 +200,27 @@ final class PopulatedDepartment {
 		return insiders;
 	}
 
+	/**
+	 * The name the profile page gives the latest session of an account: the first twelve
+	 * bytes of the SHA-256 of its id, in hex.
+	 */
+	private String sessionHandle(String username) {
+		String id = this.jdbc
+			.sql("select session_id from spring_session where principal_name = ? order by creation_time desc limit 1")
+			.param(username)
+			.query(String.class)
+			.optional()
+			.orElse("none");
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(id.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0, 12);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Signs an account of a test in, through the login form. */
 	PortalHttp login(String username) {
 		PortalHttp http = new PortalHttp(this.port);
@@ -299,6 +320,12 @@ final class PopulatedDepartment {
 				Map.entry("/incidents/{id}", this.incident), Map.entry("/incidents/{id}/files/{fileId}", this.evidence),
 				Map.entry("/notifications/{id}", this.notification), Map.entry("/reports/{reportId}", this.report),
 				Map.entry("/reports/{reportId}/files/{fileId}", this.reportFile));
+		if (route.upTo(variable).equals("/login/reset/{token}")) {
+			return Optional.of("a-link-that-was-never-sent");
+		}
+		if (route.upTo(variable).equals("/account/sessions/{handle}")) {
+			return Optional.of(sessionHandle(this.schoolLeader));
+		}
 		return Optional.ofNullable(things.get(route.upTo(variable)));
 	}
 

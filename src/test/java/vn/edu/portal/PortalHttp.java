@@ -40,7 +40,7 @@ public final class PortalHttp {
 
 	private final HttpClient client;
 
-	private final String address;
+	private volatile String address;
 
 	private String csrf;
 
@@ -65,6 +65,13 @@ public final class PortalHttp {
 
 	public String address() {
 		return this.address;
+	}
+
+	/**
+	 * The same browser, with its cookies, from another network (a phone leaving Wi-Fi).
+	 */
+	public void moveTo(String newAddress) {
+		this.address = newAddress;
 	}
 
 	public HttpResponse<String> get(String path) {

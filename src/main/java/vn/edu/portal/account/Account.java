@@ -100,25 +100,6 @@ class Account {
 		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
 	}
 
-	/**
-	 * Counts a wrong password. At the limit the account locks, each lock longer than the
-	 * last.
-	 * @return whether this failure locked the account
-	 */
-	boolean recordFailedLogin(Instant now, LoginProperties policy) {
-		if (isLockedAt(now)) {
-			return false;
-		}
-		this.failedAttempts++;
-		if (this.failedAttempts < policy.maxFailures()) {
-			return false;
-		}
-		this.failedAttempts = 0;
-		this.lockCount++;
-		this.lockedUntil = now.plus(policy.lockDurationFor(this.lockCount));
-		return true;
-	}
-
 	void recordSuccessfulLogin(Instant now) {
 		this.failedAttempts = 0;
 		this.lockCount = 0;

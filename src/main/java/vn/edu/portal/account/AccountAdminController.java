@@ -138,6 +138,21 @@ class AccountAdminController {
 		return "redirect:/admin/users/" + id;
 	}
 
+	@PostMapping("/{id}/sessions/end")
+	String endSessions(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+		this.administration.endSessions(admin, id);
+		redirect.addFlashAttribute("success", "users.sessionsEnded");
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/second-factor/reset")
+	String resetSecondFactor(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
+			RedirectAttributes redirect) {
+		this.administration.resetSecondFactor(admin, id);
+		redirect.addFlashAttribute("success", "users.secondFactorReset");
+		return "redirect:/admin/users/" + id;
+	}
+
 	@PostMapping("/{id}/unlock")
 	String unlock(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
 		this.administration.unlock(admin, id);
@@ -163,6 +178,7 @@ class AccountAdminController {
 	private String show(Account account, Model model) {
 		model.addAttribute("account", new AccountView(account.getId(), account.getUsername(), account.isEnabled(),
 				account.isLockedAt(this.queries.now()), account.isMustChangePassword()));
+		model.addAttribute("secondFactor", this.administration.hasSecondFactor(account.getId()));
 		return FORM;
 	}
 

@@ -38,9 +38,12 @@ class AccountAdministration {
 
 	private final Clock clock;
 
+	private final SecondFactor secondFactor;
+
 	AccountAdministration(AccountRepository accounts, AccountService service, ScopePolicy scope,
 			TemporaryPasswords temporaryPasswords, AuditLog audit, JdbcClient jdbc, Clock clock,
-			AccountSessions sessions) {
+			AccountSessions sessions, SecondFactor secondFactor) {
+		this.secondFactor = secondFactor;
 		this.sessions = sessions;
 		this.accounts = accounts;
 		this.service = service;
@@ -49,6 +52,10 @@ class AccountAdministration {
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	boolean hasSecondFactor(long id) {
+		return this.secondFactor.enrolled(id);
 	}
 
 	/** An account the administrator may manage, else 404. */
@@ -117,6 +124,25 @@ class AccountAdministration {
 		Account account = get(admin, id);
 		account.enable();
 		this.audit.record("ACCOUNT_ENABLED", AUDIT_TYPE, id, Map.of("username", account.getUsername()));
+	}
+
+	@Transactional
+	void endSessions(CurrentUser admin, long id) {
+		Account account = get(admin, id);
+		this.sessions.endAll(account.getUsername());
+		this.audit.record("ACCOUNT_SESSIONS_ENDED", AUDIT_TYPE, id, Map.of("username", account.getUsername()));
+	}
+
+	/**
+	 * Removes an account's second factor (a lost phone and lost recovery codes) and ends
+	 * its sessions; a role that requires one enrols again at the next sign-in.
+	 */
+	@Transactional
+	void resetSecondFactor(CurrentUser admin, long id) {
+		Account account = get(admin, id);
+		this.secondFactor.reset(id);
+		this.sessions.endAll(account.getUsername());
+		this.audit.record("SECOND_FACTOR_RESET", AUDIT_TYPE, id, Map.of("username", account.getUsername()));
 	}
 
 	@Transactional

@@ -19,14 +19,6 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 	@EntityGraph(attributePaths = "roles")
 	Optional<Account> findWithRolesById(long id);
 
-	/**
-	 * The account, its row locked until the transaction ends: login counters change one
-	 * at a time.
-	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select a from Account a where a.username = :username")
-	Optional<Account> lockByUsername(String username);
-
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Account a where a.id = :id")
 	Optional<Account> lockById(long id);

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The login form's outcomes. Every failure shows the same message, so the page never
- * tells whether an account exists or is locked; only a throttled address gets its own.
+ * tells whether an account exists; only a client that must wait gets its own.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginHandlers {
@@ -41,7 +41,7 @@ class LoginHandlers {
 		target.setDefaultTargetUrl("/");
 		return (request, response, authentication) -> {
 			if (authentication.getPrincipal() instanceof CurrentUser user) {
-				this.attempts.succeeded(user);
+				this.attempts.succeeded(user, request, response);
 				this.locales.setLocale(request, response, Locale.forLanguageTag(user.language()));
 			}
 			target.onAuthenticationSuccess(request, response, authentication);
@@ -58,6 +58,10 @@ class LoginHandlers {
 				LoginHandlers.this.attempts.failed(request.getParameter("username"), exception);
 				if (exception instanceof LoginThrottledException) {
 					getRedirectStrategy().sendRedirect(request, response, "/login?error=throttled");
+					return;
+				}
+				if (exception instanceof PasswordsOffException) {
+					getRedirectStrategy().sendRedirect(request, response, "/login?error=sso");
 					return;
 				}
 				super.onAuthenticationFailure(request, response, exception);

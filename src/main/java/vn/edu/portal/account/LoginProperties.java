@@ -2,33 +2,51 @@ package vn.edu.portal.account;
 
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Login protections.
+ * Login protections. None of them locks an account: each slows the guesses of one client
+ * and leaves the others alone.
  *
- * @param maxFailures wrong passwords in a row that lock an account
- * @param lockDuration how long the first lock lasts; each further lock doubles it
- * @param maxLockDuration the longest a lock lasts
- * @param ipFailureLimit distinct accounts that one address gave a wrong password for,
- * within the window, after which the address must wait (so one user's typing does not
- * block a school behind one address)
- * @param ipWindow the window those failures are counted in
+ * @param freeFailures wrong passwords one client (a known browser, otherwise an address)
+ * may give for one account before it must wait
+ * @param firstDelay the wait after those, doubled at each further failure
+ * @param maxDelay the longest wait of one client for one account
+ * @param clientMemory how long the failures of one client for one account are remembered
+ * (a success forgets them at once)
+ * @param accountFailureLimit wrong passwords for one account, from anywhere, within the
+ * window, after which only its known browsers and addresses may try
+ * @param addressFailureLimit wrong passwords from one address, for any accounts, within
+ * the window, after which the address waits (high enough for a school behind one address)
+ * @param window the window of the account and address limits
+ * @param deviceLifetime how long a browser stays known after its last sign-in
+ * @param addressLifetime how long an address stays known after its last sign-in
  */
 @ConfigurationProperties("portal.login")
 @Validated
-record LoginProperties(@DefaultValue("5") @Min(1) int maxFailures, @DefaultValue("15m") @NotNull Duration lockDuration,
-		@DefaultValue("24h") @NotNull Duration maxLockDuration, @DefaultValue("10") @Min(2) int ipFailureLimit,
-		@DefaultValue("15m") @NotNull Duration ipWindow) {
+record LoginProperties(@DefaultValue("5") @Min(1) int freeFailures, @DefaultValue("30s") @NotNull Duration firstDelay,
+		@DefaultValue("15m") @NotNull Duration maxDelay, @DefaultValue("24h") @NotNull Duration clientMemory,
+		@DefaultValue("20") @Min(1) int accountFailureLimit, @DefaultValue("300") @Min(1) int addressFailureLimit,
+		@DefaultValue("1h") @NotNull Duration window, @DefaultValue("365d") @NotNull Duration deviceLifetime,
+		@DefaultValue("90d") @NotNull Duration addressLifetime) {
 
-	Duration lockDurationFor(int lockCount) {
-		Duration duration = this.lockDuration.multipliedBy(1L << Math.min(Math.max(lockCount - 1, 0), 20));
-		return (duration.compareTo(this.maxLockDuration) > 0) ? this.maxLockDuration : duration;
+	/** The wait after the given number of failures of one client for one account. */
+	Duration delayAfter(int failures) {
+		if (failures < this.freeFailures) {
+			return Duration.ZERO;
+		}
+		Duration delay = this.firstDelay.multipliedBy(1L << Math.min(failures - this.freeFailures, 20));
+		return (delay.compareTo(this.maxDelay) > 0) ? this.maxDelay : delay;
+	}
+
+	/** How long a record of a password check is needed. */
+	Duration memory() {
+		return (this.clientMemory.compareTo(this.window) > 0) ? this.clientMemory : this.window;
 	}
 
 }

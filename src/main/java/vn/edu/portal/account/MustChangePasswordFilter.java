@@ -40,10 +40,10 @@ class MustChangePasswordFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean isAllowed(String path) {
-		return path.equals("/account/password") || path.equals("/logout") || path.equals("/error")
-				|| path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
-				|| path.startsWith("/fonts/") || path.startsWith("/images/") || path.equals("/favicon.ico")
-				|| path.startsWith("/actuator/health");
+		return path.equals("/account/password") || path.equals(SecondFactorFilter.CODE_PAGE) || path.equals("/logout")
+				|| path.equals("/error") || path.startsWith("/webjars/") || path.startsWith("/css/")
+				|| path.startsWith("/js/") || path.startsWith("/fonts/") || path.startsWith("/images/")
+				|| path.equals("/favicon.ico") || path.startsWith("/actuator/health");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.edu.portal.audit.AuditLog;
 
 /**
- * Every user's own profile: e-mail, phone, language, and the way to the password change.
+ * Every user's own profile: e-mail, phone, language, the way to the password change, and
+ * the account's signed-in sessions.
  */
 @Controller
 @RequestMapping("/account")
@@ -40,8 +42,11 @@ class ProfileController {
 
 	private final SessionPrincipal principal;
 
+	private final SessionDevices sessions;
+
 	ProfileController(AccountRepository accounts, AccountQueries queries, AuditLog audit, LocaleResolver locales,
-			SessionPrincipal principal) {
+			SessionPrincipal principal, SessionDevices sessions) {
+		this.sessions = sessions;
 		this.principal = principal;
 		this.accounts = accounts;
 		this.queries = queries;
@@ -50,10 +55,10 @@ class ProfileController {
 	}
 
 	@GetMapping
-	String profile(@AuthenticationPrincipal CurrentUser user, Model model) {
+	String profile(@AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request) {
 		Account account = this.accounts.findById(user.id()).orElseThrow();
 		model.addAttribute("form", new ProfileForm(account.getEmail(), account.getPhone(), account.getLanguage()));
-		return show(account, model);
+		return show(account, model, request);
 	}
 
 	@PostMapping
@@ -63,7 +68,7 @@ class ProfileController {
 			RedirectAttributes redirect) {
 		Account account = this.accounts.findById(user.id()).orElseThrow();
 		if (result.hasErrors()) {
-			return show(account, model);
+			return show(account, model, request);
 		}
 		Map<String, Object> before = account.snapshot();
 		account.updateProfile(AccountForm.blankToNull(form.email()), AccountForm.blankToNull(form.phone()),
@@ -77,7 +82,10 @@ class ProfileController {
 		return "redirect:/account";
 	}
 
-	private String show(Account account, Model model) {
+	private String show(Account account, Model model, HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		model.addAttribute("sessions",
+				this.sessions.of(account.getUsername(), (session != null) ? session.getId() : null));
 		model.addAttribute("username", account.getUsername());
 		model.addAttribute("fullName", account.getFullName());
 		model.addAttribute("unitCode", this.queries.unitCodeOf(account.getUnitId()));

@@ -36,7 +36,9 @@ public enum NotificationKind {
 
 	REMINDER_OVERDUE("number", "what", "deadline"),
 
-	REMINDER_ESCALATED("number", "what", "deadline", "unit");
+	REMINDER_ESCALATED("number", "what", "deadline", "unit"),
+
+	NEW_DEVICE_SIGN_IN("time", "address", "browser");
 
 	private final List<String> arguments;
 

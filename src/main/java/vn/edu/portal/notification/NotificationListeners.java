@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.edu.portal.account.NewDeviceSignedIn;
 import vn.edu.portal.delivery.DirectiveForwarded;
 import vn.edu.portal.delivery.ReportReviewed;
 import vn.edu.portal.directive.DirectiveAmended;
@@ -30,9 +31,26 @@ class NotificationListeners {
 
 	private final JdbcClient jdbc;
 
-	NotificationListeners(Notifications notifications, JdbcClient jdbc) {
+	private final Formats formats;
+
+	NotificationListeners(Notifications notifications, JdbcClient jdbc, Formats formats) {
 		this.notifications = notifications;
 		this.jdbc = jdbc;
+		this.formats = formats;
+	}
+
+	/**
+	 * A sign-in from a new browser reaches its account's owner at once, by e-mail too
+	 * (marked urgent, so that a choice of urgent e-mail only still gets it).
+	 */
+	@EventListener
+	void newDevice(NewDeviceSignedIn signedIn) {
+		Map<String, Object> args = new LinkedHashMap<>();
+		args.put("time", this.formats.dateTime(signedIn.at()));
+		args.put("address", signedIn.address());
+		args.put("browser", signedIn.browser());
+		this.notifications.send(Audience.account(signedIn.accountId()), NotificationKind.NEW_DEVICE_SIGN_IN, true, args,
+				"/account#sessions");
 	}
 
 	@EventListener

@@ -1,11 +1,21 @@
 package vn.edu.portal.system;
 
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -48,35 +58,44 @@ class SecurityConfiguration {
 			.anonymous((anonymous) -> anonymous.disable())
 			.logout((logout) -> logout.disable())
 			.csrf((csrf) -> csrf.disable());
-		headers(http);
+		headers(http, CONTENT_SECURITY_POLICY);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationSuccessHandler loginSuccessHandler,
-			AuthenticationFailureHandler loginFailureHandler) throws Exception {
+			AuthenticationFailureHandler loginFailureHandler,
+			AuthenticationDetailsSource<HttpServletRequest, ?> loginDetailsSource,
+			LogoutSuccessHandler logoutSuccessHandler,
+			ObjectProvider<Customizer<OAuth2LoginConfigurer<HttpSecurity>>> singleSignOn, Environment environment)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasRole("SYSTEM_ADMIN")
-			.requestMatchers("/login", "/error")
+			.requestMatchers("/login", "/login/unlinked", "/login/reset", "/login/reset/*", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated());
 		http.formLogin((form) -> form.loginPage("/login")
 			.usernameParameter("username")
 			.passwordParameter("password")
+			.authenticationDetailsSource(loginDetailsSource)
 			.successHandler(loginSuccessHandler)
 			.failureHandler(loginFailureHandler)
 			.permitAll());
-		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		Customizer<OAuth2LoginConfigurer<HttpSecurity>> oidcLogin = singleSignOn.getIfAvailable();
+		if (oidcLogin != null) {
+			http.oauth2Login(oidcLogin);
+		}
+		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccessHandler).permitAll());
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new ExpiredSessionHandler()));
-		headers(http);
+		headers(http, contentSecurityPolicy(environment.getProperty("portal.oidc.issuer", "")));
 		return http.build();
 	}
 
-	private static void headers(HttpSecurity http) throws Exception {
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+	private static void headers(HttpSecurity http, String policy) throws Exception {
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy))
 			.frameOptions((frame) -> frame.deny())
 			.contentTypeOptions((options) -> {
 			})
@@ -93,6 +112,20 @@ class SecurityConfiguration {
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * The content security policy. With single sign-on, forms may also lead to the
+	 * identity provider: the logout form's answer redirects there, and browsers hold
+	 * redirects after a form to its {@code form-action}.
+	 */
+	static String contentSecurityPolicy(String identityProvider) {
+		if (identityProvider.isBlank()) {
+			return CONTENT_SECURITY_POLICY;
+		}
+		URI issuer = URI.create(identityProvider.strip());
+		String origin = issuer.getScheme() + "://" + issuer.getRawAuthority();
+		return CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin);
 	}
 
 	@Bean

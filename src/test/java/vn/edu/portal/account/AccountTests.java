@@ -13,43 +13,26 @@ class AccountTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-02T01:00:00Z");
 
-	private final LoginProperties policy = new LoginProperties(5, Duration.ofMinutes(15), Duration.ofHours(24), 20,
-			Duration.ofMinutes(15));
+	private final LoginProperties policy = new LoginProperties(5, Duration.ofSeconds(30), Duration.ofMinutes(15),
+			Duration.ofHours(24), 20, 300, Duration.ofHours(1), Duration.ofDays(365), Duration.ofDays(90));
 
 	@Test
-	void locksAfterFiveWrongPasswordsForLongerEachTime() {
-		Account account = new Account("Thcs.GiongTrom", "Phạm Thị Lan", 7L, Set.of(Role.UNIT_LEADER), "hash", false,
-				NOW);
-		assertThat(failFiveTimes(account, NOW)).isTrue();
-		assertThat(account.lockRemaining(NOW)).isEqualTo(Duration.ofMinutes(15));
-
-		Instant afterFirstLock = NOW.plus(Duration.ofMinutes(16));
-		assertThat(account.isLockedAt(afterFirstLock)).isFalse();
-		failFiveTimes(account, afterFirstLock);
-		assertThat(account.lockRemaining(afterFirstLock)).isEqualTo(Duration.ofMinutes(30));
-
-		Instant afterSecondLock = afterFirstLock.plus(Duration.ofMinutes(31));
-		failFiveTimes(account, afterSecondLock);
-		assertThat(account.lockRemaining(afterSecondLock)).isEqualTo(Duration.ofMinutes(60));
+	void aClientWaitsOnlyAfterItsFreeFailuresAndEachWaitDoublesUpToTheCeiling() {
+		assertThat(this.policy.delayAfter(0)).isZero();
+		assertThat(this.policy.delayAfter(4)).isZero();
+		assertThat(this.policy.delayAfter(5)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(this.policy.delayAfter(6)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(this.policy.delayAfter(9)).isEqualTo(Duration.ofMinutes(8));
+		assertThat(this.policy.delayAfter(10)).isEqualTo(Duration.ofMinutes(15));
+		assertThat(this.policy.delayAfter(500)).isEqualTo(Duration.ofMinutes(15));
 	}
 
 	@Test
-	void aLockNeverExceedsTheMaximum() {
-		assertThat(this.policy.lockDurationFor(1)).isEqualTo(Duration.ofMinutes(15));
-		assertThat(this.policy.lockDurationFor(7)).isEqualTo(Duration.ofMinutes(15 * 64));
-		assertThat(this.policy.lockDurationFor(8)).isEqualTo(Duration.ofHours(24));
-		assertThat(this.policy.lockDurationFor(500)).isEqualTo(Duration.ofHours(24));
-	}
-
-	@Test
-	void aSuccessfulLoginClearsTheCount() {
+	void aSuccessfulLoginIsRecorded() {
 		Account account = new Account("a.b", "A B", 7L, Set.of(Role.UNIT_STAFF), "hash", false, NOW);
-		for (int i = 0; i < 4; i++) {
-			account.recordFailedLogin(NOW, this.policy);
-		}
 		account.recordSuccessfulLogin(NOW);
-		assertThat(account.recordFailedLogin(NOW, this.policy)).isFalse();
-		assertThat(account.getFailedAttempts()).isEqualTo(1);
+		assertThat(account.isLockedAt(NOW)).isFalse();
+		assertThat(account.getFailedAttempts()).isZero();
 	}
 
 	@Test
@@ -59,14 +42,6 @@ class AccountTests {
 		assertThat(new Account("admin", "x", null, Set.of(Role.SYSTEM_ADMIN), "h", false, NOW).getUnitId()).isNull();
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new Account("x", "x", null, Set.of(Role.UNIT_LEADER), "h", false, NOW));
-	}
-
-	private boolean failFiveTimes(Account account, Instant at) {
-		boolean locked = false;
-		for (int i = 0; i < 5; i++) {
-			locked = account.recordFailedLogin(at, this.policy);
-		}
-		return locked;
 	}
 
 }

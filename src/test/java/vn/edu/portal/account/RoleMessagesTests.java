@@ -22,7 +22,7 @@ class RoleMessagesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { LoginAttempts.LOGIN_SUCCESS, LoginAttempts.LOGIN_FAILURE, LoginAttempts.ACCOUNT_LOCKED,
+	@ValueSource(strings = { LoginAttempts.LOGIN_SUCCESS, LoginAttempts.LOGIN_FAILURE, "ACCOUNT_LOCKED",
 			LoginAttempts.LOGOUT, "ACCOUNT_CREATED", "PASSWORD_CHANGED" })
 	void everyAuditedActionHasANameInBothLanguages(String action) {
 		assertBothLanguages("audit.action." + action);

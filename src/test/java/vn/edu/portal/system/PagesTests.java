@@ -41,7 +41,7 @@ class PagesTests {
 		assertThat(http.get("/login").body()).as("remembered").contains("<html lang=\"en\">", "Log in");
 		assertThat(http.get("/login?lang=fr").body()).as("only vi and en").contains("<html lang=\"vi\">");
 		assertThat(http.get("/login?error&lang=en").body()).as("the switcher keeps the page's query")
-			.contains("href=\"?error&amp;lang=vi\"", "After 5 wrong passwords");
+			.contains("href=\"?error&amp;lang=vi\"", "Wrong username or password.");
 	}
 
 	@Test

@@ -34,10 +34,14 @@ class SecondFactorFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String path = request.getServletPath();
+		if (isOpen(path)) {
+			chain.doFilter(request, response);
+			return;
+		}
 		HttpSession session = request.getSession(false);
 		Object state = (session != null) ? session.getAttribute(STATE) : null;
-		String path = request.getServletPath();
-		if (state != null && !isOpen(path)) {
+		if (state != null) {
 			if (VERIFY.equals(state) && !path.equals(CODE_PAGE)) {
 				response.sendRedirect(request.getContextPath() + CODE_PAGE);
 				return;
@@ -52,7 +56,8 @@ class SecondFactorFilter extends OncePerRequestFilter {
 
 	private static boolean isOpen(String path) {
 		return path.equals("/logout") || path.equals("/error") || path.equals("/login") || path.startsWith("/webjars/")
-				|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/actuator/health");
+				|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/fonts/")
+				|| path.startsWith("/images/") || path.equals("/favicon.ico") || path.startsWith("/actuator/health");
 	}
 
 }

@@ -296,6 +296,11 @@ class ApiTests {
 		}
 		assertThat(otherSchools.statusCode()).isEqualTo(404);
 		assertThat(otherSchools.body()).contains("\"status\":404");
+		String department = createToken(login(this.dept.officer), "Sự cố Sở", List.of("incidents:read"));
+		assertThat(get("/api/v1/incidents/" + own, department).statusCode())
+			.as("the Department reads its units' incidents on the pages, not through the API")
+			.isEqualTo(404);
+		assertThat(get("/api/v1/incidents", department).body()).isEqualTo("[]");
 	}
 
 	@Test

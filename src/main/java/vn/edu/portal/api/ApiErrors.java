@@ -1,5 +1,8 @@
 package vn.edu.portal.api;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -9,15 +12,24 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import vn.edu.portal.dashboard.DashboardFigures;
+
 /**
  * The API's errors as RFC 9457 problem details: what a feature answers with its status
  * (404 for another unit's thing), 403 for a missing scope or permission, 400 for a bad
  * parameter, never a stack trace.
  */
-@RestControllerAdvice(assignableTypes = { DirectiveApi.class, InboxApi.class })
+@RestControllerAdvice(assignableTypes = { DirectiveApi.class, InboxApi.class, UnitApi.class, DashboardApi.class,
+		ReportApi.class, IncidentApi.class })
 class ApiErrors {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+
+	private final MessageSource messages;
+
+	ApiErrors(MessageSource messages) {
+		this.messages = messages;
+	}
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail forbidden(AccessDeniedException ex) {
@@ -28,6 +40,12 @@ class ApiErrors {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail badParameter(MethodArgumentTypeMismatchException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid value of " + ex.getName() + ".");
+	}
+
+	@ExceptionHandler(DashboardFigures.BadPeriod.class)
+	ProblemDetail badPeriod(DashboardFigures.BadPeriod ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messages.getMessage(ex.getMessage(), null, "Invalid period.", Locale.ENGLISH));
 	}
 
 	@ExceptionHandler(IllegalStateException.class)

@@ -9,7 +9,10 @@ import vn.edu.portal.account.Permission;
 enum ApiScope {
 
 	DIRECTIVES_READ("directives:read", Permission.READ_DIRECTIVES),
-	INBOX_READ("inbox:read", Permission.READ_DIRECTIVES), INBOX_WRITE("inbox:write", Permission.ACT_FOR_UNIT);
+	INBOX_READ("inbox:read", Permission.READ_DIRECTIVES), INBOX_WRITE("inbox:write", Permission.ACT_FOR_UNIT),
+	UNITS_READ("units:read", Permission.READ_DIRECTIVES), DASHBOARD_READ("dashboard:read", Permission.SEE_DASHBOARD),
+	REPORTS_READ("reports:read", Permission.READ_DIRECTIVES),
+	INCIDENTS_READ("incidents:read", Permission.READ_INCIDENTS);
 
 	final String value;
 

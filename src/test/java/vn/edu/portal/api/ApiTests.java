@@ -192,6 +192,169 @@ class ApiTests {
 			.single()).isZero();
 	}
 
+	@Test
+	void unitsAreReadWithinTheOwnersScopeAndAnotherScopesUnitIs404() throws Exception {
+		String school = createToken(login(this.dept.schoolLeader), "Đơn vị", List.of("units:read"));
+		String department = createToken(login(this.dept.officer), "Sở", List.of("units:read"));
+
+		HttpResponse<String> mine = get("/api/v1/units/mine", school);
+		HttpResponse<String> own = get("/api/v1/units/" + this.dept.upperSecondaryOne, school);
+		HttpResponse<String> otherSchool = get("/api/v1/units/" + this.dept.upperSecondaryTwo, school);
+		HttpResponse<String> above = get("/api/v1/units/" + this.dept.department, school);
+		HttpResponse<String> tree = get("/api/v1/units/" + this.dept.department, department);
+		HttpResponse<String> school2 = get("/api/v1/units/" + this.dept.upperSecondaryTwo, department);
+
+		assertThat(mine.statusCode()).isEqualTo(200);
+		assertThat(mine.body()).contains("\"id\":" + this.dept.upperSecondaryOne, "\"name\":\"Trường THPT Một\"",
+				"\"type\":\"UPPER_SECONDARY\"", "\"parentId\":" + this.dept.department);
+		assertThat(own.body()).isEqualTo(mine.body());
+		assertThat(otherSchool.statusCode()).isEqualTo(404);
+		assertThat(otherSchool.body()).contains("\"status\":404").doesNotContain("Trường THPT Hai");
+		assertThat(above.statusCode()).isEqualTo(404);
+		assertThat(tree.statusCode()).isEqualTo(200);
+		assertThat(tree.body()).contains("\"name\":\"Sở Giáo dục và Đào tạo thử nghiệm\"",
+				"\"id\":" + this.dept.upperSecondaryTwo, "\"name\":\"Phòng GD&ĐT huyện Một\"");
+		assertThat(school2.body()).contains("\"name\":\"Trường THPT Hai\"");
+	}
+
+	@Test
+	void theDashboardFiguresAreThoseOfThePageWithinTheScope() throws Exception {
+		PortalHttp officer = login(this.dept.officer);
+		String department = createToken(officer, "Số liệu", List.of("dashboard:read"));
+		String school = createToken(login(this.dept.schoolLeader), "Số liệu trường", List.of("dashboard:read"));
+
+		HttpResponse<String> figures = get("/api/v1/dashboard?unit=" + this.dept.department, department);
+		HttpResponse<String> own = get("/api/v1/dashboard", school);
+		HttpResponse<String> otherSchool = get("/api/v1/dashboard?unit=" + this.dept.upperSecondaryTwo, school);
+		HttpResponse<String> badPeriod = get("/api/v1/dashboard?kind=MONTH&month=13", school);
+
+		assertThat(figures.statusCode()).isEqualTo(200);
+		String csv = officer.get("/dashboard.csv?unit=" + this.dept.department).body();
+		String row = csv.lines().filter((line) -> line.contains("Trường THPT Một")).findFirst().orElseThrow();
+		String ackExpected = row.split(",")[3];
+		Matcher child = Pattern
+			.compile("\\{\"unitId\":" + this.dept.upperSecondaryOne
+					+ ",[^{]*\"acknowledged\":\\{\"done\":(\\d+),\"expected\":(\\d+)\\}")
+			.matcher(figures.body());
+		assertThat(child.find()).as(figures.body()).isTrue();
+		assertThat(child.group(2)).isEqualTo(ackExpected).isEqualTo("1");
+		assertThat(child.group(1)).isEqualTo("0");
+		assertThat(figures.body()).contains("\"kind\":\"SCHOOL_YEAR\"", "\"unitId\":" + this.dept.upperSecondaryTwo);
+		assertThat(own.statusCode()).isEqualTo(200);
+		assertThat(own.body()).contains("\"unit\":{\"unitId\":" + this.dept.upperSecondaryOne,
+				"\"acknowledged\":{\"done\":0,\"expected\":1}");
+		assertThat(otherSchool.statusCode()).isEqualTo(404);
+		assertThat(otherSchool.body()).contains("\"status\":404");
+		assertThat(badPeriod.statusCode()).isEqualTo(400);
+		assertThat(badPeriod.body()).contains("\"status\":400", "a month from 1 to 12");
+	}
+
+	@Test
+	void aReportIsReadByItsUnitAndTheReviewingDepartmentAndAnotherUnitsReportIs404() throws Exception {
+		long own = report(assignment(this.dept.upperSecondaryOne), "Đã tổ chức 3 buổi sinh hoạt chuyên đề");
+		long other = report(assignment(this.dept.upperSecondaryTwo), "Báo cáo của trường khác");
+		String school = createToken(login(this.dept.schoolLeader), "Báo cáo", List.of("reports:read"));
+		String department = createToken(login(this.dept.officer), "Báo cáo Sở", List.of("reports:read"));
+
+		HttpResponse<String> read = get("/api/v1/reports/" + own, school);
+		HttpResponse<String> otherSchools = get("/api/v1/reports/" + other, school);
+		HttpResponse<String> reviewed = get("/api/v1/reports/" + other, department);
+
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.body()).contains("\"id\":" + own, "\"status\":\"SUBMITTED\"",
+				"\"unitId\":" + this.dept.upperSecondaryOne, "\"directiveId\":" + this.directive,
+				"\"narrative\":\"Đã tổ chức 3 buổi sinh hoạt chuyên đề\"", "\"status\":\"DONE\"");
+		assertThat(otherSchools.statusCode()).isEqualTo(404);
+		assertThat(otherSchools.body()).contains("\"status\":404").doesNotContain("trường khác");
+		assertThat(reviewed.statusCode()).isEqualTo(200);
+		assertThat(reviewed.body()).contains("Báo cáo của trường khác");
+	}
+
+	@Test
+	void incidentStatusIsReadForTheOwnUnitOnlyAndNeverWithTheRestrictedNames() throws Exception {
+		long leaderId = this.jdbc.sql("select id from account where username = ?")
+			.param(this.dept.schoolLeader)
+			.query(Long.class)
+			.single();
+		long own = incident(this.dept.upperSecondaryOne, leaderId);
+		long other = incident(this.dept.upperSecondaryTwo, leaderId);
+		this.jdbc.sql("insert into incident_names (incident_id, names, updated_at, updated_by) values (?, ?, now(), ?)")
+			.params(own, "Nguyễn Văn Bí Mật", leaderId)
+			.update();
+		String school = createToken(login(this.dept.schoolLeader), "Sự cố", List.of("incidents:read"));
+
+		HttpResponse<String> list = get("/api/v1/incidents", school);
+		HttpResponse<String> read = get("/api/v1/incidents/" + own, school);
+		HttpResponse<String> otherSchools = get("/api/v1/incidents/" + other, school);
+
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("\"id\":" + own + ",").doesNotContain("\"id\":" + other + ",");
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.body()).contains("\"status\":\"SUBMITTED\"", "\"category\":\"BNTT\"", "\"pastTarget\":false");
+		for (HttpResponse<String> response : List.of(list, read)) {
+			assertThat(response.body()).doesNotContain("Nguyễn Văn Bí Mật", "Bài đăng thử", "names", "summary");
+		}
+		assertThat(otherSchools.statusCode()).isEqualTo(404);
+		assertThat(otherSchools.body()).contains("\"status\":404");
+		String department = createToken(login(this.dept.officer), "Sự cố Sở", List.of("incidents:read"));
+		assertThat(get("/api/v1/incidents/" + own, department).statusCode())
+			.as("the Department reads its units' incidents on the pages, not through the API")
+			.isEqualTo(404);
+		assertThat(get("/api/v1/incidents", department).body()).isEqualTo("[]");
+	}
+
+	@Test
+	void theReadEndpointsAnswer403WithoutTheirScope() throws Exception {
+		String token = createToken(login(this.dept.schoolLeader), "Chỉ văn bản", List.of("directives:read"));
+		long report = report(assignment(this.dept.upperSecondaryOne), "Đã làm");
+
+		for (String path : List.of("/api/v1/units/mine", "/api/v1/units/" + this.dept.upperSecondaryOne,
+				"/api/v1/dashboard", "/api/v1/reports/" + report, "/api/v1/incidents", "/api/v1/incidents/1")) {
+			HttpResponse<String> response = get(path, token);
+			assertThat(response.statusCode()).as(path).isEqualTo(403);
+			assertThat(response.body()).as(path).contains("\"status\":403");
+		}
+		PortalHttp staff = login(this.people.account(this.dept.upperSecondaryOne, Role.UNIT_STAFF));
+		staff.get("/account/tokens");
+		assertThat(Jsoup.parse(staff.get("/account/tokens").body()).select("input[name=scopes]").eachAttr("value"))
+			.as("a staff member has no dashboard")
+			.contains("units:read", "reports:read", "incidents:read")
+			.doesNotContain("dashboard:read");
+	}
+
+	/** A submitted report of an assignment, one task done. */
+	private long report(long assignment, String narrative) {
+		long by = this.jdbc.sql("select id from account where username = ?")
+			.param(this.dept.schoolLeader)
+			.query(Long.class)
+			.single();
+		long id = this.jdbc.sql("""
+				insert into report (assignment_id, period_due, status, revision, updated_at, updated_by, submitted_at,
+				                    submitted_by, submitted_late)
+				values (?, ?, 'SUBMITTED', 1, now(), ?, now(), ?, false) returning id
+				""").params(assignment, LocalDate.now().plusDays(10), by, by).query(Long.class).single();
+		this.jdbc.sql("insert into report_task (report_id, position, status, narrative) values (?, 0, 'DONE', ?)")
+			.params(id, narrative)
+			.update();
+		return id;
+	}
+
+	/** A submitted incident of a unit. */
+	private long incident(long unit, long by) {
+		return this.jdbc
+			.sql("""
+					insert into incident (form_key, unit_id, reporter_id, status, detected_at, platform, category, severity,
+					                      summary, submitted_at, submitted_by, report_due_at, reported_late, triage_due_at,
+					                      created_at, updated_at, updated_by)
+					values (gen_random_uuid(), ?, ?, 'SUBMITTED', now() - interval '3 hours', 'FACEBOOK', 'BNTT', 2,
+					        'Bài đăng thử', now(), ?, now() + interval '1 hour', false, now() + interval '1 day', now(), now(), ?)
+					returning id
+					""")
+			.params(unit, by, by, by)
+			.query(Long.class)
+			.single();
+	}
+
 	private String createToken(PortalHttp http, String name, List<String> scopes) {
 		http.get("/account/tokens");
 		String body = http

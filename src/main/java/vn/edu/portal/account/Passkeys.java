@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -61,10 +62,12 @@ class Passkeys {
 	@Bean
 	Customizer<WebAuthnConfigurer<HttpSecurity>> passkeyLogin(Environment environment, SignOn signOn,
 			java.time.Clock clock) {
-		URI portal = URI.create(environment.getProperty("portal.notifications.base-url", "http://localhost:8080"));
+		Binder settings = Binder.get(environment);
+		URI portal = URI.create(
+				settings.bind("portal.notifications.base-url", String.class).orElse("http://localhost:8080").strip());
 		String origin = portal.getScheme() + "://" + portal.getRawAuthority();
 		return (webAuthn) -> webAuthn.rpId(portal.getHost())
-			.rpName(environment.getProperty("portal.passkeys.rp-name", "Cổng chỉ đạo và báo cáo sự cố"))
+			.rpName(settings.bind("portal.passkeys.rp-name", String.class).orElse("Cổng chỉ đạo và báo cáo sự cố"))
 			.allowedOrigins(origin)
 			.disableDefaultRegistrationPage(true)
 			.creationOptionsRepository(new PendingPasskeyRegistrations(clock))

@@ -128,6 +128,29 @@ public final class Browser implements AutoCloseable {
 		return ((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(script);
 	}
 
+	/**
+	 * Runs an asynchronous script (its last argument is the callback) and answers its
+	 * result.
+	 */
+	public Object asyncScript(String script) {
+		return this.driver.executeAsyncScript(script);
+	}
+
+	/**
+	 * Gives the browser a platform authenticator (Chrome DevTools' virtual authenticator)
+	 * that holds discoverable passkeys and verifies its user.
+	 */
+	public org.openqa.selenium.virtualauthenticator.VirtualAuthenticator addPasskeyAuthenticator() {
+		var options = new org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions()
+			.setProtocol(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Protocol.CTAP2)
+			.setTransport(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Transport.INTERNAL)
+			.setHasResidentKey(true)
+			.setHasUserVerification(true)
+			.setIsUserVerified(true)
+			.setIsUserConsenting(true);
+		return this.driver.addVirtualAuthenticator(options);
+	}
+
 	public String valueOfName(String name) {
 		return this.driver.findElement(By.name(name)).getDomProperty("value");
 	}

@@ -87,6 +87,23 @@ class LoginAttempts {
 		this.audit.recordFor(user.username(), user.unitId(), LOGIN_SUCCESS, details);
 	}
 
+	/**
+	 * A sign-in with a passkey: the passkey is possession and (through the
+	 * authenticator's user verification) knowledge at once, so no second factor is due.
+	 */
+	@Transactional
+	public void signedInWithPasskey(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
+		Instant now = this.clock.instant();
+		this.accounts.lockById(user.id()).ifPresent((account) -> account.recordSuccessfulLogin(now));
+		request.getSession().removeAttribute(SecondFactorFilter.STATE);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("method", "passkey");
+		if (signedIn(user, request, response, now)) {
+			details.put("newDevice", true);
+		}
+		this.audit.recordFor(user.username(), user.unitId(), LOGIN_SUCCESS, details);
+	}
+
 	/** The second factor was given: the sign-in is complete, under a new session id. */
 	@Transactional
 	public void secondFactorPassed(CurrentUser user, String method, HttpServletRequest request,

@@ -44,7 +44,11 @@ class SecondFactorEnrolmentController {
 
 	private final Clock clock;
 
-	SecondFactorEnrolmentController(SecondFactor secondFactor, MfaProperties mfa, AuditLog audit, Clock clock) {
+	private final Passkeys.Registered passkeys;
+
+	SecondFactorEnrolmentController(SecondFactor secondFactor, MfaProperties mfa, AuditLog audit, Clock clock,
+			Passkeys.Registered passkeys) {
+		this.passkeys = passkeys;
 		this.secondFactor = secondFactor;
 		this.mfa = mfa;
 		this.audit = audit;
@@ -102,6 +106,7 @@ class SecondFactorEnrolmentController {
 		boolean enrolled = this.secondFactor.enrolled(user.id());
 		model.addAttribute("enrolled", enrolled);
 		model.addAttribute("required", this.mfa.requiredFor(user));
+		model.addAttribute("passkeys", this.passkeys.of(user.username()));
 		if (enrolled) {
 			model.addAttribute("recoveryCodesLeft", this.secondFactor.recoveryCodesLeft(user.id()));
 			return VIEW;

@@ -46,7 +46,8 @@ class SecondFactorFilter extends OncePerRequestFilter {
 				response.sendRedirect(request.getContextPath() + CODE_PAGE);
 				return;
 			}
-			if (ENROL.equals(state) && !path.startsWith(ENROLMENT_PAGE) && !path.equals("/account/password")) {
+			if (ENROL.equals(state) && !path.startsWith(ENROLMENT_PAGE) && !path.equals("/account/password")
+					&& !path.startsWith("/webauthn/register")) {
 				response.sendRedirect(request.getContextPath() + ENROLMENT_PAGE);
 				return;
 			}

@@ -33,6 +33,8 @@ public class Assets {
 
 	private final String autosaveJs;
 
+	private final String passkeysJs;
+
 	private final String incidentFormJs;
 
 	private final String chartJs;
@@ -50,6 +52,7 @@ public class Assets {
 		this.directivePrintCss = fingerprinted("/css/directive-print.css");
 		this.directiveScreenCss = fingerprinted("/css/directive-screen.css");
 		this.autosaveJs = fingerprinted("/js/autosave.js");
+		this.passkeysJs = fingerprinted("/js/passkeys.js");
 		this.incidentFormJs = fingerprinted("/js/incident-form.js");
 		this.chartJs = "/webjars/chart.js/" + properties.assets().chartjsVersion() + "/dist/chart.umd.min.js";
 		this.dashboardChartsJs = fingerprinted("/js/dashboard-charts.js");
@@ -111,6 +114,10 @@ public class Assets {
 
 	public String getFaviconSvg() {
 		return this.faviconSvg;
+	}
+
+	public String getPasskeysJs() {
+		return this.passkeysJs;
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.configurers.WebAuthnConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -68,7 +69,8 @@ class SecurityConfiguration {
 			AuthenticationFailureHandler loginFailureHandler,
 			AuthenticationDetailsSource<HttpServletRequest, ?> loginDetailsSource,
 			LogoutSuccessHandler logoutSuccessHandler,
-			ObjectProvider<Customizer<OAuth2LoginConfigurer<HttpSecurity>>> singleSignOn, Environment environment)
+			ObjectProvider<Customizer<OAuth2LoginConfigurer<HttpSecurity>>> singleSignOn,
+			ObjectProvider<Customizer<WebAuthnConfigurer<HttpSecurity>>> passkeys, Environment environment)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasRole("SYSTEM_ADMIN")
@@ -86,6 +88,10 @@ class SecurityConfiguration {
 		Customizer<OAuth2LoginConfigurer<HttpSecurity>> oidcLogin = singleSignOn.getIfAvailable();
 		if (oidcLogin != null) {
 			http.oauth2Login(oidcLogin);
+		}
+		Customizer<WebAuthnConfigurer<HttpSecurity>> passkeyLogin = passkeys.getIfAvailable();
+		if (passkeyLogin != null) {
+			http.webAuthn(passkeyLogin);
 		}
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccessHandler).permitAll());
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));

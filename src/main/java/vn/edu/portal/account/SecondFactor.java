@@ -137,11 +137,19 @@ class SecondFactor {
 		return Optional.empty();
 	}
 
-	/** Removes the account's second factor (an administrator's reset). */
+	/**
+	 * Removes the account's second factors, its one-time codes and its passkeys (an
+	 * administrator's reset: a lost or stolen phone).
+	 */
 	@Transactional
 	boolean reset(long accountId) {
 		this.jdbc.sql("delete from account_recovery_code where account_id = ?").param(accountId).update();
-		return this.jdbc.sql("delete from account_totp where account_id = ?").param(accountId).update() > 0;
+		int passkeys = this.jdbc
+			.sql("delete from user_entities where name = (select username from account where id = ?)")
+			.param(accountId)
+			.update();
+		return this.jdbc.sql("delete from account_totp where account_id = ?").param(accountId).update() > 0
+				|| passkeys > 0;
 	}
 
 	private String recoveryCode() {

@@ -183,10 +183,23 @@ class SecondFactorTests {
 		assertThat(colleague.post("/admin/users/" + id + "/second-factor/reset", Map.of()).statusCode()).isEqualTo(403);
 		assertThat(enrolled(leader)).isTrue();
 
+		this.jdbc.sql("insert into user_entities (id, name, display_name) values (?, ?, ?)")
+			.params("entity-" + leader, leader, leader)
+			.update();
+		this.jdbc.sql("""
+				insert into user_credentials (credential_id, user_entity_user_id, public_key, backup_eligible,
+				  backup_state, label) values (?, ?, ?, false, false, 'Điện thoại')""")
+			.params("credential-" + leader, "entity-" + leader, new byte[] { 1, 2, 3 })
+			.update();
+
 		PortalHttp admin = new PortalHttp(this.port);
 		admin.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
 		assertThat(admin.get("/admin/users/" + id).body()).contains("Gỡ xác thực hai bước");
 		admin.post("/admin/users/" + id + "/second-factor/reset", Map.of());
+		assertThat(this.jdbc.sql("select count(*) from user_credentials where credential_id = ?")
+			.param("credential-" + leader)
+			.query(Integer.class)
+			.single()).as("the passkeys go with the codes").isZero();
 
 		assertThat(admin.get("/admin/users/" + id).body())
 			.contains("Đã gỡ xác thực hai bước của tài khoản và kết thúc mọi phiên đăng nhập.");

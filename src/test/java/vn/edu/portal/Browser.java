@@ -218,8 +218,14 @@ public final class Browser implements AutoCloseable {
 		return this.driver.findElements(by).stream().anyMatch(WebElement::isDisplayed);
 	}
 
+	/**
+	 * Waits for a condition; an element that goes stale while the page loads (a condition
+	 * reading the page's text during a navigation) counts as "not yet".
+	 */
 	public <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(condition);
+		return new WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	public Browser checkAccessibility() {

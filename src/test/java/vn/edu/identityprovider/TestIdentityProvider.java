@@ -75,6 +75,14 @@ public class TestIdentityProvider {
 	public static final String PASSWORD = "Mat-khau-cong-vu-2026";
 
 	/**
+	 * A machine client (the province's document register) with the client-credentials
+	 * grant.
+	 */
+	public static final String MACHINE_CLIENT_ID = "qlvb-tinh";
+
+	public static final String MACHINE_CLIENT_SECRET = "machine-secret-for-tests";
+
+	/**
 	 * Starts the provider.
 	 * @param port its port
 	 * @param portalBase the portal's address, to which it sends users back
@@ -123,18 +131,29 @@ public class TestIdentityProvider {
 	@Bean
 	RegisteredClientRepository clients(Environment environment) {
 		String portal = environment.getRequiredProperty("idp.portal");
-		return new InMemoryRegisteredClientRepository(RegisteredClient.withId(UUID.randomUUID().toString())
-			.clientId(CLIENT_ID)
-			.clientSecret("{noop}" + CLIENT_SECRET)
+		RegisteredClient machine = RegisteredClient.withId(UUID.randomUUID().toString())
+			.clientId(MACHINE_CLIENT_ID)
+			.clientSecret("{noop}" + MACHINE_CLIENT_SECRET)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.redirectUri(portal + "/login/oauth2/code/portal")
-			.postLogoutRedirectUri(portal + "/login?logout")
-			.scope(OidcScopes.OPENID)
-			.scope(OidcScopes.PROFILE)
-			.scope(OidcScopes.EMAIL)
-			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-			.build());
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.scope("inbox:read")
+			.scope("directives:read")
+			.scope("dashboard:read")
+			.build();
+		return new InMemoryRegisteredClientRepository(machine,
+				RegisteredClient.withId(UUID.randomUUID().toString())
+					.clientId(CLIENT_ID)
+					.clientSecret("{noop}" + CLIENT_SECRET)
+					.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+					.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+					.redirectUri(portal + "/login/oauth2/code/portal")
+					.postLogoutRedirectUri(portal + "/login?logout")
+					.scope(OidcScopes.OPENID)
+					.scope(OidcScopes.PROFILE)
+					.scope(OidcScopes.EMAIL)
+					.clientSettings(
+							ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+					.build());
 	}
 
 	@Bean

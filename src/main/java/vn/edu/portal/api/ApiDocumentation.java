@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -34,23 +35,32 @@ class ApiDocumentation {
 		return new OpenAPI()
 			.info(new Info().title("Cổng chỉ đạo và báo cáo sự cố · API")
 				.version("v1")
-				.description("Directives, the unit's inbox and acknowledgement, with the pages' scope rule: "
-						+ "another unit's object answers 404. Authenticate with a personal access token "
-						+ "(Authorization: Bearer pat_…) made on the profile page.")
+				.description("Directives, the unit's inbox and acknowledgement, implementation reports, "
+						+ "incidents, units and dashboard figures, with the pages' scope rule: another unit's "
+						+ "object answers 404. Authenticate with a personal access token "
+						+ "(Authorization: Bearer pat_…) made on the profile page, or with a client-credentials "
+						+ "JWT of the province's identity provider when the portal is configured for one.")
 				.license(new License().name("Open source")))
 			.components(new Components()
 				.addSecuritySchemes(TOKEN,
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
 							.scheme("bearer")
-							.description("A personal access token (pat_…)"))
+							.description("A personal access token (pat_…), or a JWT of the configured identity "
+									+ "provider for a machine client"))
 				.addSchemas(PROBLEM, problem()))
 			.addSecurityItem(new SecurityRequirement().addList(TOKEN));
 	}
 
-	/** Every operation may answer 401, 403, 404 and 429 as problem details. */
+	/**
+	 * Every operation may answer 400, 401, 403, 404 and 429 as problem details; the page
+	 * handlers' plain-text 409 and 413, which springdoc finds on the pages' advice, are
+	 * answered by the API as problem details too.
+	 */
 	@Bean
 	OpenApiCustomizer problemResponses() {
 		return (openApi) -> openApi.getPaths().values().forEach((path) -> path.readOperations().forEach((operation) -> {
+			operation.getResponses()
+				.addApiResponse("400", problemResponse("A bad parameter or body; errors lists each wrong field."));
 			operation.getResponses()
 				.addApiResponse("401", problemResponse("No valid token: unknown, expired or revoked."));
 			operation.getResponses()
@@ -59,6 +69,11 @@ class ApiDocumentation {
 			operation.getResponses().addApiResponse("404", problemResponse("Not found, or another unit's object."));
 			operation.getResponses()
 				.addApiResponse("429", problemResponse("Too many requests with this token; see Retry-After."));
+			if (operation.getResponses().containsKey("409")) {
+				operation.getResponses()
+					.addApiResponse("409", problemResponse("The object's state does not allow this now."));
+			}
+			operation.getResponses().remove("413");
 		}));
 	}
 
@@ -75,7 +90,11 @@ class ApiDocumentation {
 			.addProperty("title", new StringSchema())
 			.addProperty("status", new IntegerSchema())
 			.addProperty("detail", new StringSchema())
-			.addProperty("instance", new StringSchema());
+			.addProperty("instance", new StringSchema())
+			.addProperty("errors",
+					new ArraySchema().description("With 400: each wrong field")
+						.items(new ObjectSchema().addProperty("field", new StringSchema())
+							.addProperty("message", new StringSchema())));
 	}
 
 }

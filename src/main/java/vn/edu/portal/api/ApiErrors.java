@@ -1,12 +1,16 @@
 package vn.edu.portal.api;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -17,7 +21,8 @@ import vn.edu.portal.dashboard.DashboardFigures;
 /**
  * The API's errors as RFC 9457 problem details: what a feature answers with its status
  * (404 for another unit's thing), 403 for a missing scope or permission, 400 for a bad
- * parameter, never a stack trace.
+ * parameter or body (each wrong field with the page's message, in the language the client
+ * asks for, Vietnamese by default), never a stack trace.
  */
 @RestControllerAdvice(assignableTypes = { DirectiveApi.class, InboxApi.class, UnitApi.class, DashboardApi.class,
 		ReportApi.class, IncidentApi.class })
@@ -42,6 +47,28 @@ class ApiErrors {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid value of " + ex.getName() + ".");
 	}
 
+	/**
+	 * What the form would say beside each field, as {@code errors: [{field, message}]}
+	 * ({@code field} is absent for what concerns the whole request).
+	 */
+	@ExceptionHandler(BindException.class)
+	ProblemDetail invalid(BindException ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request is not valid; see errors.");
+		problem.setProperty("errors", ex.getAllErrors().stream().map((error) -> {
+			String message = this.messages.getMessage(error, locale);
+			return (error instanceof FieldError field) ? new Invalid(field.getField(), message)
+					: new Invalid(null, message);
+		}).toList());
+		return problem;
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The body is not JSON of the documented shape (a value of the wrong type, or an unknown code).");
+	}
+
 	@ExceptionHandler(DashboardFigures.BadPeriod.class)
 	ProblemDetail badPeriod(DashboardFigures.BadPeriod ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -64,6 +91,16 @@ class ApiErrors {
 		}
 		log.error("API request failed", ex);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error.");
+	}
+
+	/**
+	 * A wrong field.
+	 *
+	 * @param field the field, as in the request body ({@code tasks[0].narrative}), or
+	 * {@code null} for the whole request
+	 * @param message what is wrong
+	 */
+	record Invalid(String field, String message) {
 	}
 
 }

@@ -11,8 +11,9 @@ enum ApiScope {
 	DIRECTIVES_READ("directives:read", Permission.READ_DIRECTIVES),
 	INBOX_READ("inbox:read", Permission.READ_DIRECTIVES), INBOX_WRITE("inbox:write", Permission.ACT_FOR_UNIT),
 	UNITS_READ("units:read", Permission.READ_DIRECTIVES), DASHBOARD_READ("dashboard:read", Permission.SEE_DASHBOARD),
-	REPORTS_READ("reports:read", Permission.READ_DIRECTIVES),
-	INCIDENTS_READ("incidents:read", Permission.READ_INCIDENTS);
+	REPORTS_READ("reports:read", Permission.READ_DIRECTIVES), REPORTS_WRITE("reports:write", Permission.ACT_FOR_UNIT),
+	INCIDENTS_READ("incidents:read", Permission.READ_INCIDENTS),
+	INCIDENTS_WRITE("incidents:write", Permission.DRAFT_FOR_UNIT);
 
 	final String value;
 

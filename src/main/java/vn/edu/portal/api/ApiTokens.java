@@ -127,7 +127,7 @@ class ApiTokens {
 	 * tokens of disabled or locked accounts, are nothing.
 	 */
 	@Transactional
-	Optional<Authenticated> authenticate(String secret) {
+	Optional<ApiPrincipal> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
 			return Optional.empty();
 		}
@@ -144,14 +144,8 @@ class ApiTokens {
 		if (row.isEmpty()) {
 			return Optional.empty();
 		}
-		CurrentUser user;
-		try {
-			user = (CurrentUser) this.accounts.loadUserByUsername(row.get().username());
-		}
-		catch (UsernameNotFoundException ex) {
-			return Optional.empty();
-		}
-		if (!user.enabled() || user.locked()) {
+		Optional<CurrentUser> user = activeAccount(row.get().username());
+		if (user.isEmpty()) {
 			return Optional.empty();
 		}
 		if (row.get().lastUsedAt() == null || row.get().lastUsedAt().isBefore(now.minus(LAST_USED_EVERY))) {
@@ -159,12 +153,39 @@ class ApiTokens {
 				.params(java.sql.Timestamp.from(now), row.get().id())
 				.update();
 		}
-		Set<ApiScope> scopes = java.util.Arrays.stream(row.get().scopes().split(" "))
+		Set<ApiScope> scopes = within(user.get(), java.util.Arrays.asList(row.get().scopes().split(" ")));
+		return Optional.of(ApiPrincipal.ofToken(row.get().id(), user.get(), scopes));
+	}
+
+	/**
+	 * A machine client of the province's identity provider, acting as the portal account
+	 * of the same name (which gives it its unit and role, and which an administrator can
+	 * lock), with the scopes its token carries that the account's permissions allow.
+	 */
+	Optional<ApiPrincipal> client(String clientId, java.util.Collection<String> scopes) {
+		if (clientId == null || clientId.isBlank() || clientId.length() > 100) {
+			return Optional.empty();
+		}
+		return activeAccount(clientId).map((user) -> ApiPrincipal.ofClient(clientId, user, within(user, scopes)));
+	}
+
+	private Optional<CurrentUser> activeAccount(String username) {
+		try {
+			CurrentUser user = (CurrentUser) this.accounts.loadUserByUsername(username);
+			return (user.enabled() && !user.locked()) ? Optional.of(user) : Optional.empty();
+		}
+		catch (UsernameNotFoundException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** The scopes named that the user's permissions allow today. */
+	private Set<ApiScope> within(CurrentUser user, java.util.Collection<String> names) {
+		return names.stream()
 			.map(ApiScope::of)
 			.flatMap(Optional::stream)
 			.filter((scope) -> this.scope.permits(user, scope.permission))
 			.collect(Collectors.toSet());
-		return Optional.of(new Authenticated(row.get().id(), user, scopes));
 	}
 
 	static String hash(String secret) {
@@ -204,16 +225,6 @@ class ApiTokens {
 			return this.revokedAt == null && this.expiresAt.isAfter(now);
 		}
 
-	}
-
-	/**
-	 * A request's token: its id, its owner and what it may do.
-	 *
-	 * @param tokenId the token
-	 * @param user its owner
-	 * @param scopes its scopes within the owner's permissions today
-	 */
-	record Authenticated(long tokenId, CurrentUser user, Set<ApiScope> scopes) {
 	}
 
 }

@@ -1,37 +1,44 @@
 package vn.edu.portal.api;
 
 import java.io.IOException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Each token's requests per window (Bucket4j): past the budget, 429 with
- * {@code Retry-After}. Buckets live in this instance: behind several instances each
- * counts its own share.
+ * Each caller's requests per window, counted in PostgreSQL so that every instance behind
+ * the proxy shares one budget: past it, 429 with {@code Retry-After}. One statement per
+ * API request (an upsert that returns the count), in the database's clock.
  */
 class RateLimit extends OncePerRequestFilter {
 
-	private final ConcurrentMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
+	private static final String COUNT = """
+			insert into api_rate_window as w (caller, window_start, requests) values (:caller, now(), 1)
+			on conflict (caller) do update set
+			    window_start = case when w.window_start + :window * interval '1 second' <= now()
+			                        then now() else w.window_start end,
+			    requests = case when w.window_start + :window * interval '1 second' <= now()
+			                    then 1 else w.requests + 1 end
+			returning requests,
+			    ceil(extract(epoch from (window_start + :window * interval '1 second' - now()))) as seconds_left
+			""";
+
+	private final JdbcClient jdbc;
 
 	private final ApiProperties properties;
 
 	private final ApiProblems problems;
 
-	RateLimit(ApiProperties properties, ApiProblems problems) {
+	RateLimit(JdbcClient jdbc, ApiProperties properties, ApiProblems problems) {
+		this.jdbc = jdbc;
 		this.properties = properties;
 		this.problems = problems;
 	}
@@ -44,23 +51,24 @@ class RateLimit extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Bucket bucket = this.buckets.computeIfAbsent(principal.tokenId(),
-				(id) -> Bucket.builder()
-					.addLimit(Bandwidth.builder()
-						.capacity(this.properties.requestsPerMinute())
-						.refillIntervally(this.properties.requestsPerMinute(), this.properties.rateWindow())
-						.build())
-					.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (probe.isConsumed()) {
-			response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+		Window window = this.jdbc.sql(COUNT)
+			.param("caller", principal.caller())
+			.param("window", this.properties.rateWindow().toSeconds())
+			.query((rs, i) -> new Window(rs.getInt("requests"), rs.getLong("seconds_left")))
+			.single();
+		int budget = this.properties.requestsPerMinute();
+		if (window.requests() <= budget) {
+			response.setHeader("X-RateLimit-Remaining", String.valueOf(budget - window.requests()));
 			chain.doFilter(request, response);
 			return;
 		}
-		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+		long seconds = Math.max(1, window.secondsLeft());
 		response.setHeader("Retry-After", String.valueOf(seconds));
 		this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
 				"Too many requests with this token; try again in " + seconds + " s.");
+	}
+
+	private record Window(int requests, long secondsLeft) {
 	}
 
 }

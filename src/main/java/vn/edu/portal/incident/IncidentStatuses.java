@@ -62,11 +62,11 @@ public class IncidentStatuses {
 		return status(incident, this.clock.instant());
 	}
 
-	private static Status status(Incident incident, Instant now) {
+	static Status status(Incident incident, Instant now) {
 		return new Status(incident.getId(), incident.getUnitId(), incident.getStatus().name(),
-				incident.getCategory().name(), incident.getSeverity(), incident.getDetectedAt(),
-				incident.getSubmittedAt(), incident.getReportDueAt(), Boolean.TRUE.equals(incident.getReportedLate()),
-				incident.getTriageDueAt(), incident.getAcceptedAt(),
+				(incident.getCategory() != null) ? incident.getCategory().name() : null, incident.getSeverity(),
+				incident.getDetectedAt(), incident.getSubmittedAt(), incident.getReportDueAt(),
+				Boolean.TRUE.equals(incident.getReportedLate()), incident.getTriageDueAt(), incident.getAcceptedAt(),
 				(incident.getResolution() != null) ? incident.getResolution().name() : null, incident.getResolvedAt(),
 				incident.getClosedAt(), incident.isPastTarget(now));
 	}
@@ -77,7 +77,7 @@ public class IncidentStatuses {
 	 * @param id its id
 	 * @param unitId the reporting unit
 	 * @param status DRAFT, SUBMITTED, ACCEPTED, IN_PROGRESS, ... as on the page
-	 * @param category its category code
+	 * @param category its category code, or {@code null} in a draft
 	 * @param severity 1 to 4, or {@code null} in a draft
 	 * @param detectedAt when it was detected
 	 * @param submittedAt when it was submitted, or {@code null}

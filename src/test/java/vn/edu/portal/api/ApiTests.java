@@ -322,6 +322,176 @@ class ApiTests {
 			.doesNotContain("dashboard:read");
 	}
 
+	@Test
+	void aSchoolLeaderSubmitsAReportThroughTheApiOnceWithThePagesChecksAndNeverForAnotherSchool() throws Exception {
+		long withReport = this.directives.publishWithReport(this.dept,
+				List.of(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo), LocalDate.now().minusDays(1),
+				LocalDate.now().plusDays(10));
+		long own = assignment(withReport, this.dept.upperSecondaryOne);
+		long other = assignment(withReport, this.dept.upperSecondaryTwo);
+		String token = createToken(login(this.dept.schoolLeader), "Nộp báo cáo",
+				List.of("reports:read", "reports:write"));
+		int tasks = this.jdbc.sql("select count(*) from directive_task where directive_id = ?")
+			.param(withReport)
+			.query(Integer.class)
+			.single();
+		assertThat(tasks).isPositive();
+
+		HttpResponse<String> periods = get("/api/v1/inbox/" + own + "/reports", token);
+		assertThat(periods.statusCode()).isEqualTo(200);
+		Matcher first = Pattern
+			.compile("\\{\"period\":\"(\\d{4}-\\d{2}-\\d{2})\",\"reportId\":null,\"status\":\"NOT_STARTED\"")
+			.matcher(periods.body());
+		assertThat(first.find()).as(periods.body()).isTrue();
+		String period = first.group(1);
+		String path = "/api/v1/inbox/" + own + "/reports/" + period;
+
+		HttpResponse<String> tooFew = postJson(path, token, "{\"tasks\":[],\"figures\":\"3 buổi\"}");
+		HttpResponse<String> badStatus = postJson(path, token, body(tasks, "FINISHED", "Đã làm"));
+		HttpResponse<String> tooLong = postJson(path, token, body(tasks, "DONE", "x".repeat(8001)));
+		assertThat(tooFew.statusCode()).isEqualTo(400);
+		assertThat(tooFew.body()).contains("\"errors\"",
+				"Hãy gửi đúng một dòng cho mỗi nhiệm vụ của văn bản (" + tasks);
+		assertThat(badStatus.statusCode()).isEqualTo(400);
+		assertThat(tooLong.statusCode()).isEqualTo(400);
+		assertThat(tooLong.body()).contains("\"field\":\"tasks[0].narrative\"");
+		assertThat(reportsOf(own)).as("nothing is half-saved").isZero();
+
+		HttpResponse<String> submitted = postJson(path, token, body(tasks, "DONE", "Đã tổ chức 3 buổi chuyên đề"));
+		HttpResponse<String> again = postJson(path, token, body(tasks, "DONE", "Đã tổ chức 3 buổi chuyên đề"));
+		HttpResponse<String> otherSchools = postJson("/api/v1/inbox/" + other + "/reports/" + period, token,
+				body(tasks, "DONE", "Không phải của mình"));
+
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+		assertThat(submitted.body()).contains("\"submittedNow\":true", "\"status\":\"SUBMITTED\"",
+				"Đã tổ chức 3 buổi chuyên đề");
+		assertThat(again.body()).contains("\"submittedNow\":false");
+		assertThat(otherSchools.statusCode()).isEqualTo(404);
+		assertThat(reportsOf(own)).isEqualTo(1);
+		assertThat(reportsOf(other)).isZero();
+		assertThat(this.jdbc.sql("""
+				select count(*) from report_revision v join report r on r.id = v.report_id where r.assignment_id = ?
+				""").param(own).query(Integer.class).single()).as("one submission, one revision").isEqualTo(1);
+		assertThat(get("/api/v1/inbox/" + own + "/reports", token).body()).contains("\"status\":\"SUBMITTED\"");
+		PortalHttp staff = login(this.people.account(this.dept.upperSecondaryOne, Role.UNIT_STAFF));
+		assertThat(Jsoup.parse(staff.get("/account/tokens").body()).select("input[name=scopes]").eachAttr("value"))
+			.as("staff prepare reports; the leader submits them")
+			.contains("reports:read", "incidents:write")
+			.doesNotContain("reports:write");
+	}
+
+	@Test
+	void aSchoolLeaderFilesAnIncidentThroughTheApiOncePerKeyWithThePagesChecks() throws Exception {
+		String token = createToken(login(this.dept.schoolLeader), "Sự cố",
+				List.of("incidents:read", "incidents:write"));
+		String key = java.util.UUID.randomUUID().toString();
+		String detected = java.time.Instant.now().minusSeconds(3600).toString();
+
+		HttpResponse<String> empty = postJson("/api/v1/incidents", token, "{\"key\":\"" + key + "\",\"submit\":true}");
+		HttpResponse<String> unknownCode = postJson("/api/v1/incidents", token,
+				"{\"key\":\"" + key + "\",\"category\":\"NOT_A_CATEGORY\",\"submit\":true}");
+		HttpResponse<String> badLink = postJson("/api/v1/incidents", token, incident(key, detected, "not a link"));
+		assertThat(empty.statusCode()).isEqualTo(400);
+		assertThat(empty.body()).contains("\"field\":\"platform\"", "\"field\":\"category\"", "\"field\":\"summary\"",
+				"\"field\":\"urls\"");
+		assertThat(unknownCode.statusCode()).isEqualTo(400);
+		assertThat(unknownCode.body()).contains("\"status\":400").doesNotContain("Exception", "vn.edu");
+		assertThat(badLink.statusCode()).isEqualTo(400);
+		assertThat(badLink.body()).contains("\"field\":\"urls\"");
+		assertThat(incidentsWithKey(key)).as("nothing is half-saved").isZero();
+
+		HttpResponse<String> filed = postJson("/api/v1/incidents", token,
+				incident(key, detected, "https://www.facebook.com/groups/hocsinh/posts/123"));
+		HttpResponse<String> retried = postJson("/api/v1/incidents", token,
+				incident(key, detected, "https://www.facebook.com/groups/hocsinh/posts/123"));
+
+		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+		assertThat(filed.body()).contains("\"created\":true", "\"status\":\"SUBMITTED\"", "\"category\":\"BNTT\"",
+				"\"unitId\":" + this.dept.upperSecondaryOne);
+		assertThat(retried.statusCode()).isEqualTo(200);
+		assertThat(retried.body()).contains("\"created\":false");
+		assertThat(incidentsWithKey(key)).isEqualTo(1);
+		Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(filed.body());
+		assertThat(id.find()).isTrue();
+		assertThat(get("/api/v1/incidents/" + id.group(1), token).body()).contains("\"status\":\"SUBMITTED\"");
+		assertThat(this.jdbc.sql("select status from incident where form_key = cast(? as uuid)")
+			.param(key)
+			.query(String.class)
+			.single()).isEqualTo("SUBMITTED");
+
+		String staff = createToken(login(this.people.account(this.dept.upperSecondaryOne, Role.UNIT_STAFF)), "Nháp",
+				List.of("incidents:write"));
+		String draftKey = java.util.UUID.randomUUID().toString();
+		HttpResponse<String> staffSubmits = postJson("/api/v1/incidents", staff,
+				incident(draftKey, detected, "https://www.tiktok.com/@hs/video/1"));
+		HttpResponse<String> staffDrafts = postJson("/api/v1/incidents", staff,
+				incident(draftKey, detected, "https://www.tiktok.com/@hs/video/1").replace("\"submit\":true",
+						"\"submit\":false"));
+		assertThat(staffSubmits.statusCode()).as("staff draft; the leader submits").isEqualTo(403);
+		assertThat(staffDrafts.statusCode()).as(staffDrafts.body()).isEqualTo(201);
+		assertThat(staffDrafts.body()).contains("\"status\":\"DRAFT\"");
+	}
+
+	@Test
+	void theRateLimitIsCountedInTheDatabaseThatEveryInstanceShares() throws Exception {
+		String token = createToken(login(this.dept.schoolLeader), "Đếm", List.of("directives:read"));
+		long tokenId = this.jdbc.sql("select max(id) from api_token").query(Long.class).single();
+		for (int i = 0; i < 3; i++) {
+			assertThat(get("/api/v1/directives?limit=1", token).statusCode()).isEqualTo(200);
+		}
+		assertThat(this.jdbc.sql("select requests from api_rate_window where caller = ?")
+			.param("token:" + tokenId)
+			.query(Integer.class)
+			.single()).isEqualTo(3);
+		// Another instance's requests in the same window: the budget of 20 is spent.
+		this.jdbc.sql("update api_rate_window set requests = 20 where caller = ?").param("token:" + tokenId).update();
+		HttpResponse<String> over = get("/api/v1/directives?limit=1", token);
+		assertThat(over.statusCode()).isEqualTo(429);
+		assertThat(Integer.parseInt(over.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
+		// The window ended: the count starts again.
+		this.jdbc.sql("update api_rate_window set window_start = now() - interval '61 seconds' where caller = ?")
+			.param("token:" + tokenId)
+			.update();
+		assertThat(get("/api/v1/directives?limit=1", token).statusCode()).isEqualTo(200);
+	}
+
+	private static String body(int tasks, String status, String narrative) {
+		String row = "{\"status\":\"" + status + "\",\"narrative\":\"" + narrative + "\"}";
+		return "{\"tasks\":[" + String.join(",", java.util.Collections.nCopies(tasks, row))
+				+ "],\"figures\":\"3 buổi\"}";
+	}
+
+	private static String incident(String key, String detected, String url) {
+		return """
+				{"key":"%s","detectedAt":"%s","platform":"FACEBOOK","urls":["%s"],"category":"BNTT","severity":2,
+				 "summary":"Bài đăng chế ảnh học sinh lớp 10A1 trong nhóm kín của trường.",
+				 "people":[{"role":"STUDENT","ageBand":"FROM_16_TO_17","count":1}],"submit":true}
+				""".formatted(key, detected, url);
+	}
+
+	private int reportsOf(long assignment) {
+		return this.jdbc.sql("select count(*) from report where assignment_id = ?")
+			.param(assignment)
+			.query(Integer.class)
+			.single();
+	}
+
+	private int incidentsWithKey(String key) {
+		return this.jdbc.sql("select count(*) from incident where form_key = cast(? as uuid)")
+			.param(key)
+			.query(Integer.class)
+			.single();
+	}
+
+	private HttpResponse<String> postJson(String path, String token, String json) throws Exception {
+		return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** A submitted report of an assignment, one task done. */
 	private long report(long assignment, String narrative) {
 		long by = this.jdbc.sql("select id from account where username = ?")
@@ -366,8 +536,12 @@ class ApiTests {
 	}
 
 	private long assignment(long unit) {
+		return assignment(this.directive, unit);
+	}
+
+	private long assignment(long directive, long unit) {
 		return this.jdbc.sql("select id from assignment where directive_id = ? and unit_id = ?")
-			.params(this.directive, unit)
+			.params(directive, unit)
 			.query(Long.class)
 			.single();
 	}

@@ -12,6 +12,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import vn.edu.portal.system.Sessionless;
+
 /**
  * Sends an account with a temporary password to the password change page until it has
  * chosen its own; only that page, logout, static files and errors stay open.
@@ -22,7 +24,7 @@ class MustChangePasswordFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!isAllowed(request.getServletPath()) && mustChangePassword()) {
+		if (!isAllowed(request) && mustChangePassword()) {
 			response.sendRedirect(request.getContextPath() + "/account/password");
 			return;
 		}
@@ -39,11 +41,10 @@ class MustChangePasswordFilter extends OncePerRequestFilter {
 				&& user.mustChangePassword();
 	}
 
-	private static boolean isAllowed(String path) {
-		return path.equals("/account/password") || path.equals(SecondFactorFilter.CODE_PAGE) || path.equals("/logout")
-				|| path.equals("/error") || path.startsWith("/webjars/") || path.startsWith("/css/")
-				|| path.startsWith("/js/") || path.startsWith("/fonts/") || path.startsWith("/images/")
-				|| path.equals("/favicon.ico") || path.startsWith("/actuator/health");
+	private static boolean isAllowed(HttpServletRequest request) {
+		String path = request.getServletPath();
+		return Sessionless.matches(request) || path.equals("/account/password")
+				|| path.equals(SecondFactorFilter.CODE_PAGE) || path.equals("/logout") || path.equals("/error");
 	}
 
 }

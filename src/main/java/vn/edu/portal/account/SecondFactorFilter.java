@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import vn.edu.portal.system.Sessionless;
+
 /**
  * Holds a session that signed in with a password alone where a second factor is due:
  * until the code is given it reaches only the code page; an account whose role requires a
@@ -35,7 +37,7 @@ class SecondFactorFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getServletPath();
-		if (isOpen(path)) {
+		if (isOpen(request, path)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -55,10 +57,8 @@ class SecondFactorFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static boolean isOpen(String path) {
-		return path.equals("/logout") || path.equals("/error") || path.equals("/login") || path.startsWith("/webjars/")
-				|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/fonts/")
-				|| path.startsWith("/images/") || path.equals("/favicon.ico") || path.startsWith("/actuator/health");
+	private static boolean isOpen(HttpServletRequest request, String path) {
+		return Sessionless.matches(request) || path.equals("/logout") || path.equals("/error") || path.equals("/login");
 	}
 
 }

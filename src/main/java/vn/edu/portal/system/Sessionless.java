@@ -15,9 +15,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * What is the same for everyone, so that serving it never reads or writes the session:
  * the static files (stylesheets, scripts, fonts, images; a browser sends its session
- * cookie with each) and the health endpoint of load balancers and probes.
+ * cookie with each) and the health endpoint of load balancers and probes. Filters of
+ * other modules ask {@link #matches} before they look at the session.
  */
-final class Sessionless {
+public final class Sessionless {
 
 	static final String[] PATTERNS = { "/webjars/**", "/css/**", "/js/**", "/fonts/**", "/images/**", "/favicon.ico",
 			"/actuator/health", "/actuator/health/**" };
@@ -29,7 +30,8 @@ final class Sessionless {
 	private Sessionless() {
 	}
 
-	static boolean matches(HttpServletRequest request) {
+	/** Whether the request is for a static file or the health endpoint. */
+	public static boolean matches(HttpServletRequest request) {
 		PathContainer path = ServletRequestPathUtils.hasParsedRequestPath(request)
 				? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()
 				: PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));

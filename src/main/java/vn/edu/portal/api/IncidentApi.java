@@ -22,10 +22,11 @@ import vn.edu.portal.incident.IncidentStatuses;
 import vn.edu.portal.incident.IncidentStatuses.Status;
 
 /**
- * The incidents of the token owner's unit: where they stand ({@code incidents:read}),
- * status and deadlines only, never the summary, links, people or names; and filing one
- * ({@code incidents:write}: staff keep drafts, leaders submit). Another unit's incident
- * answers 404.
+ * Incidents: where they stand ({@code incidents:read}), status and deadlines only, never
+ * the summary, links, people or names, for those the incidents page shows the token's
+ * owner (its unit's; for the Department, those its units submitted); and filing one for
+ * the owner's unit ({@code incidents:write}: staff keep drafts, leaders submit). Any
+ * other incident answers 404.
  */
 @RestController
 @RequestMapping("/api/v1/incidents")
@@ -40,7 +41,7 @@ class IncidentApi {
 		this.filings = filings;
 	}
 
-	/** The latest incidents of the token owner's unit, the newest first. */
+	/** The latest incidents the token's owner may see, the newest first. */
 	@GetMapping
 	@PreAuthorize("hasAuthority('SCOPE_incidents:read')")
 	List<Status> list(@AuthenticationPrincipal ApiPrincipal caller, @RequestParam(defaultValue = "50") int limit) {

@@ -12,9 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.edu.portal.account.CurrentUser;
 
 /**
- * Where the incidents of an account's own unit stand, for other modules (the API): their
- * status and deadlines only, never their summary, links, people or the restricted names.
- * Another unit's incident answers 404, as does any incident to an account without a unit.
+ * Where incidents stand, for other modules (the API): their status and deadlines only,
+ * never their summary, links, people or the restricted names. An account sees what the
+ * incidents page shows it (its unit's, and the submitted incidents of the units of its
+ * scope); any other incident answers 404.
  */
 @Service
 public class IncidentStatuses {
@@ -34,14 +35,17 @@ public class IncidentStatuses {
 		this.clock = clock;
 	}
 
-	/** The latest incidents of the account's unit, the newest first. */
+	/**
+	 * The latest incidents the account may see, the newest first: its unit's, and for the
+	 * Department those submitted by the units of its scope, as on the incidents page.
+	 */
 	@Transactional(readOnly = true)
 	public List<Status> latest(CurrentUser user, int limit) {
 		IncidentAccess.Reader reader = this.access.reader(user);
-		List<Long> ids = this.jdbc
-			.sql("select id from incident where unit_id = ? order by created_at desc, id desc limit ?")
-			.param(reader.ownUnit())
-			.param(limit)
+		List<Long> ids = reader
+			.bind(this.jdbc.sql("select i.id from incident i where " + IncidentAccess.VISIBLE
+					+ " order by i.created_at desc, i.id desc limit :limit"))
+			.param("limit", limit)
 			.query(Long.class)
 			.list();
 		Instant now = this.clock.instant();
@@ -52,14 +56,10 @@ public class IncidentStatuses {
 			.toList();
 	}
 
-	/** An incident of the account's unit, or 404. */
+	/** An incident the account may see on the incidents page, or 404. */
 	@Transactional(readOnly = true)
 	public Status status(CurrentUser user, long id) {
-		Incident incident = this.access.visible(user, id);
-		if (!this.access.isOfReportingUnit(user, incident)) {
-			throw new IncidentNotFoundException(id);
-		}
-		return status(incident, this.clock.instant());
+		return status(this.access.visible(user, id), this.clock.instant());
 	}
 
 	static Status status(Incident incident, Instant now) {

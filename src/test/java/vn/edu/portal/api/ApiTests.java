@@ -271,7 +271,7 @@ class ApiTests {
 	}
 
 	@Test
-	void incidentStatusIsReadForTheOwnUnitOnlyAndNeverWithTheRestrictedNames() throws Exception {
+	void incidentStatusIsReadWithinThePagesScopeAndNeverWithTheRestrictedNames() throws Exception {
 		long leaderId = this.jdbc.sql("select id from account where username = ?")
 			.param(this.dept.schoolLeader)
 			.query(Long.class)
@@ -297,10 +297,19 @@ class ApiTests {
 		assertThat(otherSchools.statusCode()).isEqualTo(404);
 		assertThat(otherSchools.body()).contains("\"status\":404");
 		String department = createToken(login(this.dept.officer), "Sự cố Sở", List.of("incidents:read"));
-		assertThat(get("/api/v1/incidents/" + own, department).statusCode())
-			.as("the Department reads its units' incidents on the pages, not through the API")
+		HttpResponse<String> reviewed = get("/api/v1/incidents/" + own, department);
+		assertThat(reviewed.statusCode()).as("the Department reads its units' incidents, as on its pages")
+			.isEqualTo(200);
+		assertThat(get("/api/v1/incidents", department).body()).contains("\"id\":" + own + ",",
+				"\"id\":" + other + ",");
+		for (HttpResponse<String> response : List.of(reviewed, get("/api/v1/incidents", department))) {
+			assertThat(response.body()).doesNotContain("Nguyễn Văn Bí Mật", "Bài đăng thử", "names", "summary");
+		}
+		String otherDepartment = createToken(login(new TestDepartment(this.jdbc, this.people).officer), "Sở khác",
+				List.of("incidents:read"));
+		assertThat(get("/api/v1/incidents/" + own, otherDepartment).statusCode()).as("another Department's scope")
 			.isEqualTo(404);
-		assertThat(get("/api/v1/incidents", department).body()).isEqualTo("[]");
+		assertThat(get("/api/v1/incidents", otherDepartment).body()).doesNotContain("\"id\":" + own + ",");
 	}
 
 	@Test

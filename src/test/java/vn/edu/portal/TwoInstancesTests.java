@@ -114,19 +114,29 @@ class TwoInstancesTests {
 		String password = page.replaceAll("(?s).*" + Pattern.quote(prefix + ".gv1") + ".*?<code[^>]*>([^<]+)</code>.*",
 				"$1");
 		assertThat(token).matches("[0-9a-f]{48}");
-		byte[] stored = jdbc.sql("select content from import_credentials order by expires_at desc limit 1")
+		byte[] stored = jdbc
+			.sql("select content from import_credentials where token_hash = sha256(convert_to(?, 'UTF8'))")
+			.param(token)
 			.query(byte[].class)
 			.single();
 		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).as("kept encrypted")
 			.doesNotContain(prefix)
 			.doesNotContain(password);
 
+		assertThat(jdbc.sql("select count(*) from import_credentials where token_hash = sha256(convert_to(?, 'UTF8'))")
+			.param(token)
+			.query(Long.class)
+			.single()).as("kept under the token's hash").isOne();
 		PortalHttp onB = onA.sameBrowserOn(port(b));
 		HttpResponse<String> download = onB.post("/admin/users/import/passwords.csv", Map.of("token", token));
 
 		assertThat(download.statusCode()).isEqualTo(200);
 		assertThat(download.body()).startsWith("\uFEFFusername,full_name,temporary_password")
 			.contains(prefix + ".gv1,Trần Văn Một," + password);
+		assertThat(jdbc.sql("select count(*) from import_credentials where token_hash = sha256(convert_to(?, 'UTF8'))")
+			.param(token)
+			.query(Long.class)
+			.single()).as("deleted by the download").isZero();
 		assertThat(onA.post("/admin/users/import/passwords.csv", Map.of("token", token)).statusCode())
 			.as("once, whichever instance is asked again")
 			.isEqualTo(404);

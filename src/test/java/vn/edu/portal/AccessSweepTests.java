@@ -50,7 +50,8 @@ class AccessSweepTests {
 	 */
 	private static final Set<String> CHANGING_ON_THEIR_OWN = Set.of("spring_session", "spring_session_attributes",
 			"shedlock", "flyway_schema_history", "notification", "outbox_mail", "mail_address_problem", "reminder_sent",
-			"compliance_unit_today", "compliance_fact", "compliance_day", "compliance_month");
+			"compliance_unit_today", "compliance_fact", "compliance_day", "compliance_month", "import_credentials",
+			"passkey_registration");
 
 	/**
 	 * Routes whose variable names nobody's thing: a password reset link (wrong, used and

@@ -36,7 +36,7 @@ public final class PortalHttp {
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient client;
 
@@ -49,6 +49,11 @@ public final class PortalHttp {
 	}
 
 	public PortalHttp(int port, String address) {
+		this(port, address, new CookieManager());
+	}
+
+	private PortalHttp(int port, String address, CookieManager cookies) {
+		this.cookies = cookies;
 		this.base = "http://localhost:" + port;
 		this.address = address;
 		this.client = HttpClient.newBuilder()
@@ -56,6 +61,16 @@ public final class PortalHttp {
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+	}
+
+	/**
+	 * The same browser (its cookies, its address) talking to another instance of the
+	 * portal, as behind a proxy without sticky sessions.
+	 */
+	public PortalHttp sameBrowserOn(int otherPort) {
+		PortalHttp other = new PortalHttp(otherPort, this.address, this.cookies);
+		other.csrf = this.csrf;
+		return other;
 	}
 
 	public static String randomAddress() {

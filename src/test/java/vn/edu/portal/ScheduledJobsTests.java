@@ -90,7 +90,43 @@ class ScheduledJobsTests {
 	void everyScheduledJobOfThePortalIsTestedHere() {
 		assertThat(tasks().keySet()).containsExactlyInAnyOrder("IncidentRetention.nightly", "Reminders.daily",
 				"Reminders.hourly", "Digests.scheduled", "OutboxSender.scheduled",
-				"PortalSessionRepository.deleteExpired");
+				"PortalSessionRepository.deleteExpired", "ShortLivedSecrets.sweep");
+	}
+
+	@Test
+	void expiredDownloadsAndPasskeyRegistrationsAreSweptOncePerSlotAndLiveOnesKept() {
+		byte[] expired = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+		byte[] live = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+		byte[] later = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+		insertCredentials(expired, "now() - interval '1 minute'");
+		insertCredentials(live, "now() + interval '10 minutes'");
+		this.jdbc
+			.sql("insert into passkey_registration (key_hash, options, expires_at) "
+					+ "values (?, '{}'::jsonb, now() - interval '1 minute')")
+			.param(expired)
+			.update();
+		this.jdbc.sql("update shedlock set lock_until = now() where name = 'short-lived-secrets'").update();
+
+		run("ShortLivedSecrets.sweep");
+		insertCredentials(later, "now() - interval '1 minute'");
+		run("ShortLivedSecrets.sweep");
+
+		assertThat(count("select count(*) from import_credentials where token_hash = ?", expired)).isZero();
+		assertThat(count("select count(*) from passkey_registration where key_hash = ?", expired)).isZero();
+		assertThat(count("select count(*) from import_credentials where token_hash = ?", live)).as("still valid")
+			.isOne();
+		assertThat(count("select count(*) from import_credentials where token_hash = ?", later))
+			.as("the second run in the same slot did nothing")
+			.isOne();
+		this.jdbc.sql("delete from import_credentials where token_hash in (?, ?)").params(live, later).update();
+	}
+
+	private void insertCredentials(byte[] tokenHash, String expiry) {
+		this.jdbc
+			.sql("insert into import_credentials (token_hash, administrator_id, content, expires_at) "
+					+ "select ?, id, '\\x00'::bytea, " + expiry + " from account where username = 'admin'")
+			.param(tokenHash)
+			.update();
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package vn.edu.portal.account;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import vn.edu.portal.system.TabularExport;
 import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.TabularFile;
 
@@ -84,10 +82,7 @@ class AccountImportController {
 	ResponseEntity<StreamingResponseBody> passwords(@AuthenticationPrincipal CurrentUser admin,
 			@RequestParam(name = "token", required = false) String token) {
 		return this.vault.take(admin.id(), token)
-			.map((credentials) -> Downloads.attachment("mat-khau-tam-thoi.csv", Downloads.CSV,
-					(out) -> TabularExport.csv(out, List.of("username", "full_name", "temporary_password"),
-							credentials.stream()
-								.map((c) -> List.of(c.username(), c.fullName(), c.temporaryPassword())))))
+			.map((csv) -> Downloads.attachment("mat-khau-tam-thoi.csv", Downloads.CSV, (out) -> out.write(csv)))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 

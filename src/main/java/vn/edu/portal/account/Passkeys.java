@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -60,7 +61,7 @@ class Passkeys {
 	}
 
 	@Bean
-	Customizer<WebAuthnConfigurer<HttpSecurity>> passkeyLogin(Environment environment, SignOn signOn,
+	Customizer<WebAuthnConfigurer<HttpSecurity>> passkeyLogin(Environment environment, SignOn signOn, JdbcClient jdbc,
 			java.time.Clock clock) {
 		Binder settings = Binder.get(environment);
 		URI portal = URI.create(
@@ -70,7 +71,7 @@ class Passkeys {
 			.rpName(settings.bind("portal.passkeys.rp-name", String.class).orElse("Cổng chỉ đạo và báo cáo sự cố"))
 			.allowedOrigins(origin)
 			.disableDefaultRegistrationPage(true)
-			.creationOptionsRepository(new PendingPasskeyRegistrations(clock))
+			.creationOptionsRepository(new PendingPasskeyRegistrations(jdbc, clock))
 			.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
 				@Override
 				public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -40,9 +41,14 @@ import org.springframework.stereotype.Component;
  * SMTP cannot say whether a message that was being sent when the portal stopped went out.
  * Such a claim outlives its sender and becomes UNCERTAIN: it is never sent again on its
  * own (at most once), and the administrator sees it and may send it again.
+ * <p>
+ * When the portal stops (a rolling update, SIGTERM), the sender stops claiming: the batch
+ * under way is finished and marked, nothing more is taken, and another instance sends the
+ * rest. It stops among the first (the highest phase), before the scheduler and the
+ * connection pool.
  */
 @Component
-class OutboxSender {
+class OutboxSender implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
@@ -57,6 +63,8 @@ class OutboxSender {
 	private final MailRenderer renderer;
 
 	private final NotificationProperties properties;
+
+	private volatile boolean stopping;
 
 	OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, MailRenderer renderer,
 			NotificationProperties properties) {
@@ -82,7 +90,7 @@ class OutboxSender {
 	 */
 	int sendDue() {
 		JavaMailSender sender = this.mail.getIfAvailable();
-		if (sender == null) {
+		if (sender == null || this.stopping) {
 			return 0;
 		}
 		this.jdbc.sql("""
@@ -91,13 +99,35 @@ class OutboxSender {
 				where status = 'SENDING' and claimed_until < now()
 				""").update();
 		int sent = 0;
-		while (true) {
+		while (!this.stopping) {
 			List<Claimed> batch = claim();
 			if (batch.isEmpty()) {
 				return sent;
 			}
 			sent += deliver(sender, batch);
 		}
+		return sent;
+	}
+
+	@Override
+	public void start() {
+		this.stopping = false;
+	}
+
+	/** No new claim from now on; the batch under way finishes. */
+	@Override
+	public void stop() {
+		this.stopping = true;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return !this.stopping;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
 	}
 
 	private List<Claimed> claim() {

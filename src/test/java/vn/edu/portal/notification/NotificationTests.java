@@ -118,6 +118,25 @@ class NotificationTests {
 	}
 
 	@Test
+	void aStoppingInstanceClaimsNothingMoreAndTheQueueWaitsForAnother() {
+		this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
+		assertThat(this.sender.isRunning()).isTrue();
+		try {
+			this.sender.stop();
+
+			assertThat(this.sender.sendDue()).isZero();
+			assertThat(status(this.dept.schoolLeader)).containsExactly("PENDING");
+			assertThat(to(this.dept.schoolLeader)).isEmpty();
+		}
+		finally {
+			this.sender.start();
+		}
+		this.sender.sendDue();
+		assertThat(status(this.dept.schoolLeader)).as("sent by the next one").containsExactly("SENT");
+		assertThat(to(this.dept.schoolLeader)).hasSize(1);
+	}
+
+	@Test
 	void anUrgentIncidentReachesTheDepartmentAtOnceWithoutItsNames() throws Exception {
 		PortalHttp leader = new PortalHttp(this.port);
 		leader.login(this.dept.schoolLeader, TestPeople.PASSWORD);

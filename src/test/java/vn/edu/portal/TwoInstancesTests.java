@@ -192,6 +192,24 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	void prometheusOnTheInternalNetworkScrapesWithoutSigningInAndNothingElseOpensThere() {
+		PortalHttp scraper = new PortalHttp(port(a), "10.20.3.4");
+		PortalHttp listed = new PortalHttp(port(a), "192.0.2.7");
+		PortalHttp outside = new PortalHttp(port(a), "192.0.2.8");
+
+		HttpResponse<String> scraped = scraper.get("/actuator/prometheus");
+
+		assertThat(scraped.statusCode()).isEqualTo(200);
+		assertThat(scraped.body()).contains("jvm_memory_used_bytes", "portal_outbox_pending");
+		assertThat(scraped.headers().firstValue("Set-Cookie")).as("a scrape makes no session").isEmpty();
+		assertThat(listed.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+		assertThat(outside.get("/actuator/prometheus").statusCode()).isEqualTo(302);
+		assertThat(PortalHttp.location(scraper.get("/actuator/metrics"))).as("only the scrape is open")
+			.endsWith("/login");
+		assertThat(PortalHttp.location(scraper.get("/admin/users"))).endsWith("/login");
+	}
+
+	@Test
 	void theRequestIdIsInTheHeaderAndOnTheErrorPage() {
 		PortalHttp admin = new PortalHttp(port(a));
 		admin.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
@@ -330,6 +348,8 @@ class TwoInstancesTests {
 		args.add("--spring.datasource.password=" + TestDatabase.properties().get("spring.datasource.password"));
 		args.add("--server.port=0");
 		args.add("--spring.jmx.enabled=false");
+		// Prometheus on the internal network scrapes without signing in.
+		args.add("--portal.metrics.scrape-networks=10.20.0.0/16, 192.0.2.7");
 		// A health check must not wait half a minute for a connection that will not come.
 		args.add("--spring.datasource.hikari.connection-timeout=2000");
 		args.add("--spring.datasource.hikari.validation-timeout=1000");

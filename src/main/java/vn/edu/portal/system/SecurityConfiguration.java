@@ -1,6 +1,8 @@
 package vn.edu.portal.system;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -25,6 +27,9 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The security baseline (OWASP ASVS level 2 as the yardstick): form login, CSRF on every
@@ -42,6 +47,36 @@ class SecurityConfiguration {
 
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
 			+ "interest-cohort=()";
+
+	/**
+	 * Prometheus scrapes {@code /actuator/prometheus} without signing in from the
+	 * networks named in {@code portal.metrics.scrape-networks} (addresses or CIDR ranges,
+	 * as the instance sees the client: behind a proxy, the address it forwards); from
+	 * anywhere else the endpoint stays for signed-in administrators. Nothing is named by
+	 * default.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain metricsScrape(HttpSecurity http, Environment environment) throws Exception {
+		List<IpAddressMatcher> networks = Arrays
+			.stream(environment.getProperty("portal.metrics.scrape-networks", "").split(","))
+			.map(String::strip)
+			.filter((network) -> !network.isEmpty())
+			.map(IpAddressMatcher::new)
+			.toList();
+		RequestMatcher prometheus = PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus");
+		http.securityMatcher((request) -> prometheus.matches(request)
+				&& networks.stream().anyMatch((network) -> network.matches(request.getRemoteAddr())))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.securityContext((context) -> context.securityContextRepository(new NullSecurityContextRepository()))
+			.sessionManagement((session) -> session.disable())
+			.requestCache((cache) -> cache.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.logout((logout) -> logout.disable())
+			.csrf((csrf) -> csrf.disable());
+		headers(http, CONTENT_SECURITY_POLICY);
+		return http.build();
+	}
 
 	/**
 	 * Static files and health are the same for everyone ({@link Sessionless}), so their

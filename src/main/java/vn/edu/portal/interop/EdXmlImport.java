@@ -153,9 +153,6 @@ class EdXmlImport {
 			throw new EdXmlRefused("interop.import.otherIssuer", p.from().organId(),
 					(issuer.agencyCode() != null) ? issuer.agencyCode() : "—");
 		}
-		if (p.business().type() != EdXml.Business.NEW) {
-			throw new EdXmlRefused("interop.import.onlyNew", p.business().type().code);
-		}
 		int number;
 		try {
 			number = Integer.parseInt(p.codeNumber().strip());
@@ -174,8 +171,20 @@ class EdXmlImport {
 		}
 		Optional<Long> existing = this.exchange.findNumbered(user, number, p.codeNotation(),
 				p.promulgationDate().getYear());
+		if (p.business().type() != EdXml.Business.NEW) {
+			// A revocation or an amendment of a document: the portal does not recall or
+			// amend
+			// on a package's word; it names the document and leads to its page, where the
+			// Department's leader does it.
+			String reason = (p.business().reason() != null) ? p.business().reason() : "—";
+			if (existing.isPresent()) {
+				throw new Duplicate(existing.get(), "interop.import.follow." + p.business().type().name(),
+						number + "/" + p.codeNotation(), reason);
+			}
+			throw new EdXmlRefused("interop.import.onlyNew", p.business().type().code);
+		}
 		if (existing.isPresent()) {
-			throw new Duplicate(existing.get(), number + "/" + p.codeNotation());
+			throw new Duplicate(existing.get(), "interop.import.duplicate", number + "/" + p.codeNotation());
 		}
 		List<Recipient> matched = new ArrayList<>();
 		List<EdXmlPackage.Organ> unmatched = new ArrayList<>();
@@ -264,8 +273,8 @@ class EdXmlImport {
 
 		private final long directiveId;
 
-		Duplicate(long directiveId, String numberAndSymbol) {
-			super("interop.import.duplicate", numberAndSymbol);
+		Duplicate(long directiveId, String messageKey, Object... arguments) {
+			super(messageKey, arguments);
 			this.directiveId = directiveId;
 		}
 

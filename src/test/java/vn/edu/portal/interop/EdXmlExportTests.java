@@ -129,6 +129,12 @@ class EdXmlExportTests {
 		assertThat(java.util.Base64.getDecoder().decode(text(xml, "//ContentTransferEncoded"))).isEqualTo(pdf);
 
 		assertReadsBackUnchanged(edxml, department.leader, id);
+
+		leader.get("/directives/import");
+		String imported = leader.upload("/directives/import", "sua-doi.edxml", edxml).body();
+		assertThat(imported).as("the amendment names the document and leads to it")
+			.contains("Gói này sửa đổi văn bản", "Lùi hạn báo cáo.", "/directives/" + id + "\"")
+			.doesNotContain(">Tạo văn bản<");
 	}
 
 	@Test
@@ -148,6 +154,16 @@ class EdXmlExportTests {
 		assertThat(text(xml, "//*[local-name()='BussinessDocReason']")).isEqualTo("Thay bằng lịch kiểm tra mới.");
 		assertThat(text(xml, "//*[local-name()='TypeName']")).isEqualTo("Thông báo");
 		assertReadsBackUnchanged(edxml, "sgd.chuyenvien", id);
+
+		int directives = this.jdbc.sql("select count(*) from directive").query(Integer.class).single();
+		officer.get("/directives/import");
+		String imported = officer.upload("/directives/import", "thu-hoi.edxml", edxml).body();
+		assertThat(imported).as("the revocation names the document and leads to it")
+			.contains("Gói này thu hồi văn bản", "Thay bằng lịch kiểm tra mới.", "/directives/" + id + "\"")
+			.doesNotContain(">Tạo văn bản<");
+		assertThat(this.jdbc.sql("select count(*) from directive").query(Integer.class).single()).isEqualTo(directives);
+		assertThat(this.jdbc.sql("select status from directive where id = ?").param(id).query(String.class).single())
+			.isEqualTo("RECALLED");
 	}
 
 	@Test

@@ -78,7 +78,7 @@ final class DashboardTodos {
 
 		@Override
 		public int order() {
-			return 30;
+			return 0;
 		}
 
 		@Override

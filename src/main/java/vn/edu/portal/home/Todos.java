@@ -95,7 +95,7 @@ class Todos {
 				Object figure = rs.getObject("figure");
 				rows.computeIfAbsent(group, (g) -> new ArrayList<>())
 					.add(new Todo(rs.getString("action"), rs.getString("title"), rs.getString("link"), deadline,
-							(deadline != null) ? calendar.between(today, deadline) : null, rs.getInt("urgency"),
+							Due.of(deadline, today, calendar), rs.getInt("urgency"),
 							(figure != null) ? ((Number) figure).longValue() : null));
 			});
 		List<Group> result = new ArrayList<>();
@@ -131,16 +131,34 @@ class Todos {
 	 * @param title what it is about
 	 * @param link where it is done
 	 * @param deadline when it is due, or {@code null}
-	 * @param workingDaysLeft working days from today to the deadline: negative when
-	 * passed, 0 today; {@code null} without one
+	 * @param due how its deadline stands today, or {@code null} without one
 	 * @param urgency 0 first
 	 * @param figure a number the action shows, or {@code null}
 	 */
-	record Todo(String action, String title, String link, LocalDate deadline, Integer workingDaysLeft, int urgency,
-			Long figure) {
+	record Todo(String action, String title, String link, LocalDate deadline, Due due, int urgency, Long figure) {
 
-		public boolean late() {
-			return this.workingDaysLeft != null && this.workingDaysLeft < 0;
+	}
+
+	/**
+	 * How a deadline stands today: passed, today, or ahead, with the working days (at
+	 * least one) since or until it.
+	 *
+	 * @param state {@code late}, {@code today} or {@code ahead}
+	 * @param workingDays the working days since the deadline (late) or until it (ahead)
+	 */
+	record Due(String state, int workingDays) {
+
+		static Due of(LocalDate deadline, LocalDate today, WorkingCalendar calendar) {
+			if (deadline == null) {
+				return null;
+			}
+			if (deadline.isBefore(today)) {
+				return new Due("late", Math.max(1, -calendar.between(today, deadline)));
+			}
+			if (deadline.equals(today)) {
+				return new Due("today", 0);
+			}
+			return new Due("ahead", Math.max(1, calendar.between(today, deadline)));
 		}
 
 	}

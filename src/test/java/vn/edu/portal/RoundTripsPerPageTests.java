@@ -105,6 +105,36 @@ class RoundTripsPerPageTests {
 	}
 
 	/**
+	 * The home page reads every group of its "Việc cần làm" in one statement, beside the
+	 * menu and the scope: as few round trips as the inbox, whichever the role.
+	 */
+	@Test
+	void theHomePageReadsEveryGroupInOneStatementForEveryRole() {
+		List<String> tooMany = new ArrayList<>();
+		for (String username : List.of(this.data.schoolLeader, this.data.dept.officer, this.data.dept.leader,
+				TestAccounts.ADMIN)) {
+			PortalHttp http = (username.equals(TestAccounts.ADMIN)) ? admin() : this.data.login(username);
+			assertThat(http.get("/").statusCode()).as(username).isEqualTo(200);
+			RoundTrips.Counted<HttpResponse<String>> viewed = RoundTrips.during(() -> http.get("/"));
+			assertThat(viewed.result().body()).as(username).contains("Việc cần làm");
+			List<String> sent = viewed.statements();
+			assertThat(sent).as("%s: one read-only transaction", username)
+				.filteredOn((statement) -> statement.equals("BEGIN"))
+				.hasSize(1);
+			if (sent.size() > MOST_PER_LIST_PAGE) {
+				tooMany.add(username + " took " + sent.size() + ": " + sent);
+			}
+		}
+		assertThat(tooMany).as("the home page over " + MOST_PER_LIST_PAGE + " round trips").isEmpty();
+	}
+
+	private PortalHttp admin() {
+		PortalHttp http = new PortalHttp(this.port);
+		http.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+		return http;
+	}
+
+	/**
 	 * The dashboard is a report rather than a list: its figures, months, units not
 	 * responded and directives are separate statements, in the one read-only transaction.
 	 */

@@ -28,12 +28,14 @@ class SmokeBrowserTests {
 			assertThat(browser.text()).contains("Tên đăng nhập hoặc mật khẩu không đúng");
 
 			browser.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
-			assertThat(browser.heading()).isEqualTo("Xin chào, Quản trị hệ thống");
+			assertThat(browser.heading()).isEqualTo("Việc cần làm");
+			assertThat(browser.text()).contains("Xin chào, Quản trị hệ thống");
 			assertThat(browser.text()).contains("Trang chủ", "Nhật ký hệ thống", "Đăng xuất");
 
 			browser.click(By.linkText("English")).checkAccessibility();
 			assertThat(browser.language()).isEqualTo("en");
-			assertThat(browser.heading()).isEqualTo("Hello, Quản trị hệ thống");
+			assertThat(browser.heading()).isEqualTo("To do");
+			assertThat(browser.text()).contains("Hello, Quản trị hệ thống");
 
 			browser.open("/audit");
 			assertThat(browser.heading()).isEqualTo("Audit trail");
@@ -49,7 +51,8 @@ class SmokeBrowserTests {
 	void aSchoolLeaderUsesTheMenuOnAPhone() {
 		try (Browser browser = new Browser(this.port, Browser.PHONE)) {
 			browser.login(TestAccounts.SCHOOL_LEADER, TestAccounts.DEMO_PASSWORD);
-			assertThat(browser.heading()).isEqualTo("Xin chào, Phạm Thị Lan");
+			assertThat(browser.heading()).isEqualTo("Việc cần làm");
+			assertThat(browser.text()).contains("Xin chào, Phạm Thị Lan");
 			assertThat(browser.isDisplayed(By.cssSelector("#portal-menu a[href='/account']")))
 				.as("menu collapsed on a phone")
 				.isFalse();

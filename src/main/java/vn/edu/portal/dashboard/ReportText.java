@@ -152,11 +152,13 @@ final class ReportText {
 				+ " sự cố đang mở đã quá thời hạn xử lý. Thời gian xử lý (trung vị): từ khi phát hiện đến khi báo cáo "
 				+ hours(m.detectionToReport()) + "; từ khi báo cáo đến khi tiếp nhận " + hours(m.reportToTriage())
 				+ "; từ khi báo cáo đến khi giải quyết xong " + hours(m.reportToResolution()) + ".");
+		lines.add("Số sự cố theo loại:");
 		lines.add("| Loại sự cố | Số sự cố |");
 		s.view()
 			.incidentsBy()
 			.getOrDefault("category", List.of())
 			.forEach((c) -> lines.add(row(c.value() + " · " + s.category().apply(c.value()), c.count())));
+		lines.add("Số sự cố theo mức độ:");
 		lines.add("| Mức độ | Số sự cố |");
 		s.view()
 			.incidentsBy()
@@ -174,17 +176,17 @@ final class ReportText {
 			return "Kỳ này chưa có điểm chấp hành vì không có việc nào phải thực hiện" + formula + ".";
 		}
 		Integer before = (s.previous() != null) ? s.previous().score() : null;
-		String previousName = periodName(s.previousPeriod());
+		String previousName = "kỳ trước (" + periodName(s.previousPeriod());
 		String moved;
 		if (before == null) {
-			moved = previousName + " chưa có điểm để so sánh";
+			moved = previousName + ") chưa có điểm để so sánh";
 		}
 		else if (now.equals(before)) {
-			moved = "không đổi so với " + previousName + " (" + before + " điểm)";
+			moved = "không đổi so với " + previousName + ": " + before + " điểm)";
 		}
 		else {
 			moved = ((now > before) ? "tăng " : "giảm ") + Math.abs(now - before) + " điểm so với " + previousName
-					+ " (" + before + " điểm)";
+					+ ": " + before + " điểm)";
 		}
 		return "Điểm chấp hành kỳ này đạt " + now + "/100 điểm" + formula + ", " + moved + ".";
 	}
@@ -204,18 +206,17 @@ final class ReportText {
 		}
 		BigDecimal share = BigDecimal.valueOf(rate.done() * 100)
 			.divide(BigDecimal.valueOf(rate.expected()), 1, RoundingMode.FLOOR);
-		return decimal(share) + "% (" + rate.done() + "/" + rate.expected() + ")";
+		return decimal(share, "#,##0.#") + "% (" + rate.done() + "/" + rate.expected() + ")";
 	}
 
 	/** Hours with one decimal as the dashboard shows them, with a comma: "3,5 giờ". */
 	static String hours(Double hours) {
 		return (hours == null) ? "chưa có số liệu"
-				: decimal(BigDecimal.valueOf(hours).setScale(1, RoundingMode.HALF_UP)) + " giờ";
+				: decimal(BigDecimal.valueOf(hours).setScale(1, RoundingMode.HALF_UP), "#,##0.0") + " giờ";
 	}
 
-	private static String decimal(BigDecimal value) {
-		DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(VIETNAMESE));
-		return format.format(value);
+	private static String decimal(BigDecimal value, String pattern) {
+		return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(VIETNAMESE)).format(value);
 	}
 
 	/**

@@ -77,24 +77,28 @@ final class ReportText {
 				+ " như sau:");
 		lines.add("I. KẾT QUẢ THỰC HIỆN");
 		lines.add("1. Tiếp nhận văn bản");
-		lines.add((f.acknowledged().expected() == 0) ? "Trong kỳ không có lượt văn bản nào phải tiếp nhận."
-				: "Trong kỳ có " + f.acknowledged().expected() + " lượt văn bản gửi đến các đơn vị phải tiếp nhận; "
-						+ "đã tiếp nhận " + rate(f.acknowledged()) + ", trong đó tiếp nhận đúng hạn "
-						+ rate(f.acknowledgedOnTime()) + ".");
+		lines.add(((f.acknowledged().expected() == 0) ? "Trong kỳ không có lượt văn bản nào đến hạn tiếp nhận"
+				: "Trong kỳ có " + f.acknowledged().expected() + " lượt văn bản gửi đến các đơn vị đã đến hạn tiếp "
+						+ "nhận hoặc đã được tiếp nhận; đã tiếp nhận " + rate(f.acknowledged())
+						+ ", trong đó tiếp nhận đúng hạn " + rate(f.acknowledgedOnTime()))
+				+ notYetDue(f.acknowledgementsPending(), "lượt văn bản") + ".");
 		lines.add("2. Báo cáo kết quả thực hiện");
-		lines.add((f.reported().expected() == 0) ? "Trong kỳ không có báo cáo nào đến hạn nộp."
-				: "Có " + f.reported().expected() + " báo cáo đến hạn nộp trong kỳ; đã nộp " + rate(f.reported())
-						+ ", trong đó nộp đúng hạn " + rate(f.reportedOnTime()) + "; được duyệt " + rate(f.accepted())
-						+ "; " + f.reportsOverdue() + " báo cáo đã quá hạn mà chưa nộp.");
+		lines.add(((f.reported().expected() == 0) ? "Trong kỳ không có báo cáo nào đến hạn nộp"
+				: "Có " + f.reported().expected() + " báo cáo đến hạn nộp trong kỳ hoặc đã nộp; đã nộp "
+						+ rate(f.reported()) + ", trong đó nộp đúng hạn " + rate(f.reportedOnTime()) + "; được duyệt "
+						+ rate(f.accepted()) + "; " + f.reportsOverdue() + " báo cáo đã quá hạn mà chưa nộp")
+				+ notYetDue(f.reportsPending(), "báo cáo") + ".");
 		lines.add("| Chỉ tiêu | Số lượng | Tỷ lệ |");
 		lines.add(row("Lượt văn bản phải tiếp nhận", f.acknowledged().expected(), ""));
 		lines.add(row("Đã tiếp nhận", f.acknowledged().done(), percent(f.acknowledged())));
 		lines.add(row("Tiếp nhận đúng hạn", f.acknowledgedOnTime().done(), percent(f.acknowledgedOnTime())));
+		lines.add(row("Chưa đến hạn tiếp nhận", f.acknowledgementsPending(), ""));
 		lines.add(row("Báo cáo phải nộp", f.reported().expected(), ""));
 		lines.add(row("Đã nộp", f.reported().done(), percent(f.reported())));
 		lines.add(row("Nộp đúng hạn", f.reportedOnTime().done(), percent(f.reportedOnTime())));
 		lines.add(row("Được duyệt", f.accepted().done(), percent(f.accepted())));
 		lines.add(row("Quá hạn chưa nộp", f.reportsOverdue(), ""));
+		lines.add(row("Chưa đến hạn nộp", f.reportsPending(), ""));
 		lines.add("3. Đơn vị còn chậm");
 		lines.addAll(overdue(s.view()));
 		lines.add("4. Sự cố trên mạng xã hội");
@@ -110,6 +114,14 @@ final class ReportText {
 		return String.join("\n", "II. ĐÁNH GIÁ", ASSESSMENT, "III. ĐỀ XUẤT, KIẾN NGHỊ", PROPOSALS,
 				"Trên đây là báo cáo kết quả thực hiện " + of + " " + periodName(s.period()) + " của " + s.issuerName()
 						+ "./.");
+	}
+
+	/**
+	 * "; 246 lượt văn bản chưa đến hạn, chưa tính vào tỷ lệ": what is not yet due and not
+	 * yet done, which no rate counts.
+	 */
+	private static String notYetDue(long pending, String what) {
+		return (pending == 0) ? "" : "; " + pending + " " + what + " chưa đến hạn, chưa tính vào tỷ lệ";
 	}
 
 	/** The units with a deadline passed and not met, each once, the oldest first. */

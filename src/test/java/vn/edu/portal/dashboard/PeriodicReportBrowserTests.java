@@ -69,11 +69,11 @@ class PeriodicReportBrowserTests {
 			try (XWPFDocument document = new XWPFDocument(Files.newInputStream(word));
 					XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
 				assertThat(extractor.getText()).contains("BÁO CÁO", "Kính gửi: Bộ Giáo dục và Đào tạo",
-						"đã tiếp nhận đạt 0% (0/2)");
+						"2 lượt văn bản chưa đến hạn, chưa tính vào tỷ lệ");
 			}
 			officer.click(By.linkText("Bản in")).checkAccessibility();
 			assertThat(officer.text()).contains("DỰ THẢO", "BÁO CÁO", "Kính gửi: Bộ Giáo dục và Đào tạo",
-					"Chỉ tiêu Số lượng Tỷ lệ", "đã tiếp nhận đạt 0% (0/2)");
+					"Chỉ tiêu Số lượng Tỷ lệ", "Chưa đến hạn tiếp nhận 2");
 		}
 		try (Browser phone = new Browser(this.port, Browser.PHONE)) {
 			phone.login(dept.officer, TestPeople.PASSWORD);

@@ -111,6 +111,15 @@ class PeriodicReportTests {
 			.params(this.today.minusDays(1), this.dept.upperSecondaryOne, leader, leader, this.dept.upperSecondaryOne,
 					directive, this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo)
 			.update();
+		// Not yet due: a directive published today to the centre.
+		this.directives.publishWithReport(this.dept, List.of(this.dept.centre), this.today, this.today.plusDays(5));
+		// Acknowledged on time, fifteen days ago: the period before has a score.
+		long earlier = this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryTwo), this.today);
+		this.jdbc.sql("""
+				update assignment set delivered_at = now() - interval '15 days', acknowledge_by = ?,
+				       acknowledged_at = now() - interval '15 days', acknowledged_by = ?, acknowledged_late = false
+				where directive_id = ?
+				""").params(this.today.minusDays(14), leader, earlier).update();
 		for (long unit : List.of(this.dept.upperSecondaryOne, this.dept.schoolOfDistrictOne)) {
 			this.jdbc.sql("""
 					insert into incident (form_key, unit_id, reporter_id, status, detected_at, platform, category,
@@ -153,11 +162,13 @@ class PeriodicReportTests {
 				.contains(row("Lượt văn bản phải tiếp nhận", f.acknowledged().expected(), ""),
 						row("Đã tiếp nhận", f.acknowledged().done(), percent(f.acknowledged())),
 						row("Tiếp nhận đúng hạn", f.acknowledgedOnTime().done(), percent(f.acknowledgedOnTime())),
+						row("Chưa đến hạn tiếp nhận", f.acknowledgementsPending(), ""),
 						row("Báo cáo phải nộp", f.reported().expected(), ""),
 						row("Đã nộp", f.reported().done(), percent(f.reported())),
 						row("Nộp đúng hạn", f.reportedOnTime().done(), percent(f.reportedOnTime())),
 						row("Được duyệt", f.accepted().done(), percent(f.accepted())),
-						row("Quá hạn chưa nộp", f.reportsOverdue(), ""));
+						row("Quá hạn chưa nộp", f.reportsOverdue(), ""),
+						row("Chưa đến hạn nộp", f.reportsPending(), ""));
 			assertThat(text).contains("đã tiếp nhận đạt " + percent(f.acknowledged()))
 				.contains(f.reportsOverdue() + " báo cáo đã quá hạn mà chưa nộp")
 				.contains("Điểm chấp hành kỳ này đạt " + f.score() + "/100 điểm")
@@ -189,7 +200,12 @@ class PeriodicReportTests {
 			.contains("Phòng GD&ĐT huyện Một (1 văn bản chưa tiếp nhận, 1 báo cáo chưa nộp)")
 			.contains("Trường THCS Một (1 văn bản chưa tiếp nhận, 1 báo cáo chưa nộp)")
 			.contains("| CLIP · Phát tán clip/ảnh bạo lực học đường | 1 |", "| Mức 3 · Cao | 1 |")
-			.contains("3,0 giờ");
+			.contains("3,0 giờ")
+			.contains("1 lượt văn bản chưa đến hạn, chưa tính vào tỷ lệ")
+			.contains("| Chưa đến hạn tiếp nhận | 1 |  |")
+			.contains("Điểm chấp hành kỳ này đạt 30/100 điểm")
+			.contains(", giảm 70 điểm so với kỳ trước (từ ngày " + Formats.dayMonthYear(this.today.minusDays(21))
+					+ " đến ngày " + Formats.dayMonthYear(this.today.minusDays(11)) + ": 100 điểm).");
 		assertThat(this.jdbc.sql("select addressees from directive where id = ?")
 			.param(draftedIds().get(0))
 			.query(String.class)

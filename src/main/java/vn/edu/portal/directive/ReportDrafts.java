@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.Permission;
@@ -50,7 +50,6 @@ public class ReportDrafts {
 	 * @param formKey the key of the form it was asked from
 	 * @return the draft's id
 	 */
-	@Transactional
 	public long draft(CurrentUser user, String subject, Addressee to, String opening, String closing, UUID formKey) {
 		long issuer = this.directives.issuerFor(user);
 		Lines lines = lines(user, issuer);
@@ -59,7 +58,13 @@ public class ReportDrafts {
 				closing, Urgency.NORMAL, List.of(), lines.signerPrefix(), lines.signerFor(), lines.signerPosition(),
 				lines.signerName(), List.of(), to.addressee(lines.authorityLine()), "- Như trên;", lines.archiveLine(),
 				null, ReportSchedule.NONE, null, null, null, null, false);
-		return this.directives.create(user, content, formKey).getId();
+		try {
+			return this.directives.create(user, content, formKey).getId();
+		}
+		catch (DataIntegrityViolationException twice) {
+			// The same form sent twice at once: the other request made the draft.
+			return this.directives.madeFrom(user, formKey).orElseThrow(() -> twice).getId();
+		}
 	}
 
 	/**

@@ -71,8 +71,10 @@ class PeriodicReportBrowserTests {
 				assertThat(extractor.getText()).contains("BÁO CÁO", "Kính gửi: Bộ Giáo dục và Đào tạo",
 						"2 lượt văn bản chưa đến hạn, chưa tính vào tỷ lệ");
 			}
-			officer.click(By.linkText("Bản in")).checkAccessibility();
-			assertThat(officer.text()).contains("DỰ THẢO", "BÁO CÁO", "Kính gửi: Bộ Giáo dục và Đào tạo",
+			officer.click(By.linkText("Bản in"));
+			officer.asyncScript("document.fonts.ready.then(function () { arguments[0](); })");
+			officer.checkAccessibility();
+			assertThat(officer.text()).contains("DỰ THẢO", "BÁO CÁO", "Kính gửi:\nBộ Giáo dục và Đào tạo",
 					"Chỉ tiêu Số lượng Tỷ lệ", "Chưa đến hạn tiếp nhận 2");
 		}
 		try (Browser phone = new Browser(this.port, Browser.PHONE)) {
@@ -82,8 +84,10 @@ class PeriodicReportBrowserTests {
 			phone.click(By.id("addressee-PROVINCE"));
 			phone.submit(By.id("draft-report"));
 			assertThat(phone.path()).matches("/directives/\\d+");
-			phone.click(By.linkText("Bản in")).checkAccessibility();
-			assertThat(phone.text()).contains("Kính gửi: Ủy ban nhân dân tỉnh", "Chỉ tiêu Số lượng Tỷ lệ");
+			phone.click(By.linkText("Bản in"));
+			phone.asyncScript("document.fonts.ready.then(function () { arguments[0](); })");
+			phone.checkAccessibility();
+			assertThat(phone.text()).contains("Kính gửi:\nỦy ban nhân dân tỉnh", "Chỉ tiêu Số lượng Tỷ lệ");
 		}
 		List<String> drafts = this.jdbc.sql("""
 				select addressees from directive where type = 'BAO_CAO' and issuer_unit_id = ? order by id

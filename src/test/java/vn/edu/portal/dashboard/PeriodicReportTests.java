@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.edu.portal.Concurrently;
 import vn.edu.portal.PortalHttp;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
@@ -272,7 +273,7 @@ class PeriodicReportTests {
 	}
 
 	@Test
-	void onlyTheDepartmentsDraftersDraftAndOnlyOfTheirOwnUnits() {
+	void onlyTheDepartmentsDraftersDraftAndOnlyOfTheirOwnUnits() throws Exception {
 		String ask = "/dashboard/report?unit=" + this.dept.department + "&kind=SCHOOL_YEAR";
 		PortalHttp school = login(this.dept.schoolLeader);
 		assertThat(school.get("/dashboard").body()).doesNotContain("id=\"draft-report\"");
@@ -314,10 +315,17 @@ class PeriodicReportTests {
 		officer.post("/dashboard/report", fields);
 		officer.post("/dashboard/report", fields);
 		assertThat(draftedIds()).as("the same form sent twice makes one draft").hasSize(1);
+		Map<String, String> tapped = fields(Jsoup.parse(officer.get(ask).body()));
+		tapped.put("addressee", "PROVINCE");
+		assertThat(Concurrently.times(10, () -> officer.post("/dashboard/report", tapped)))
+			.as("ten taps at once end on a normal page")
+			.extracting(HttpResponse::statusCode)
+			.containsOnly(302);
+		assertThat(draftedIds()).as("and make one draft").hasSize(2);
 		Map<String, String> again = fields(Jsoup.parse(officer.get(ask).body()));
 		again.put("addressee", "MINISTRY");
 		officer.post("/dashboard/report", again);
-		assertThat(draftedIds()).as("a second report").hasSize(2);
+		assertThat(draftedIds()).as("another report").hasSize(3);
 	}
 
 	private long draft(PortalHttp officer, Case asked, String addressee) {

@@ -9,6 +9,7 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,7 +73,7 @@ class PeriodicReportBrowserTests {
 						"2 lượt văn bản chưa đến hạn, chưa tính vào tỷ lệ");
 			}
 			officer.click(By.linkText("Bản in"));
-			officer.asyncScript("document.fonts.ready.then(function () { arguments[0](); })");
+			officer.wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.letter")));
 			officer.checkAccessibility();
 			assertThat(officer.text()).contains("DỰ THẢO", "BÁO CÁO", "Kính gửi:\nBộ Giáo dục và Đào tạo",
 					"Chỉ tiêu Số lượng Tỷ lệ", "Chưa đến hạn tiếp nhận 2");
@@ -85,7 +86,7 @@ class PeriodicReportBrowserTests {
 			phone.submit(By.id("draft-report"));
 			assertThat(phone.path()).matches("/directives/\\d+");
 			phone.click(By.linkText("Bản in"));
-			phone.asyncScript("document.fonts.ready.then(function () { arguments[0](); })");
+			phone.wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.letter")));
 			phone.checkAccessibility();
 			assertThat(phone.text()).contains("Kính gửi:\nỦy ban nhân dân tỉnh", "Chỉ tiêu Số lượng Tỷ lệ");
 		}

@@ -336,6 +336,7 @@ final class PopulatedDepartment {
 			case "GET /directives/register.xlsx" -> Map.of("year", year);
 			case "GET /units/lookup" -> Map.of("q", this.schoolName);
 			case "POST /dashboard/remind" -> Map.of("report", "false", "due", this.today.minusDays(1).toString());
+			case "POST /dashboard/report" -> Map.of("addressee", "MINISTRY");
 			case "POST /directives" -> directiveForm(null);
 			case "POST /directives/{id}/edit" -> directiveForm(version("directive", this.draftDirective));
 			case "POST /directives/{id}/submit", "POST /directives/{id}/delete" ->

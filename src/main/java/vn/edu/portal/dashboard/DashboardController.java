@@ -116,7 +116,7 @@ class DashboardController {
 	}
 
 	/** A unit type to count only, or none; anything else than a type is refused (400). */
-	private static String unitType(String type) {
+	static String unitType(String type) {
 		if (type == null || type.isBlank()) {
 			return null;
 		}

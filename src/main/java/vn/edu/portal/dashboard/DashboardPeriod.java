@@ -35,6 +35,22 @@ record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
 	}
 
 	/**
+	 * The period before this one, chosen the same way: the month, quarter, school year or
+	 * year before; as many days just before a custom period.
+	 */
+	DashboardPeriod previous() {
+		return switch (this.kind) {
+			case MONTH -> month(this.from.minusMonths(1).getYear(), this.from.minusMonths(1).getMonthValue());
+			case QUARTER -> new DashboardPeriod(Kind.QUARTER, this.from.minusMonths(3), this.from.minusDays(1));
+			case SCHOOL_YEAR -> schoolYear(this.from.getYear() - 1);
+			case YEAR -> year(this.from.getYear() - 1);
+			case CUSTOM -> new DashboardPeriod(Kind.CUSTOM,
+					this.from.minusDays(java.time.temporal.ChronoUnit.DAYS.between(this.from, this.to) + 1),
+					this.from.minusDays(1));
+		};
+	}
+
+	/**
 	 * The school year a day falls in, or the one that starts after it (June to August).
 	 */
 	static int schoolYearOf(LocalDate day) {

@@ -145,7 +145,8 @@ record DirectiveForm(@NotNull DocumentType type, @NotNull Secrecy secrecy, @Size
 		if (this.secrecy != null && this.secrecy != Secrecy.NONE) {
 			errors.rejectValue("secrecy", "directive.secrecy.refused");
 		}
-		if (this.implementers.isEmpty() && this.informed.isEmpty()) {
+		boolean outsideOnly = this.type == DocumentType.BAO_CAO && !isBlank(this.addressees);
+		if (this.implementers.isEmpty() && this.informed.isEmpty() && !outsideOnly) {
 			errors.rejectValue("implementers", "directive.recipients.required");
 		}
 		boolean noTasks = this.tasks.stream().noneMatch(TaskForm::hasText);

@@ -22,11 +22,13 @@ import org.thymeleaf.context.Context;
 
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.system.Downloads;
+import vn.edu.portal.system.FileKind;
 import vn.edu.portal.system.PdfRenderer;
 
 /**
  * A directive as it is printed: the Decree 30 layout in the browser, the same page as a
- * PDF with its font embedded, and every earlier version as it was issued.
+ * PDF with its font embedded or as a Word document, and every earlier version as it was
+ * issued.
  */
 @Controller
 class DirectivePrintController {
@@ -68,6 +70,17 @@ class DirectivePrintController {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		this.pdf.render(html, out);
 		return Downloads.attachment(print.fileName(), MediaType.APPLICATION_PDF, out::writeTo);
+	}
+
+	/**
+	 * The same text as a Word document, for provinces that edit the final text in Word.
+	 */
+	@GetMapping("/directives/{id}.docx")
+	ResponseEntity<StreamingResponseBody> docx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		DirectiveReading.Print print = this.reading.print(user, id);
+		String name = print.fileName().replaceFirst("\\.pdf$", ".docx");
+		return Downloads.attachment(name, MediaType.parseMediaType(FileKind.DOCX.mediaType()),
+				(out) -> DirectiveDocx.write(print.printed(), out));
 	}
 
 	private String show(long id, DirectiveReading.Print print, Model model) {

@@ -193,7 +193,7 @@ class DirectiveService {
 			throw new DirectiveRefused("signedOn", "directive.publish.future");
 		}
 		List<DirectivePublished.Recipient> recipients = resolveRecipients(user, directive.content());
-		if (recipients.isEmpty()) {
+		if (recipients.isEmpty() && !addressedOutside(directive.content())) {
 			throw new DirectiveRefused("signedOn", "directive.publish.noRecipients");
 		}
 		int number = this.register.next(directive.getIssuerUnitId(), signedOn.getYear());
@@ -409,6 +409,15 @@ class DirectiveService {
 			}
 		}
 		return recipients;
+	}
+
+	/**
+	 * Whether a document goes only to bodies outside the portal, named in its "Kính gửi":
+	 * a báo cáo to the Ministry or the Provincial People's Committee.
+	 */
+	private static boolean addressedOutside(DirectiveContent content) {
+		return content.type() == DocumentType.BAO_CAO && content.recipients().isEmpty() && content.addressees() != null
+				&& !content.addressees().isBlank();
 	}
 
 	/**

@@ -68,6 +68,16 @@ record PrintedDirective(String authorityLine, String issuerName, String number, 
 				upper(content.signerPosition()), content.signerName(), number == null, amendment);
 	}
 
+	/** The paragraphs and tables before the tasks. */
+	public List<Block> openingBlocks() {
+		return Block.of(this.opening);
+	}
+
+	/** The paragraphs and tables after the tasks. */
+	public List<Block> closingBlocks() {
+		return Block.of(this.closing);
+	}
+
 	/** Whether the subject prints as "V/v ..." under the number (a công văn). */
 	public boolean subjectUnderNumber() {
 		return this.typeName == null;
@@ -105,6 +115,60 @@ record PrintedDirective(String authorityLine, String issuerName, String number, 
 	 * @param paragraphs its paragraphs; the first follows the number
 	 */
 	record PrintedTask(int number, List<String> paragraphs) {
+	}
+
+	/**
+	 * A paragraph of the body, or a table: consecutive lines that start and end with "|"
+	 * are the rows of a table, their cells between the bars, the first row its header.
+	 *
+	 * @param text the paragraph, or {@code null} for a table
+	 * @param rows the table's rows of cells, or empty for a paragraph
+	 */
+	record Block(String text, List<List<String>> rows) {
+
+		static List<Block> of(List<String> lines) {
+			List<Block> blocks = new ArrayList<>();
+			List<List<String>> table = new ArrayList<>();
+			for (String line : (lines != null) ? lines : List.<String>of()) {
+				if (isRow(line)) {
+					table.add(cells(line));
+					continue;
+				}
+				if (!table.isEmpty()) {
+					blocks.add(new Block(null, List.copyOf(table)));
+					table.clear();
+				}
+				blocks.add(new Block(line, List.of()));
+			}
+			if (!table.isEmpty()) {
+				blocks.add(new Block(null, List.copyOf(table)));
+			}
+			return blocks;
+		}
+
+		/** Whether a line is a row of a table: "| a | b |". */
+		static boolean isRow(String line) {
+			return line.length() > 1 && line.startsWith("|") && line.endsWith("|");
+		}
+
+		private static List<String> cells(String line) {
+			return Arrays.stream(line.substring(1, line.length() - 1).split("\\|", -1)).map(String::strip).toList();
+		}
+
+		public boolean isTable() {
+			return this.text == null;
+		}
+
+		/** The header row of a table. */
+		public List<String> header() {
+			return this.rows.get(0);
+		}
+
+		/** The rows of a table after its header. */
+		public List<List<String>> body() {
+			return this.rows.subList(1, this.rows.size());
+		}
+
 	}
 
 }

@@ -276,15 +276,17 @@ class DashboardQueries {
 
 	/**
 	 * The directives of the period to choose one from: those issued by a unit of the
-	 * scope in the period, and those delivered in the period to the unit or to a unit one
-	 * level below it. All are the reader's to see (issued or received in the scope).
+	 * scope in the period to some unit (a báo cáo sent only outside has no figures), and
+	 * those delivered in the period to the unit or to a unit one level below it. All are
+	 * the reader's to see (issued or received in the scope).
 	 */
 	List<DirectiveChoice> directivesOf(Selection selection, LocalDate today, ZoneId zone, int limit) {
 		return ComplianceFigures.bind(this.jdbc.sql("""
 				select d.id, %s as number, d.subject from directive d
 				where d.status = 'PUBLISHED' and (
 				  (d.issued_on between :fromDay and :toDay
-				   and d.issuer_unit_id in (select u.id from unit u where u.path like :scope))
+				   and d.issuer_unit_id in (select u.id from unit u where u.path like :scope)
+				   and exists (select 1 from assignment da where da.directive_id = d.id))
 				  or d.id in (select a.directive_id from assignment a
 				              where a.unit_id = any(array(select cast(:root as bigint)
 				                                        union all select c.id from unit c where c.parent_id = :root))

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +67,32 @@ class DashboardQueries {
 				join unit a on a.id = any(string_to_array(trim(both '/' from u.path), '/')::bigint[])
 				where u.id = ? and a.path like ? || '%' order by length(a.path)
 				""").params(unitId, scopePath).query((rs, i) -> new Crumb(rs.getLong(1), rs.getString(2))).list();
+	}
+
+	/**
+	 * For each unit one level down (and the root's own), how many of its reports due in
+	 * the period resemble another unit's (marked for the reviewer when submitted).
+	 */
+	Map<Long, Long> reportsResembling(Selection selection, LocalDate today, ZoneId zone) {
+		String sql = """
+				with scope as materialized (
+				  select t.unit_id, %s as row_id
+				  from compliance_unit_today t join unit cu on cu.id = t.current_id
+				  where cu.path like :scope %s
+				)
+				select s.row_id, count(*) as flagged
+				from report r join assignment a on a.id = r.assignment_id join scope s on s.unit_id = a.unit_id
+				where r.period_due >= :fromDay and r.period_due <= :toDay %s
+				  and exists (select 1 from report_resemblance rr where rr.report_id = r.id)
+				group by s.row_id
+				""".formatted(ComplianceFigures.ROW_OF.formatted("cu.path").strip(),
+				(selection.unitType() != null) ? " and cu.type = :type" : "",
+				(selection.directiveId() != null) ? " and a.directive_id = :directive" : "");
+		Map<Long, Long> flagged = new HashMap<>();
+		ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone).query((rs) -> {
+			flagged.put(rs.getLong("row_id"), rs.getLong("flagged"));
+		});
+		return flagged;
 	}
 
 	/**

@@ -159,6 +159,7 @@ class ReportController {
 		model.addAttribute("revisions", this.reports.revisions(reportId));
 		model.addAttribute("files", this.reports.files(reportId));
 		model.addAttribute("reviewer", this.reports.isReviewer(user, report));
+		model.addAttribute("resemblances", this.reports.resemblances(user, report));
 		model.addAttribute("a", this.queries.assignment(report.getAssignmentId()));
 		model.addAttribute("unitName", this.queries.unitOf(report.getAssignmentId()));
 		model.addAttribute("plan",

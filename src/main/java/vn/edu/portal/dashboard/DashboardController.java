@@ -113,6 +113,7 @@ class DashboardController {
 		model.addAttribute("pendingCapped", view.pendingMore() && allPending);
 		model.addAttribute("directives", view.directives());
 		model.addAttribute("resembling", view.reportsResembling());
+		model.addAttribute("requests", view.requests());
 		return "dashboard/index";
 	}
 

@@ -96,6 +96,34 @@ class DashboardQueries {
 	}
 
 	/**
+	 * The requests made outside the portal about the scope's incidents, sent in the
+	 * period, for each platform (and each kind of agency): how many, how many answered,
+	 * and the median days to an answer, in one statement.
+	 */
+	List<PlatformRequests> requestsByPlatform(Selection selection, LocalDate today, ZoneId zone) {
+		String sql = """
+				with scope as materialized (
+				  select t.unit_id
+				  from compliance_unit_today t join unit cu on cu.id = t.current_id
+				  where cu.path like :scope %s
+				)
+				select q.platform, q.agency, count(*) as requests, count(q.answered_on) as answered,
+				       percentile_cont(0.5) within group (order by q.answered_on - q.sent_on)
+				         filter (where q.answered_on is not null) as median_days
+				from incident_request q join incident i on i.id = q.incident_id join scope s on s.unit_id = i.unit_id
+				where q.sent_on >= :fromDay and q.sent_on <= :toDay and i.status <> 'DRAFT' %s
+				group by q.platform, q.agency
+				order by count(*) desc, q.platform, q.agency
+				""".formatted((selection.unitType() != null) ? " and cu.type = :type" : "",
+				(selection.directiveId() != null) ? " and i.directive_id = :directive" : "");
+		return ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone)
+			.query((rs, i) -> new PlatformRequests(rs.getString("platform"), rs.getString("agency"),
+					new Rate(rs.getLong("answered"), rs.getLong("requests")),
+					(rs.getObject("median_days") != null) ? rs.getDouble("median_days") : null))
+			.list();
+	}
+
+	/**
 	 * The incidents of the scope in one pass: for each unit one level down (and the
 	 * root's own) those submitted in the period, reported within target, and open past a
 	 * target (whenever submitted); and of those submitted in the period the counts by
@@ -375,6 +403,34 @@ class DashboardQueries {
 
 		public String text(Double hours) {
 			return (hours == null) ? "—" : String.format(Locale.ROOT, "%.1f", hours);
+		}
+
+	}
+
+	/**
+	 * The requests to one platform (or one kind of agency) about incidents.
+	 *
+	 * @param platform the platform (an incident platform's name), or {@code null}
+	 * @param agency the kind of agency (POLICE, INFORMATION_DEPARTMENT, OTHER), or
+	 * {@code null}
+	 * @param answered those answered, of all the requests
+	 * @param medianDays the median days from sending to an answer, or {@code null}
+	 */
+	record PlatformRequests(String platform, String agency, Rate answered, Double medianDays) {
+
+		/** The message key of whom it went to. */
+		public String targetKey() {
+			return (this.platform != null) ? "incident.platform." + this.platform
+					: "incident.request.agency." + this.agency;
+		}
+
+		/** The median as shown: "2", "2,5", or "—". */
+		public String medianText() {
+			if (this.medianDays == null) {
+				return "—";
+			}
+			return (this.medianDays % 1 == 0) ? String.valueOf(this.medianDays.longValue())
+					: String.format(java.util.Locale.ROOT, "%.1f", this.medianDays).replace('.', ',');
 		}
 
 	}

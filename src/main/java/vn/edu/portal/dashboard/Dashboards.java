@@ -69,7 +69,8 @@ class Dashboards {
 				incidentMonths(trend, incidents.months()), distribution(children),
 				pending.subList(0, Math.min(shown, pending.size())), pending.size() > shown,
 				this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED),
-				this.queries.reportsResembling(selection, today, zone));
+				this.queries.reportsResembling(selection, today, zone),
+				this.queries.requestsByPlatform(selection, today, zone));
 	}
 
 	/**
@@ -201,11 +202,13 @@ class Dashboards {
 	 * @param directives the directives to choose from
 	 * @param reportsResembling for each unit of a row, how many of its reports resemble
 	 * another unit's (none when absent)
+	 * @param requests the requests made about incidents, by platform
 	 */
 	record View(Figures main, List<Figures> children, Map<String, List<DashboardQueries.Count>> incidentsBy,
 			DashboardQueries.Medians medians, List<Month> trend, IncidentMonths incidentMonths,
 			Map<String, Long> distribution, List<DashboardQueries.Pending> pending, boolean pendingMore,
-			List<DashboardQueries.DirectiveChoice> directives, Map<Long, Long> reportsResembling) {
+			List<DashboardQueries.DirectiveChoice> directives, Map<Long, Long> reportsResembling,
+			List<DashboardQueries.PlatformRequests> requests) {
 	}
 
 	/**

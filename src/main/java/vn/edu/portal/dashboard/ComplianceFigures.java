@@ -41,42 +41,66 @@ class ComplianceFigures {
 			case when %1$s = :rootPath then :root else split_part(substr(%1$s, length(:rootPath) + 1), '/', 1)::bigint end
 			""";
 
+	/**
+	 * The acknowledgements of the scope not yet due and not yet done, by the day they
+	 * were delivered: the summary keeps them by that day, not by their deadline, so they
+	 * are read from the facts (only those whose deadline is today or later, a few days'
+	 * deliveries).
+	 */
+	static final String ACK_PENDING = """
+			select %1$s as row_id, f.day, f.unit_type from compliance_fact f join unit cu on cu.id = f.unit_id
+			where not f.done and f.kind = 'A' and f.deadline >= :today and f.day between :fromDay and :toDay
+			  and cu.path like :scope %2$s
+			""";
+
 	private static final String SUMMED = """
-			select x.unit_id as row_id, sum(x.ack_expected) as ack_expected, sum(x.ack_done) as ack_done,
-			       sum(x.ack_on_time) as ack_on_time, sum(x.rep_expected) as rep_expected,
+			select x.unit_id as row_id, sum(x.ack_expected) - sum(x.ack_pending) as ack_expected,
+			       sum(x.ack_done) as ack_done, sum(x.ack_on_time) as ack_on_time,
+			       sum(x.rep_expected) - sum(x.rep_pending) as rep_expected,
 			       sum(x.rep_submitted) as rep_submitted, sum(x.rep_on_time) as rep_on_time,
-			       sum(x.rep_accepted) as rep_accepted, sum(x.rep_overdue) as rep_overdue
+			       sum(x.rep_accepted) as rep_accepted, sum(x.rep_overdue) as rep_overdue,
+			       sum(x.ack_pending) as ack_pending, sum(x.rep_pending) as rep_pending
 			from (
 			  select m.unit_id, m.ack_expected, m.ack_done, m.ack_on_time, m.rep_expected, m.rep_submitted,
-			         m.rep_on_time, m.rep_accepted, m.rep_expected - m.rep_submitted as rep_overdue
+			         m.rep_on_time, m.rep_accepted, m.rep_expected - m.rep_submitted as rep_overdue, 0 as ack_pending,
+			         0 as rep_pending
 			  from compliance_month m
 			  where m.unit_id = any(:units) and m.month >= :monthsFrom and m.month < :monthsUntil %1$s
 			  union all
 			  select d.unit_id, d.ack_expected, d.ack_done, d.ack_on_time, d.rep_expected, d.rep_submitted,
 			         d.rep_on_time, d.rep_accepted,
-			         case when d.day < :today then d.rep_expected - d.rep_submitted else 0 end
+			         case when d.day < :today then d.rep_expected - d.rep_submitted else 0 end, 0,
+			         case when d.day >= :today then d.rep_expected - d.rep_submitted else 0 end
 			  from compliance_day d
 			  where d.unit_id = any(:units) and d.day >= :fromDay and d.day < :monthsFrom and d.day <= :toDay %2$s
 			  union all
 			  select d.unit_id, d.ack_expected, d.ack_done, d.ack_on_time, d.rep_expected, d.rep_submitted,
 			         d.rep_on_time, d.rep_accepted,
-			         case when d.day < :today then d.rep_expected - d.rep_submitted else 0 end
+			         case when d.day < :today then d.rep_expected - d.rep_submitted else 0 end, 0,
+			         case when d.day >= :today then d.rep_expected - d.rep_submitted else 0 end
 			  from compliance_day d
 			  where d.unit_id = any(:units) and d.day >= :monthsUntil and d.day >= :fromDay and d.day <= :toDay %2$s
+			  union all
+			  select r.row_id, 0, 0, 0, 0, 0, 0, 0, 0, count(*), 0
+			  from (%3$s) as p
+			  cross join lateral (select p.row_id union select cast(:root as bigint)) as r(row_id)
+			  group by r.row_id
 			) as x
 			group by x.unit_id
 			""";
 
 	private static final String OF_DIRECTIVE = """
 			select %1$s as row_id,
-			       count(*) filter (where f.kind = 'A') as ack_expected,
+			       count(*) filter (where f.kind = 'A' and (f.done or f.deadline is null or f.deadline < :today)) as ack_expected,
 			       count(*) filter (where f.kind = 'A' and f.done) as ack_done,
 			       count(*) filter (where f.kind = 'A' and f.on_time) as ack_on_time,
-			       count(*) filter (where f.kind = 'R') as rep_expected,
+			       count(*) filter (where f.kind = 'R' and (f.done or f.day < :today)) as rep_expected,
 			       count(*) filter (where f.kind = 'R' and f.done) as rep_submitted,
 			       count(*) filter (where f.kind = 'R' and f.on_time) as rep_on_time,
 			       count(*) filter (where f.kind = 'R' and f.accepted) as rep_accepted,
-			       count(*) filter (where f.kind = 'R' and not f.done and f.day < :today) as rep_overdue
+			       count(*) filter (where f.kind = 'R' and not f.done and f.day < :today) as rep_overdue,
+			       count(*) filter (where f.kind = 'A' and not f.done and f.deadline >= :today) as ack_pending,
+			       count(*) filter (where f.kind = 'R' and not f.done and f.day >= :today) as rep_pending
 			from compliance_fact f join unit cu on cu.id = f.unit_id
 			where f.directive_id = :directive and f.day between :fromDay and :toDay and cu.path like :scope %2$s
 			group by 1
@@ -112,22 +136,23 @@ class ComplianceFigures {
 				? OF_DIRECTIVE.formatted(ROW_OF.formatted("cu.path").strip(),
 						(selection.unitType() != null) ? "and f.unit_type = :type" : "")
 				: SUMMED.formatted((selection.unitType() != null) ? "and m.unit_type = :type" : "",
-						(selection.unitType() != null) ? "and d.unit_type = :type" : "");
+						(selection.unitType() != null) ? "and d.unit_type = :type" : "", ackPending(selection));
 		Long[] ids = units.stream().map(UnitRow::id).toArray(Long[]::new);
 		bind(this.jdbc.sql(compliance), selection, today, zone).param("units", ids).query((rs, i) -> {
 			long[] counts = groups.computeIfAbsent(rs.getLong("row_id"), (id) -> new long[COUNTS.length]);
-			for (int c = 0; c < 8; c++) {
+			for (int c = 0; c < COMPLIANCE_COUNTS; c++) {
 				counts[c] = rs.getLong(COUNTS[c]);
 			}
 			return counts;
 		}).list();
 		incidents.forEach((row, counts) -> System.arraycopy(counts, 0,
-				groups.computeIfAbsent(row, (id) -> new long[COUNTS.length]), 8, counts.length));
+				groups.computeIfAbsent(row, (id) -> new long[COUNTS.length]), COMPLIANCE_COUNTS, counts.length));
 		long[] total = (selection.directiveId() != null) ? sum(groups.values())
 				: groups.getOrDefault(root.id(), new long[COUNTS.length]);
 		if (selection.directiveId() == null) {
 			long[] incidentTotal = sum(groups.values());
-			System.arraycopy(incidentTotal, 8, total, 8, COUNTS.length - 8);
+			System.arraycopy(incidentTotal, COMPLIANCE_COUNTS, total, COMPLIANCE_COUNTS,
+					COUNTS.length - COMPLIANCE_COUNTS);
 		}
 		List<Figures> figures = new ArrayList<>();
 		figures.add(figures(root, total));
@@ -176,14 +201,32 @@ class ComplianceFigures {
 	}
 
 	private static final String[] COUNTS = { "ack_expected", "ack_done", "ack_on_time", "rep_expected", "rep_submitted",
-			"rep_on_time", "rep_accepted", "rep_overdue", "inc_submitted", "inc_within", "inc_open_late" };
+			"rep_on_time", "rep_accepted", "rep_overdue", "ack_pending", "rep_pending", "inc_submitted", "inc_within",
+			"inc_open_late" };
+
+	/**
+	 * How many of the counts are of acknowledgements and reports, the rest incidents'.
+	 */
+	private static final int COMPLIANCE_COUNTS = 10;
+
+	/**
+	 * The statement of the acknowledgements of the scope not yet due, with the row each
+	 * counts in, of the type of unit chosen.
+	 */
+	static String ackPending(Selection selection) {
+		return ACK_PENDING
+			.formatted(ROW_OF.formatted("cu.path").strip(),
+					(selection.unitType() != null) ? "and f.unit_type = :type" : "")
+			.strip();
+	}
 
 	private Figures figures(UnitRow unit, long[] c) {
 		Rate ackOnTime = new Rate(c[2], c[0]);
 		Rate repOnTime = new Rate(c[5], c[3]);
-		Rate incWithin = new Rate(c[9], c[8]);
+		Rate incWithin = new Rate(c[11], c[10]);
 		return new Figures(unit.id(), unit.code(), unit.name(), new Rate(c[1], c[0]), ackOnTime, new Rate(c[4], c[3]),
-				repOnTime, new Rate(c[6], c[3]), c[7], c[8], incWithin, c[10], score(ackOnTime, repOnTime, incWithin));
+				repOnTime, new Rate(c[6], c[3]), c[7], c[8], c[9], c[10], incWithin, c[12],
+				score(ackOnTime, repOnTime, incWithin));
 	}
 
 	/**

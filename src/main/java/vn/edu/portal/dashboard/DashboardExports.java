@@ -24,16 +24,17 @@ class DashboardExports {
 
 	private static final List<String> COLUMNS = List.of("code", "unit", "score", "ackExpected", "ackDone", "ackOnTime",
 			"ackOnTimeRate", "repExpected", "repSubmitted", "repOnTime", "repOnTimeRate", "repAccepted", "repOverdue",
-			"incidents", "incidentsWithinTarget", "incidentsWithinTargetRate", "incidentsOpenPastTarget",
-			"reportsResembling");
+			"ackPending", "repPending", "incidents", "incidentsWithinTarget", "incidentsWithinTargetRate",
+			"incidentsOpenPastTarget", "reportsResembling");
 
 	private static final List<TabularExport.Column> KINDS = List.of(TabularExport.Column.TEXT,
 			TabularExport.Column.TEXT, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
 			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.PERCENT,
 			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
 			TabularExport.Column.PERCENT, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
-			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.PERCENT,
-			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER);
+			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
+			TabularExport.Column.NUMBER, TabularExport.Column.PERCENT, TabularExport.Column.NUMBER,
+			TabularExport.Column.NUMBER);
 
 	private final MessageSource messages;
 
@@ -75,9 +76,11 @@ class DashboardExports {
 				String.valueOf(f.acknowledgedOnTime().done()), rate(f.acknowledgedOnTime(), csv),
 				String.valueOf(f.reported().expected()), String.valueOf(f.reported().done()),
 				String.valueOf(f.reportedOnTime().done()), rate(f.reportedOnTime(), csv),
-				String.valueOf(f.accepted().done()), String.valueOf(f.reportsOverdue()), String.valueOf(f.incidents()),
-				String.valueOf(f.incidentsWithinTarget().done()), rate(f.incidentsWithinTarget(), csv),
-				String.valueOf(f.incidentsOpenPastTarget()), String.valueOf(resembling.getOrDefault(f.unitId(), 0L)));
+				String.valueOf(f.accepted().done()), String.valueOf(f.reportsOverdue()),
+				String.valueOf(f.acknowledgementsPending()), String.valueOf(f.reportsPending()),
+				String.valueOf(f.incidents()), String.valueOf(f.incidentsWithinTarget().done()),
+				rate(f.incidentsWithinTarget(), csv), String.valueOf(f.incidentsOpenPastTarget()),
+				String.valueOf(resembling.getOrDefault(f.unitId(), 0L)));
 	}
 
 	private static String rate(Rate rate, boolean csv) {

@@ -271,9 +271,11 @@ class DashboardQueries {
 	Map<String, Rate[]> monthly(Selection selection, LocalDate today, ZoneId zone) {
 		String type = (selection.unitType() != null) ? " and x.unit_type = :type" : "";
 		String sql = (selection.directiveId() != null) ? """
-				select to_char(f.day, 'MM/YYYY') as month, count(*) filter (where f.kind = 'A') as ack_expected,
+				select to_char(f.day, 'MM/YYYY') as month,
+				       count(*) filter (where f.kind = 'A' and (f.done or f.deadline is null or f.deadline < :today))
+				         as ack_expected,
 				       count(*) filter (where f.kind = 'A' and f.on_time) as ack_on_time,
-				       count(*) filter (where f.kind = 'R') as rep_expected,
+				       count(*) filter (where f.kind = 'R' and (f.done or f.day < :today)) as rep_expected,
 				       count(*) filter (where f.kind = 'R' and f.on_time) as rep_on_time
 				from compliance_fact f join unit cu on cu.id = f.unit_id
 				where f.directive_id = :directive and f.day between :fromDay and :toDay and cu.path like :scope %s
@@ -283,18 +285,22 @@ class DashboardQueries {
 				       sum(x.ack_on_time) as ack_on_time, sum(x.rep_expected) as rep_expected,
 				       sum(x.rep_on_time) as rep_on_time
 				from (
-				  select x.month, x.unit_type, x.ack_expected, x.ack_on_time, x.rep_expected, x.rep_on_time
+				  select x.month, x.ack_expected, x.ack_on_time, x.rep_expected, x.rep_on_time
 				  from compliance_month x
 				  where x.unit_id = :root and x.month >= :monthsFrom and x.month < :monthsUntil %1$s
 				  union all
-				  select date_trunc('month', x.day)::date, x.unit_type, x.ack_expected, x.ack_on_time, x.rep_expected,
-				         x.rep_on_time
+				  select date_trunc('month', x.day)::date, x.ack_expected, x.ack_on_time,
+				         case when x.day >= :today then x.rep_submitted else x.rep_expected end, x.rep_on_time
 				  from compliance_day x
 				  where x.unit_id = :root and x.day >= :fromDay and x.day <= :toDay
 				    and (x.day < :monthsFrom or x.day >= :monthsUntil) %1$s
+				  union all
+				  select date_trunc('month', p.day)::date, -count(*), 0, 0, 0
+				  from (%2$s) as p
+				  group by 1
 				) as x
 				group by x.month
-				""".formatted(type);
+				""".formatted(type, ComplianceFigures.ackPending(selection));
 		Map<String, Rate[]> months = new LinkedHashMap<>();
 		ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone)
 			.query((rs, i) -> months.put(rs.getString("month"),

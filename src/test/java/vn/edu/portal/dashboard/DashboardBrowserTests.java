@@ -59,6 +59,11 @@ class DashboardBrowserTests {
 				insert into assignment (directive_id, unit_id, role, delivered_at, acknowledge_by, parent_id)
 				select directive_id, ?, 'IMPLEMENT', now(), acknowledge_by, id from assignment where id = ?
 				""").params(dept.schoolOfDistrictOne, district).update();
+		// Due yesterday: what is not yet due counts in no rate.
+		this.jdbc.sql("""
+				update assignment set acknowledge_by = ?
+				where directive_id = (select directive_id from assignment where id = ?)
+				""").params(today.minusDays(1), district).update();
 
 		try (Browser officer = new Browser(this.port, Browser.DESKTOP)) {
 			officer.login(dept.officer, TestPeople.PASSWORD);

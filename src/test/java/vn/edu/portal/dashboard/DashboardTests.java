@@ -6,6 +6,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +14,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.edu.portal.PortalHttp;
+import vn.edu.portal.TestClock;
 import vn.edu.portal.account.Role;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDepartment;
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on-time and missing reports; two incidents; and a district with nothing expected.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(TestClock.Config.class)
 class DashboardTests {
 
 	@LocalServerPort
@@ -47,6 +51,9 @@ class DashboardTests {
 
 	@Autowired
 	Formats formats;
+
+	@Autowired
+	TestClock clock;
 
 	TestDepartment dept;
 
@@ -86,6 +93,10 @@ class DashboardTests {
 				insert into assignment (directive_id, unit_id, role, delivered_at, acknowledge_by, due_on, parent_id)
 				values (?, ?, 'IMPLEMENT', now(), current_date + 1, ?, ?)
 				""").params(directive, this.dept.schoolOfDistrictOne, today.minusDays(1), district).update();
+		// Every acknowledgement was due yesterday, too: the figures count them all.
+		this.jdbc.sql("update assignment set acknowledge_by = ? where directive_id = ?")
+			.params(today.minusDays(1), directive)
+			.update();
 		report(assignment(directive, this.dept.upperSecondaryOne), today.minusDays(1), "ACCEPTED", false, leader);
 		report(assignment(directive, this.dept.upperSecondaryTwo), today.minusDays(1), "SUBMITTED", true, leader);
 		this.jdbc.sql("update unit set valid_to = ?, successor_id = ? where id = ?")
@@ -132,6 +143,62 @@ class DashboardTests {
 		List<String> incidentMonths = page.select("#incident-months tbody tr").eachText();
 		assertThat(incidentMonths).as("both incidents are of this month").last().isEqualTo(month + " 2");
 		assertThat(incidentMonths.subList(0, incidentMonths.size() - 1)).allMatch((row) -> row.endsWith(" 0"));
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void aDirectivePublishedTodayIsPendingUntilItsDeadlinePassesAndCountsWhenDoneEarly() {
+		String department = "/dashboard?unit=" + this.dept.department + "&" + this.period;
+		Document before = Jsoup.parse(login(this.dept.officer).get(department).body());
+		assertThat(before.select("#ack-pending").text()).isEqualTo("0");
+		LocalDate today = this.formats.today();
+		long published = this.directives.publishWithReport(this.dept,
+				List.of(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo, this.dept.districtOne), today,
+				today.plusDays(5));
+		LocalDate acknowledgeBy = this.jdbc.sql("select max(acknowledge_by) from assignment where directive_id = ?")
+			.param(published)
+			.query(LocalDate.class)
+			.single();
+		assertThat(acknowledgeBy).as("due after today").isAfter(today);
+
+		Document after = Jsoup.parse(login(this.dept.officer).get(department).body());
+		for (String figure : List.of("#ack-done", "#ack-on-time", "#rep-submitted", "#rep-on-time", "#rep-accepted",
+				"#rep-overdue", "#score")) {
+			assertThat(after.select(figure).text()).as(figure + " unchanged by what is not yet due")
+				.isEqualTo(before.select(figure).text());
+		}
+		assertThat(after.select("#ack-pending").text()).isEqualTo("3");
+		assertThat(row(after, "PGD1").select("td").eachText()).as("not a failure of the district")
+			.containsExactly("0", "0% (0/2)", "0% (0/2)", "2", "0 · —");
+		String reportsDue = "/dashboard?unit=" + this.dept.department + "&kind=CUSTOM&from="
+				+ Formats.dayMonthYear(today.minusDays(10)) + "&to=" + Formats.dayMonthYear(today.plusDays(10));
+		Document withReports = Jsoup.parse(login(this.dept.officer).get(reportsDue).body());
+		assertThat(withReports.select("#rep-pending").text()).as("the reports due in five days").isEqualTo("3");
+		assertThat(withReports.select("#rep-submitted").text()).isEqualTo(before.select("#rep-submitted").text());
+		String csv = new String(login(this.dept.officer).download(after.select("#export-csv").attr("href")).body(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).contains("Tiếp nhận chưa đến hạn");
+		assertThat(csv.lines().skip(1).findFirst().orElseThrow()).as("the Department's row").contains(",3,0,2,");
+
+		acknowledge(published, this.dept.upperSecondaryOne, false, account(this.dept.schoolLeader));
+		Document early = Jsoup.parse(login(this.dept.officer).get(department).body());
+		assertThat(early.select("#ack-done").text()).as("done early counts").isEqualTo("66% (4/6)");
+		assertThat(early.select("#ack-on-time").text()).isEqualTo("50% (3/6)");
+		assertThat(early.select("#ack-pending").text()).isEqualTo("2");
+
+		this.clock.set(acknowledgeBy.plusDays(1).atTime(10, 0).atZone(this.formats.zone()).toInstant());
+		Document passed = Jsoup.parse(login(this.dept.officer).get(department).body());
+		assertThat(passed.select("#ack-pending").text()).as("its deadline passed, with no write").isEqualTo("0");
+		assertThat(passed.select("#ack-done").text()).isEqualTo("50% (4/8)");
+		assertThat(passed.select("#ack-on-time").text()).isEqualTo("37% (3/8)");
+		assertThat(row(passed, "PGD1").select("td").eachText()).containsExactly("0", "0% (0/3)", "0% (0/2)", "2",
+				"0 · —");
+		assertThat(passed.select("#trend tbody tr").eachText()).as("the trend counts it too")
+			.contains(String.format("%02d/%d", today.getMonthValue(), today.getYear()) + " 37% (3/8) 20% (1/5)");
 	}
 
 	@Test

@@ -64,13 +64,13 @@ class Dashboards {
 		List<Figures> children = all.subList(1, all.size());
 		int shown = allPending ? PENDING_ALL : PENDING_FIRST;
 		List<DashboardQueries.Pending> pending = this.queries.notResponded(selection, today, zone, shown + 1);
+		DashboardQueries.Copies copies = this.queries.copiesAndRequests(selection, today, zone);
 		List<Month> trend = trend(selection);
 		return new View(all.get(0), children, incidents.by(), incidents.medians(), trend,
 				incidentMonths(trend, incidents.months()), distribution(children),
 				pending.subList(0, Math.min(shown, pending.size())), pending.size() > shown,
-				this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED),
-				this.queries.reportsResembling(selection, today, zone),
-				this.queries.requestsByPlatform(selection, today, zone));
+				this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED), copies.reportsResembling(),
+				copies.requests());
 	}
 
 	/**
@@ -104,7 +104,8 @@ class Dashboards {
 						this.queries.incidents(selection, YearMonth.from(period.to()).plusMonths(1),
 								this.formats.today(), this.formats.zone()),
 						sort),
-				this.queries.reportsResembling(selection, this.formats.today(), this.formats.zone()));
+				this.queries.copiesAndRequests(selection, this.formats.today(), this.formats.zone())
+					.reportsResembling());
 	}
 
 	/**

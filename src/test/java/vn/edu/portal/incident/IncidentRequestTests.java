@@ -106,6 +106,7 @@ class IncidentRequestTests {
 		Map<String, String> facebook = fields(formKey, "PLATFORM", "FACEBOOK", "REMOVE", null, "FB-123", "",
 				this.today.minusDays(10));
 		assertThat(PortalHttp.location(this.officer.post(this.page + "/requests", facebook))).isEqualTo(this.page);
+		assertThat(Jsoup.parse(this.officer.get(this.page).body()).text()).contains("Đã ghi nhận yêu cầu.");
 		HttpResponse<String> again = this.officer.post(this.page + "/requests", facebook);
 		assertThat(Jsoup.parse(this.officer.get(PortalHttp.location(again)).body()).text())
 			.contains("Yêu cầu này đã được ghi nhận; lần gửi lại không tạo thêm bản nào.");

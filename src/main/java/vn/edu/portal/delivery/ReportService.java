@@ -278,11 +278,11 @@ class ReportService {
 	}
 
 	/**
-	 * The other units' reports this one resembles, for its reviewer alone; none for
-	 * anybody else.
+	 * The other units' reports this one resembles: for its reviewer alone (see
+	 * {@link #isReviewer}).
 	 */
-	List<ReportResemblances.Resemblance> resemblances(CurrentUser user, Report report) {
-		return isReviewer(user, report) ? this.resemblances.of(report) : List.of();
+	List<ReportResemblances.Resemblance> resemblances(Report report) {
+		return this.resemblances.of(report);
 	}
 
 	/** Every submitted version of a report, as it was, with its review. */

@@ -80,16 +80,17 @@ class IncidentRequestController {
 	@GetMapping("/incidents/{id}/requests/{requestId}/edit")
 	String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long requestId,
 			Model model) {
-		IncidentRequest request = this.requests.find(user, id, requestId);
-		return show(this.requests.handled(user, id), request, IncidentRequestForm.of(request), model);
+		Incident incident = this.requests.handled(user, id);
+		IncidentRequest request = this.requests.find(incident, requestId);
+		return show(incident, request, IncidentRequestForm.of(request), model);
 	}
 
 	@PostMapping("/incidents/{id}/requests/{requestId}")
 	String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long requestId,
 			@Valid @ModelAttribute("form") IncidentRequestForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		IncidentRequest request = this.requests.find(user, id, requestId);
 		Incident incident = this.requests.handled(user, id);
+		IncidentRequest request = this.requests.find(incident, requestId);
 		if (form == null) {
 			return show(incident, request, IncidentRequestForm.of(request), model);
 		}

@@ -72,13 +72,12 @@ public class IncidentRequests {
 		return incident;
 	}
 
-	/** A request of an incident the account handles, or 404. */
+	/** A request of an incident the account handles (see {@link #handled}), or 404. */
 	@Transactional(readOnly = true)
-	IncidentRequest find(CurrentUser user, long incidentId, long requestId) {
-		handled(user, incidentId);
+	IncidentRequest find(Incident incident, long requestId) {
 		return this.requests.findById(requestId)
-			.filter((request) -> request.getIncidentId() == incidentId)
-			.orElseThrow(() -> new IncidentNotFoundException(incidentId));
+			.filter((request) -> request.getIncidentId() == incident.getId())
+			.orElseThrow(() -> new IncidentNotFoundException(incident.getId()));
 	}
 
 	/**
@@ -110,7 +109,7 @@ public class IncidentRequests {
 	 */
 	@Transactional
 	void update(CurrentUser user, long incidentId, long requestId, long version, IncidentRequest.Details details) {
-		IncidentRequest request = find(user, incidentId, requestId);
+		IncidentRequest request = find(handled(user, incidentId), requestId);
 		this.jdbc.sql("select id from incident_request where id = ? for update")
 			.param(requestId)
 			.query(Long.class)

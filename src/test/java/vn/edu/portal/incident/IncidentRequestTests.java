@@ -84,6 +84,7 @@ class IncidentRequestTests {
 							.param(this.incident)
 							.query(Long.class)
 							.single())));
+		this.officer.get(this.page);
 	}
 
 	@Test

@@ -168,7 +168,7 @@ class IncidentQueries {
 				select i.id, i.status, i.category, i.severity, i.platform, left(i.summary, 240) as summary,
 				       i.detected_at, i.submitted_at, i.triage_due_at, i.reviewer_id is null as unassigned,
 				       %s as past_target, 0 as other_units,
-				       coalesce(u.short_name, u.name) as unit_name, r.full_name as reviewer_name
+				       coalesce(u.short_name, u.name) as unit_name, r.full_name as reviewer_name, null::text as requests
 				from incident i join unit u on u.id = i.unit_id left join account r on r.id = i.reviewer_id
 				where i.id <> :id and i.status <> 'DRAFT' and %s
 				  and exists (select 1 from incident_url a join incident_url b on b.url_key = a.url_key

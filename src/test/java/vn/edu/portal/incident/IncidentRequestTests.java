@@ -168,7 +168,7 @@ class IncidentRequestTests {
 		String csv = new String(this.officer.download("/incidents.csv?q=tintuc/posts/777").body(),
 				StandardCharsets.UTF_8);
 		assertThat(csv.lines().findFirst().orElseThrow()).endsWith(
-				"Số yêu cầu gỡ bỏ, chuyển cơ quan,Số yêu cầu đã được trả lời,\"Các yêu cầu gỡ bỏ, chuyển cơ quan\"");
+				"\"Số yêu cầu gỡ bỏ, chuyển cơ quan\",Số yêu cầu đã được trả lời,\"Các yêu cầu gỡ bỏ, chuyển cơ quan\"");
 		assertThat(csv).contains(",3,1,")
 			.contains(
 					"Facebook · Gỡ bỏ nội dung · Số FB-123 · Gửi ngày " + Formats.dayMonthYear(this.today.minusDays(10))

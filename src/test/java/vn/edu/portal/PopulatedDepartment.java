@@ -92,6 +92,8 @@ final class PopulatedDepartment {
 
 	final long evidence;
 
+	final long incidentRequest;
+
 	final long notification;
 
 	final long mail;
@@ -162,6 +164,14 @@ final class PopulatedDepartment {
 		this.incident = idIn(PortalHttp.location(school.multipart("/incidents/new", submitted, "evidence",
 				Map.of("chup-man-hinh.png", TestImages.png()))));
 		this.evidence = file("INCIDENT", this.incident);
+		this.incidentRequest = jdbc.sql("""
+				insert into incident_request (incident_id, form_key, platform, asked, sent_on, created_at, created_by,
+				                              updated_at, updated_by)
+				values (?, gen_random_uuid(), 'FACEBOOK', 'REMOVE', current_date, now(), ?, now(), ?) returning id
+				""")
+			.params(this.incident, accountId(this.dept.officer), accountId(this.dept.officer))
+			.query(Long.class)
+			.single();
 		school.get("/incidents/new");
 		this.draftIncident = idIn(PortalHttp.location(
 				school.multipart("/incidents/new", incidentForm(UUID.randomUUID(), "save"), "evidence", Map.of())));
@@ -318,6 +328,7 @@ final class PopulatedDepartment {
 				Map.entry("/inbox/{id}/reports/{period}", this.period),
 				Map.entry("/inbox/{id}/reports/{period}/files/{fileId}", this.reportFile),
 				Map.entry("/incidents/{id}", this.incident), Map.entry("/incidents/{id}/files/{fileId}", this.evidence),
+				Map.entry("/incidents/{id}/requests/{requestId}", this.incidentRequest),
 				Map.entry("/notifications/{id}", this.notification), Map.entry("/reports/{reportId}", this.report),
 				Map.entry("/reports/{reportId}/files/{fileId}", this.reportFile));
 		if (route.upTo(variable).equals("/login/reset/{token}")) {
@@ -369,6 +380,11 @@ final class PopulatedDepartment {
 			case "POST /incidents/{id}/resolve" -> Map.of("version", version("incident", this.incident), "resolution",
 					"HANDLED_BY_SCHOOL", "note", "Đã xử lý.");
 			case "POST /incidents/{id}/comments" -> Map.of("body", "Đã nắm thông tin.", "shared", "true");
+			case "POST /incidents/{id}/requests" -> Map.of("formKey", UUID.randomUUID().toString(), "target",
+					"PLATFORM", "platform", "ZALO", "asked", "REMOVE", "sentOn", this.today.toString());
+			case "POST /incidents/{id}/requests/{requestId}" -> Map.of("target", "PLATFORM", "platform", "FACEBOOK",
+					"asked", "REMOVE", "sentOn", this.today.toString(), "answeredOn", this.today.toString(), "outcome",
+					"REMOVED", "version", version("incident_request", this.incidentRequest));
 			case "POST /incidents/new" -> incidentForm(UUID.randomUUID(), "submit");
 			case "POST /incidents/{id}/edit" -> draftForm();
 			case "POST /admin/users" -> Map.of("username", "t.moi." + UUID.randomUUID().toString().substring(0, 8),

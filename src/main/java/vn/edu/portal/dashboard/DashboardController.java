@@ -112,6 +112,8 @@ class DashboardController {
 		model.addAttribute("pendingMore", view.pendingMore() && !allPending);
 		model.addAttribute("pendingCapped", view.pendingMore() && allPending);
 		model.addAttribute("directives", view.directives());
+		model.addAttribute("resembling", view.reportsResembling());
+		model.addAttribute("requests", view.requests());
 		return "dashboard/index";
 	}
 
@@ -186,8 +188,8 @@ class DashboardController {
 			this.directives.summary(user, directive);
 		}
 		boolean csv = request.getRequestURI().endsWith(".csv");
-		return this.exports.download(this.dashboards.table(shown, choice.period(), unitType(type), directive, sort),
-				choice.period(), csv, locale);
+		Dashboards.Table table = this.dashboards.table(shown, choice.period(), unitType(type), directive, sort);
+		return this.exports.download(table.rows(), table.reportsResembling(), choice.period(), csv, locale);
 	}
 
 	private UnitScope visibleScope(CurrentUser user) {

@@ -25,7 +25,7 @@ class DashboardExports {
 	private static final List<String> COLUMNS = List.of("code", "unit", "score", "ackExpected", "ackDone", "ackOnTime",
 			"ackOnTimeRate", "repExpected", "repSubmitted", "repOnTime", "repOnTimeRate", "repAccepted", "repOverdue",
 			"ackPending", "repPending", "incidents", "incidentsWithinTarget", "incidentsWithinTargetRate",
-			"incidentsOpenPastTarget");
+			"incidentsOpenPastTarget", "reportsResembling");
 
 	private static final List<TabularExport.Column> KINDS = List.of(TabularExport.Column.TEXT,
 			TabularExport.Column.TEXT, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
@@ -33,7 +33,8 @@ class DashboardExports {
 			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
 			TabularExport.Column.PERCENT, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
 			TabularExport.Column.NUMBER, TabularExport.Column.NUMBER, TabularExport.Column.NUMBER,
-			TabularExport.Column.NUMBER, TabularExport.Column.PERCENT, TabularExport.Column.NUMBER);
+			TabularExport.Column.NUMBER, TabularExport.Column.PERCENT, TabularExport.Column.NUMBER,
+			TabularExport.Column.NUMBER);
 
 	private final MessageSource messages;
 
@@ -48,8 +49,8 @@ class DashboardExports {
 	 * The rows (the unit's figures first, then those of the units one level down) of a
 	 * period as a file named after the unit and the period.
 	 */
-	ResponseEntity<StreamingResponseBody> download(List<Figures> rows, DashboardPeriod period, boolean csv,
-			Locale locale) {
+	ResponseEntity<StreamingResponseBody> download(List<Figures> rows, Map<Long, Long> resembling,
+			DashboardPeriod period, boolean csv, Locale locale) {
 		Figures unit = rows.get(0);
 		this.audit.record("DASHBOARD_EXPORTED", "UNIT", unit.unitId(),
 				Map.of("format", csv ? "csv" : "xlsx", "from", period.from().toString(), "to", period.to().toString()));
@@ -59,17 +60,17 @@ class DashboardExports {
 		String name = "theo-doi-" + unit.code() + "-" + period.from() + "-" + period.to();
 		return Downloads.attachment(name + (csv ? ".csv" : ".xlsx"), csv ? Downloads.CSV : Downloads.XLSX, (out) -> {
 			if (csv) {
-				TabularExport.csv(out, header, rows.stream().map((figures) -> values(figures, true)));
+				TabularExport.csv(out, header, rows.stream().map((figures) -> values(figures, resembling, true)));
 			}
 			else {
 				TabularExport.xlsx(out, this.messages.getMessage("dashboard.title", null, locale), header, KINDS,
-						rows.stream().map((figures) -> values(figures, false)));
+						rows.stream().map((figures) -> values(figures, resembling, false)));
 			}
 		});
 	}
 
 	/** A row: rates as shares for the workbook, as percentages for CSV. */
-	private static List<String> values(Figures f, boolean csv) {
+	private static List<String> values(Figures f, Map<Long, Long> resembling, boolean csv) {
 		return Arrays.asList(f.code(), f.name(), (f.score() != null) ? String.valueOf(f.score()) : null,
 				String.valueOf(f.acknowledged().expected()), String.valueOf(f.acknowledged().done()),
 				String.valueOf(f.acknowledgedOnTime().done()), rate(f.acknowledgedOnTime(), csv),
@@ -78,7 +79,8 @@ class DashboardExports {
 				String.valueOf(f.accepted().done()), String.valueOf(f.reportsOverdue()),
 				String.valueOf(f.acknowledgementsPending()), String.valueOf(f.reportsPending()),
 				String.valueOf(f.incidents()), String.valueOf(f.incidentsWithinTarget().done()),
-				rate(f.incidentsWithinTarget(), csv), String.valueOf(f.incidentsOpenPastTarget()));
+				rate(f.incidentsWithinTarget(), csv), String.valueOf(f.incidentsOpenPastTarget()),
+				String.valueOf(resembling.getOrDefault(f.unitId(), 0L)));
 	}
 
 	private static String rate(Rate rate, boolean csv) {

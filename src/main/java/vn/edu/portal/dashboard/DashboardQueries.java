@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +67,63 @@ class DashboardQueries {
 				join unit a on a.id = any(string_to_array(trim(both '/' from u.path), '/')::bigint[])
 				where u.id = ? and a.path like ? || '%' order by length(a.path)
 				""").params(unitId, scopePath).query((rs, i) -> new Crumb(rs.getLong(1), rs.getString(2))).list();
+	}
+
+	/**
+	 * In one statement: for each unit one level down (and the root's own), how many of
+	 * its reports due in the period resemble another unit's (marked for the reviewer when
+	 * submitted); and the requests made outside the portal about the scope's incidents,
+	 * sent in the period, for each platform (and each kind of agency): how many, how many
+	 * answered, and the median days to an answer.
+	 */
+	Copies copiesAndRequests(Selection selection, LocalDate today, ZoneId zone) {
+		String sql = """
+				with scope as materialized (
+				  select t.unit_id, %s as row_id
+				  from compliance_unit_today t join unit cu on cu.id = t.current_id
+				  where cu.path like :scope %s
+				)
+				select 'copies' as kind, s.row_id, null::text as platform, null::text as agency, count(*) as requests,
+				       0::bigint as answered, null::float8 as median_days
+				from report r join assignment a on a.id = r.assignment_id join scope s on s.unit_id = a.unit_id
+				where r.period_due >= :fromDay and r.period_due <= :toDay %s
+				  and exists (select 1 from report_resemblance rr where rr.report_id = r.id)
+				group by s.row_id
+				union all
+				select 'requests', null, q.platform, q.agency, count(*), count(q.answered_on),
+				       percentile_cont(0.5) within group (order by q.answered_on - q.sent_on)
+				         filter (where q.answered_on is not null)
+				from incident_request q join incident i on i.id = q.incident_id join scope s on s.unit_id = i.unit_id
+				where q.sent_on >= :fromDay and q.sent_on <= :toDay and i.status <> 'DRAFT' %s
+				group by q.platform, q.agency
+				order by 1, 5 desc, 3, 4
+				""".formatted(ComplianceFigures.ROW_OF.formatted("cu.path").strip(),
+				(selection.unitType() != null) ? " and cu.type = :type" : "",
+				(selection.directiveId() != null) ? " and a.directive_id = :directive" : "",
+				(selection.directiveId() != null) ? " and i.directive_id = :directive" : "");
+		Map<Long, Long> copies = new HashMap<>();
+		List<PlatformRequests> requests = new ArrayList<>();
+		ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone).query((rs) -> {
+			if (rs.getString("kind").equals("copies")) {
+				copies.put(rs.getLong("row_id"), rs.getLong("requests"));
+			}
+			else {
+				requests.add(new PlatformRequests(rs.getString("platform"), rs.getString("agency"),
+						new Rate(rs.getLong("answered"), rs.getLong("requests")),
+						(rs.getObject("median_days") != null) ? rs.getDouble("median_days") : null));
+			}
+		});
+		return new Copies(copies, requests);
+	}
+
+	/**
+	 * Reports copied and requests made outside the portal, for the dashboard.
+	 *
+	 * @param reportsResembling for each unit of a row, how many of its reports resemble
+	 * another unit's (none when absent)
+	 * @param requests the requests made about incidents, by platform, the most first
+	 */
+	record Copies(Map<Long, Long> reportsResembling, List<PlatformRequests> requests) {
 	}
 
 	/**
@@ -356,6 +414,34 @@ class DashboardQueries {
 
 		public String text(Double hours) {
 			return (hours == null) ? "—" : String.format(Locale.ROOT, "%.1f", hours);
+		}
+
+	}
+
+	/**
+	 * The requests to one platform (or one kind of agency) about incidents.
+	 *
+	 * @param platform the platform (an incident platform's name), or {@code null}
+	 * @param agency the kind of agency (POLICE, INFORMATION_DEPARTMENT, OTHER), or
+	 * {@code null}
+	 * @param answered those answered, of all the requests
+	 * @param medianDays the median days from sending to an answer, or {@code null}
+	 */
+	record PlatformRequests(String platform, String agency, Rate answered, Double medianDays) {
+
+		/** The message key of whom it went to. */
+		public String targetKey() {
+			return (this.platform != null) ? "incident.platform." + this.platform
+					: "incident.request.agency." + this.agency;
+		}
+
+		/** The median as shown: "2", "2,5", or "—". */
+		public String medianText() {
+			if (this.medianDays == null) {
+				return "—";
+			}
+			return (this.medianDays % 1 == 0) ? String.valueOf(this.medianDays.longValue())
+					: String.format(java.util.Locale.ROOT, "%.1f", this.medianDays).replace('.', ',');
 		}
 
 	}

@@ -64,11 +64,13 @@ class Dashboards {
 		List<Figures> children = all.subList(1, all.size());
 		int shown = allPending ? PENDING_ALL : PENDING_FIRST;
 		List<DashboardQueries.Pending> pending = this.queries.notResponded(selection, today, zone, shown + 1);
+		DashboardQueries.Copies copies = this.queries.copiesAndRequests(selection, today, zone);
 		List<Month> trend = trend(selection);
 		return new View(all.get(0), children, incidents.by(), incidents.medians(), trend,
 				incidentMonths(trend, incidents.months()), distribution(children),
 				pending.subList(0, Math.min(shown, pending.size())), pending.size() > shown,
-				this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED));
+				this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED), copies.reportsResembling(),
+				copies.requests());
 	}
 
 	/**
@@ -95,10 +97,25 @@ class Dashboards {
 	 * so that none of the period's is worked out.
 	 */
 	@Transactional(readOnly = true)
-	List<Figures> table(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort) {
+	Table table(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort) {
 		Selection selection = select(unitId, period, unitType, directiveId);
-		return figures(selection, this.queries.incidents(selection, YearMonth.from(period.to()).plusMonths(1),
-				this.formats.today(), this.formats.zone()), sort);
+		return new Table(
+				figures(selection,
+						this.queries.incidents(selection, YearMonth.from(period.to()).plusMonths(1),
+								this.formats.today(), this.formats.zone()),
+						sort),
+				this.queries.copiesAndRequests(selection, this.formats.today(), this.formats.zone())
+					.reportsResembling());
+	}
+
+	/**
+	 * A dashboard's table.
+	 *
+	 * @param rows the unit's figures, then those of the units one level down
+	 * @param reportsResembling for each unit of a row, how many of its reports resemble
+	 * another unit's (none when absent)
+	 */
+	record Table(List<Figures> rows, Map<Long, Long> reportsResembling) {
 	}
 
 	private Selection select(long unitId, DashboardPeriod period, String unitType, Long directiveId) {
@@ -184,11 +201,15 @@ class Dashboards {
 	 * @param pending the overdue deadlines, the oldest first
 	 * @param pendingMore whether there are more than those
 	 * @param directives the directives to choose from
+	 * @param reportsResembling for each unit of a row, how many of its reports resemble
+	 * another unit's (none when absent)
+	 * @param requests the requests made about incidents, by platform
 	 */
 	record View(Figures main, List<Figures> children, Map<String, List<DashboardQueries.Count>> incidentsBy,
 			DashboardQueries.Medians medians, List<Month> trend, IncidentMonths incidentMonths,
 			Map<String, Long> distribution, List<DashboardQueries.Pending> pending, boolean pendingMore,
-			List<DashboardQueries.DirectiveChoice> directives) {
+			List<DashboardQueries.DirectiveChoice> directives, Map<Long, Long> reportsResembling,
+			List<DashboardQueries.PlatformRequests> requests) {
 	}
 
 	/**

@@ -11,9 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flashAcknowledgeWithin how soon after delivery a hỏa tốc (flash) directive is
  * acknowledged: its deadline counts hours, not working days
  * @param maxReportFiles how many files an implementation report holds
+ * @param resemblanceThreshold the trigram similarity (0 to 1) from which a submitted
+ * report is marked for the reviewer as resembling another unit's on the same directive
+ * and period
+ * @param resemblanceMinLength the shortest narrative (in characters) compared: short ones
+ * are alike by nature
  */
 @ConfigurationProperties("portal.delivery")
-record DeliveryProperties(@DefaultValue("2h") Duration flashAcknowledgeWithin, @DefaultValue("10") int maxReportFiles) {
+record DeliveryProperties(@DefaultValue("2h") Duration flashAcknowledgeWithin, @DefaultValue("10") int maxReportFiles,
+		@DefaultValue("0.9") double resemblanceThreshold, @DefaultValue("200") int resemblanceMinLength) {
 
 	DeliveryProperties {
 		if (flashAcknowledgeWithin.isNegative() || flashAcknowledgeWithin.isZero()) {
@@ -21,6 +27,10 @@ record DeliveryProperties(@DefaultValue("2h") Duration flashAcknowledgeWithin, @
 		}
 		if (maxReportFiles <= 0) {
 			throw new IllegalArgumentException("portal.delivery.max-report-files must be positive");
+		}
+		if (!(resemblanceThreshold > 0 && resemblanceThreshold <= 1) || resemblanceMinLength < 0) {
+			throw new IllegalArgumentException(
+					"portal.delivery.resemblance-threshold must be within (0, 1] and resemblance-min-length not negative");
 		}
 	}
 

@@ -60,6 +60,8 @@ class Report {
 
 	private String reviewComment;
 
+	private String submittedNarrative;
+
 	@ElementCollection
 	@CollectionTable(name = "report_task", joinColumns = @JoinColumn(name = "report_id"))
 	@OrderColumn(name = "position")
@@ -100,6 +102,7 @@ class Report {
 		this.revision++;
 		this.submittedAt = at;
 		this.submittedBy = by;
+		this.submittedNarrative = narrativeOf(this.tasks);
 		if (this.revision == 1) {
 			// Lateness is the first submission's: a report sent on time and returned
 			// after
@@ -109,6 +112,19 @@ class Report {
 		this.reviewedAt = null;
 		this.reviewedBy = null;
 		this.reviewComment = null;
+	}
+
+	/**
+	 * The narratives of all tasks together, as compared with other units' reports;
+	 * {@code null} when none says anything.
+	 */
+	private static String narrativeOf(List<ReportEntry> tasks) {
+		String joined = tasks.stream()
+			.map(ReportEntry::narrative)
+			.filter((narrative) -> narrative != null && !narrative.isBlank())
+			.map(String::strip)
+			.collect(java.util.stream.Collectors.joining("\n\n"));
+		return joined.isEmpty() ? null : joined;
 	}
 
 	void accept(long by, Instant at) {
@@ -164,6 +180,11 @@ class Report {
 
 	public boolean isSubmittedLate() {
 		return Boolean.TRUE.equals(this.submittedLate);
+	}
+
+	/** What its tasks said when last submitted, all together, or {@code null}. */
+	public String getSubmittedNarrative() {
+		return this.submittedNarrative;
 	}
 
 	public String getReviewComment() {

@@ -158,7 +158,9 @@ class ReportController {
 		model.addAttribute("report", report);
 		model.addAttribute("revisions", this.reports.revisions(reportId));
 		model.addAttribute("files", this.reports.files(reportId));
-		model.addAttribute("reviewer", this.reports.isReviewer(user, report));
+		boolean reviewer = this.reports.isReviewer(user, report);
+		model.addAttribute("reviewer", reviewer);
+		model.addAttribute("resemblances", reviewer ? this.reports.resemblances(report) : java.util.List.of());
 		model.addAttribute("a", this.queries.assignment(report.getAssignmentId()));
 		model.addAttribute("unitName", this.queries.unitOf(report.getAssignmentId()));
 		model.addAttribute("plan",

@@ -71,11 +71,14 @@ class ReportService {
 
 	private final DeliveryProperties properties;
 
+	private final ReportResemblances resemblances;
+
 	ReportService(ReportRepository reports, DeliveryService delivery, DirectiveCatalog directives, ScopePolicy scope,
 			AuditLog audit, JdbcClient jdbc, JsonMapper json, Clock clock, Formats formats, FileStore files,
 			InboxQueries queries, AssignmentRepository assignments, ApplicationEventPublisher events,
-			DeliveryProperties properties) {
+			DeliveryProperties properties, ReportResemblances resemblances) {
 		this.properties = properties;
+		this.resemblances = resemblances;
 		this.assignments = assignments;
 		this.events = events;
 		this.files = files;
@@ -173,6 +176,7 @@ class ReportService {
 			.update();
 		this.audit.record("REPORT_SUBMITTED", AUDIT_TYPE, report.getId(),
 				Map.of("revision", report.getRevision(), "late", report.isSubmittedLate()));
+		this.resemblances.compare(report, now);
 		return true;
 	}
 
@@ -271,6 +275,14 @@ class ReportService {
 		Instant now = this.clock.instant();
 		report.returnForRevision(comment, user.id(), now);
 		recordOutcome(report, "RETURNED", user, now, comment);
+	}
+
+	/**
+	 * The other units' reports this one resembles: for its reviewer alone (see
+	 * {@link #isReviewer}).
+	 */
+	List<ReportResemblances.Resemblance> resemblances(Report report) {
+		return this.resemblances.of(report);
 	}
 
 	/** Every submitted version of a report, as it was, with its review. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,10 +82,13 @@ class IncidentController {
 
 	private final AuditLog audit;
 
+	private final IncidentRequestCells requestCells;
+
 	IncidentController(IncidentService incidents, IncidentAccess access, IncidentEvidence evidence,
 			IncidentQueries queries, IncidentTargets targets, IncidentProperties properties,
 			DirectiveCatalog directives, FileStore files, Formats formats, Clock clock, MessageSource messages,
-			AuditLog audit) {
+			AuditLog audit, IncidentRequestCells requestCells) {
+		this.requestCells = requestCells;
 		this.messages = messages;
 		this.audit = audit;
 		this.incidents = incidents;
@@ -141,7 +145,7 @@ class IncidentController {
 				Map.of("format", csv ? "csv" : "xlsx", "filter", String.valueOf(filter)));
 		List<String> header = java.util.stream.Stream
 			.of("id", "unit", "category", "severity", "status", "platform", "detectedAt", "submittedAt", "pastTarget",
-					"otherUnits", "summary")
+					"otherUnits", "summary", "requests", "requestsAnswered", "requestsDetail")
 			.map((column) -> this.messages.getMessage("incident.export." + column, null, locale))
 			.toList();
 		String name = "su-co-" + this.formats.today() + (csv ? ".csv" : ".xlsx");
@@ -159,6 +163,7 @@ class IncidentController {
 	}
 
 	private List<String> exportRow(IncidentQueries.Row row, Locale locale) {
+		List<IncidentRequestCells.Exported> requests = this.requestCells.of(row.requests());
 		return Arrays.asList(String.valueOf(row.id()), row.unitName(),
 				(row.category() != null) ? row.category().name() : null,
 				(row.severity() != null) ? String.valueOf(row.severity()) : null,
@@ -168,7 +173,11 @@ class IncidentController {
 				(row.detectedAt() != null) ? this.formats.dateTime(row.detectedAt()) : null,
 				(row.submittedAt() != null) ? this.formats.dateTime(row.submittedAt()) : null,
 				this.messages.getMessage(row.pastTarget() ? "incident.export.yes" : "incident.export.no", null, locale),
-				String.valueOf(row.otherUnits()), row.summary());
+				String.valueOf(row.otherUnits()), row.summary(), String.valueOf(requests.size()),
+				String.valueOf(requests.stream().filter((request) -> request.answeredOn() != null).count()),
+				requests.stream()
+					.map((request) -> this.requestCells.text(request, locale))
+					.collect(Collectors.joining("; ")));
 	}
 
 	@GetMapping("/incidents/new")

@@ -12,13 +12,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxFiles how many evidence files an incident holds
  * @param retentionYears how many years after closing the names and evidence are erased
  * @param formsKeptDays how long files of a new-incident form never saved are kept
+ * @param requestAnswerDays how many days a request to a platform or an agency waits for
+ * its answer before it is listed on its reviewer's home page
  */
 @ConfigurationProperties("portal.incidents")
 record IncidentProperties(@DefaultValue("20MB") DataSize maxFileSize, @DefaultValue("10") int maxFiles,
-		@DefaultValue("5") int retentionYears, @DefaultValue("7") int formsKeptDays) {
+		@DefaultValue("5") int retentionYears, @DefaultValue("7") int formsKeptDays,
+		@DefaultValue("7") int requestAnswerDays) {
 
 	IncidentProperties {
-		if (maxFileSize.toBytes() <= 0 || maxFiles <= 0 || retentionYears <= 0 || formsKeptDays <= 0) {
+		if (maxFileSize.toBytes() <= 0 || maxFiles <= 0 || retentionYears <= 0 || formsKeptDays <= 0
+				|| requestAnswerDays <= 0) {
 			throw new IllegalArgumentException("portal.incidents settings must be positive");
 		}
 	}

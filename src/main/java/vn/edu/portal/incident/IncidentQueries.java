@@ -38,6 +38,17 @@ class IncidentQueries {
 			 where a.incident_id = i.id)
 			""";
 
+	/**
+	 * The requests made outside the portal about an incident, as a JSON array (for the
+	 * export): platform, agency, asked, reference, sent, answered, outcome.
+	 */
+	private static final String REQUESTS = """
+			(select json_agg(json_build_object('platform', q.platform, 'agency', q.agency, 'asked', q.asked,
+			                 'reference', q.reference, 'sentOn', q.sent_on, 'answeredOn', q.answered_on,
+			                 'outcome', q.outcome) order by q.sent_on, q.id)::text
+			 from incident_request q where q.incident_id = i.id)
+			""";
+
 	private final JdbcClient jdbc;
 
 	IncidentQueries(JdbcClient jdbc) {
@@ -47,7 +58,7 @@ class IncidentQueries {
 	/** One page of a list, and whether another follows. */
 	Page list(IncidentAccess.Reader reader, IncidentFilter filter, View view, long me, ZoneId zone) {
 		int page = filter.pageOrFirst();
-		List<Row> rows = filtered(reader, filter, view, me, zone, "limit :limit offset :offset")
+		List<Row> rows = filtered(reader, filter, view, me, zone, "limit :limit offset :offset", false)
 			.param("limit", PAGE_SIZE + 1)
 			.param("offset", page * PAGE_SIZE)
 			.query(IncidentQueries::row)
@@ -57,7 +68,7 @@ class IncidentQueries {
 
 	/** Every row of a list, as a stream to write out (close it). */
 	Stream<Row> all(IncidentAccess.Reader reader, IncidentFilter filter, long me, ZoneId zone) {
-		return filtered(reader, filter, View.ALL, me, zone, "limit " + EXPORT_LIMIT).query(IncidentQueries::row)
+		return filtered(reader, filter, View.ALL, me, zone, "limit " + EXPORT_LIMIT, true).query(IncidentQueries::row)
 			.stream();
 	}
 
@@ -65,7 +76,7 @@ class IncidentQueries {
 	static final int EXPORT_LIMIT = 100_000;
 
 	private JdbcClient.StatementSpec filtered(IncidentAccess.Reader reader, IncidentFilter filter, View view, long me,
-			ZoneId zone, String limit) {
+			ZoneId zone, String limit, boolean withRequests) {
 		StringBuilder where = new StringBuilder(IncidentAccess.VISIBLE);
 		where.append(switch (view) {
 			case ALL -> "";
@@ -113,12 +124,13 @@ class IncidentQueries {
 				select i.id, i.status, i.category, i.severity, i.platform, left(i.summary, 240) as summary,
 				       i.detected_at, i.submitted_at, i.triage_due_at, i.reviewer_id is null as unassigned,
 				       %s as past_target, %s as other_units,
-				       coalesce(u.short_name, u.name) as unit_name, r.full_name as reviewer_name
+				       coalesce(u.short_name, u.name) as unit_name, r.full_name as reviewer_name, %s as requests
 				from incident i join unit u on u.id = i.unit_id left join account r on r.id = i.reviewer_id
 				where %s
 				order by %s
 				%s
-				""".formatted(PAST_TARGET, OTHER_UNITS, where, order, limit))).param("me", me);
+				""".formatted(PAST_TARGET, OTHER_UNITS, withRequests ? REQUESTS : "null::text", where, order, limit)))
+			.param("me", me);
 		if (filter.status() != null) {
 			statement = statement.param("status", filter.status().name());
 		}
@@ -156,7 +168,7 @@ class IncidentQueries {
 				select i.id, i.status, i.category, i.severity, i.platform, left(i.summary, 240) as summary,
 				       i.detected_at, i.submitted_at, i.triage_due_at, i.reviewer_id is null as unassigned,
 				       %s as past_target, 0 as other_units,
-				       coalesce(u.short_name, u.name) as unit_name, r.full_name as reviewer_name
+				       coalesce(u.short_name, u.name) as unit_name, r.full_name as reviewer_name, null::text as requests
 				from incident i join unit u on u.id = i.unit_id left join account r on r.id = i.reviewer_id
 				where i.id <> :id and i.status <> 'DRAFT' and %s
 				  and exists (select 1 from incident_url a join incident_url b on b.url_key = a.url_key
@@ -209,7 +221,8 @@ class IncidentQueries {
 				(rs.getString("platform") != null) ? Platform.valueOf(rs.getString("platform")) : null,
 				rs.getString("summary"), instant(rs, "detected_at"), instant(rs, "submitted_at"),
 				instant(rs, "triage_due_at"), rs.getBoolean("unassigned"), rs.getBoolean("past_target"),
-				rs.getInt("other_units"), rs.getString("unit_name"), rs.getString("reviewer_name"));
+				rs.getInt("other_units"), rs.getString("unit_name"), rs.getString("reviewer_name"),
+				rs.getString("requests"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -241,10 +254,12 @@ class IncidentQueries {
 	 * @param otherUnits how many other units reported the same post or account
 	 * @param unitName the reporting unit
 	 * @param reviewerName its reviewer
+	 * @param requests the requests made outside the portal, a JSON array (exports only),
+	 * or {@code null}
 	 */
 	record Row(long id, IncidentStatus status, Category category, Integer severity, Platform platform, String summary,
 			Instant detectedAt, Instant submittedAt, Instant triageDueAt, boolean unassigned, boolean pastTarget,
-			int otherUnits, String unitName, String reviewerName) {
+			int otherUnits, String unitName, String reviewerName, String requests) {
 	}
 
 	/**

@@ -48,8 +48,11 @@ class IncidentWorkflowController {
 
 	private final Clock clock;
 
+	private final IncidentRequests requests;
+
 	IncidentWorkflowController(IncidentService incidents, IncidentAccess access, IncidentQueries queries,
-			IncidentTargets targets, DirectiveCatalog directives, Clock clock) {
+			IncidentTargets targets, DirectiveCatalog directives, Clock clock, IncidentRequests requests) {
+		this.requests = requests;
 		this.incidents = incidents;
 		this.access = access;
 		this.queries = queries;
@@ -85,6 +88,7 @@ class IncidentWorkflowController {
 		model.addAttribute("directive", (incident.getDirectiveId() != null)
 				? this.directives.find(user, incident.getDirectiveId()).orElse(null) : null);
 		model.addAttribute("resolutions", Resolution.values());
+		model.addAttribute("requests", this.requests.of(user, incident));
 		model.addAttribute("target", (incident.getSeverity() != null) ? this.targets.of(incident.getSeverity()) : null);
 		addForms(model);
 		return "incidents/detail";

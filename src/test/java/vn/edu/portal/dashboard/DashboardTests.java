@@ -127,11 +127,11 @@ class DashboardTests {
 		assertThat(page.text()).contains("trọng số 40");
 
 		assertThat(row(page, "THPT2").select("td").eachText()).as("with the school merged into it")
-			.containsExactly("20", "50% (1/2)", "0% (0/2)", "1", "1 · 0% (0/1)");
+			.containsExactly("20", "50% (1/2)", "0% (0/2)", "1", "1 · 0% (0/1)", "0");
 		assertThat(row(page, "PGD1").select("td").eachText()).as("with the school it forwarded to")
-			.containsExactly("0", "0% (0/2)", "0% (0/2)", "2", "0 · —");
+			.containsExactly("0", "0% (0/2)", "0% (0/2)", "2", "0 · —", "0");
 		assertThat(row(page, "PGD2").select("td").eachText()).as("nothing expected")
-			.containsExactly("—", "—", "—", "0", "0 · —");
+			.containsExactly("—", "—", "—", "0", "0 · —", "0");
 		assertThat(page.select("#children tr[data-unit$=SAPNHAP]")).as("closed into its successor").isEmpty();
 		assertThat(page.select("#incidents-by-severity").text()).contains("Mức 2 · Trung bình 2");
 		assertThat(page.select("#distribution tbody tr").eachText()).containsExactly("Đỏ (dưới 70) 2",
@@ -173,7 +173,7 @@ class DashboardTests {
 		}
 		assertThat(after.select("#ack-pending").text()).isEqualTo("3");
 		assertThat(row(after, "PGD1").select("td").eachText()).as("not a failure of the district")
-			.containsExactly("0", "0% (0/2)", "0% (0/2)", "2", "0 · —");
+			.containsExactly("0", "0% (0/2)", "0% (0/2)", "2", "0 · —", "0");
 		String reportsDue = "/dashboard?unit=" + this.dept.department + "&kind=CUSTOM&from="
 				+ Formats.dayMonthYear(today.minusDays(10)) + "&to=" + Formats.dayMonthYear(today.plusDays(10));
 		Document withReports = Jsoup.parse(login(this.dept.officer).get(reportsDue).body());
@@ -196,7 +196,7 @@ class DashboardTests {
 		assertThat(passed.select("#ack-done").text()).isEqualTo("50% (4/8)");
 		assertThat(passed.select("#ack-on-time").text()).isEqualTo("37% (3/8)");
 		assertThat(row(passed, "PGD1").select("td").eachText()).containsExactly("0", "0% (0/3)", "0% (0/2)", "2",
-				"0 · —");
+				"0 · —", "0");
 		assertThat(passed.select("#trend tbody tr").eachText()).as("the trend counts it too")
 			.contains(String.format("%02d/%d", today.getMonthValue(), today.getYear()) + " 37% (3/8) 20% (1/5)");
 	}
@@ -211,7 +211,7 @@ class DashboardTests {
 		assertThat(upperSecondary.select("#ack-on-time").text()).isEqualTo("66% (2/3)");
 		assertThat(upperSecondary.select("#inc-count").text()).isEqualTo("2");
 		assertThat(row(upperSecondary, "PGD1").select("td").eachText()).as("no upper-secondary school below it")
-			.containsExactly("—", "—", "—", "0", "0 · —");
+			.containsExactly("—", "—", "—", "0", "0 · —", "0");
 		assertThat(upperSecondary.select("#type option[selected]").text()).isEqualTo("THPT");
 
 		Document one = Jsoup.parse(officer.get(department + "&directive=" + this.directive).body());
@@ -260,7 +260,7 @@ class DashboardTests {
 		assertThat(district.select(".breadcrumb a").eachText()).containsExactly("Sở Giáo dục và Đào tạo thử nghiệm");
 		assertThat(district.select("#ack-done").text()).isEqualTo("0% (0/2)");
 		assertThat(row(district, "THCS1").select("td").eachText()).containsExactly("0", "0% (0/1)", "0% (0/1)", "1",
-				"0 · —");
+				"0 · —", "0");
 	}
 
 	@Test

@@ -85,7 +85,7 @@ class PeriodicReports {
 		DirectiveCatalog.Summary directive = directive(user, directiveId);
 		Dashboards.View view = this.dashboards.view(unit, period, unitType, directiveId, "name", true);
 		DashboardPeriod previousPeriod = period.previous();
-		Figures previous = this.dashboards.table(unit, previousPeriod, unitType, directiveId, "name").get(0);
+		Figures previous = this.dashboards.table(unit, previousPeriod, unitType, directiveId, "name").rows().get(0);
 		ReportText.Source source = new ReportText.Source(issuerName(user), view, period, previous, previousPeriod,
 				(directive != null) ? describe(directive) : null,
 				(unitType != null) ? message("unit.type." + unitType).toLowerCase(VIETNAMESE) : null,

@@ -187,6 +187,7 @@ class PeriodicReportTests {
 			view.pending().forEach((p) -> assertThat(text).contains(p.unitName() + " ("));
 			Figures before = this.dashboards
 				.table(asked.unit(), asked.period().previous(), null, asked.directive(), "name")
+				.rows()
 				.get(0);
 			assertThat(text).contains((before.score() == null) ? "chưa có điểm để so sánh" : "so với kỳ trước ("
 					+ ReportText.periodName(asked.period().previous()) + ": " + before.score() + " điểm)");

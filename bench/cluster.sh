@@ -161,6 +161,7 @@ http {
       proxy_set_header Host \$http_host;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Forwarded-Port \$server_port;
       proxy_connect_timeout 2s;
       proxy_read_timeout 60s;
       proxy_next_upstream error timeout http_502 http_503;
@@ -175,11 +176,12 @@ log "cluster up: nginx http://127.0.0.1:$proxy_port -> instances ${ports[*]}; SM
 
 if [[ $mode == up ]]; then
   log "Ctrl-C stops it"
-  while true; do sleep 3600; done
+  while true; do sleep 3600 & wait $!; done
 fi
 
 # ---------------------------------------------------------------------------------------------
-# The fault run.
+# The fault run. The demo accounts get addresses at the sink, so that their messages go out by e-mail.
+psql -X -q -d "$db" -c "update account set email = username || '@demo.portal.test' where email is null"
 run_started="$(psql -X -At -d "$db" -c "select now()")"
 mkdir -p "$work/mail"
 phases="$work/phases"

@@ -91,6 +91,9 @@ createdb "$db"
 [[ -f target/edu-portal.jar ]] || ./mvnw -q -B package -DskipTests
 java -Djarmode=tools -jar target/edu-portal.jar extract --destination "$work/portal" >/dev/null
 
+# The load, compiled before anything runs, so that it starts at once later.
+./mvnw -q -B -f bench/load/pom.xml test-compile
+
 # The SMTP sink: GreenMail, any address, any password, IMAP to read what arrived.
 [[ -f "$greenmail_jar" ]] || ./mvnw -q -B dependency:get -Dartifact="com.icegreen:greenmail-standalone:$greenmail_version"
 start_greenmail() {
@@ -163,7 +166,7 @@ http {
       proxy_set_header X-Forwarded-Proto \$scheme;
       proxy_set_header X-Forwarded-Port \$server_port;
       proxy_connect_timeout 2s;
-      proxy_read_timeout 60s;
+      proxy_read_timeout 120s;
       proxy_next_upstream error timeout http_502 http_503;
     }
   }
@@ -221,11 +224,17 @@ mail_reader &
 pids[mailreader]=$!
 
 # The load: Gatling through nginx.
-phase "load (no fault)"
 (cd bench/load && "$root/mvnw" -q -B gatling:test -Dportal.base="http://127.0.0.1:$proxy_port" \
   -Dportal.users="$users" -Dportal.seconds="$seconds" -Dportal.password="$demo_password" \
-  -Dportal.ledger="$work/ledger" -Dgatling.core.directory.results="$work/gatling" >"$work/gatling.log" 2>&1) &
+  -Dportal.ledger="$work/ledger" -Dgatling.core.directory.results="$work/gatling" \
+  -Dgatling.http.requestTimeout=120000 >"$work/gatling.log" 2>&1) &
 pids[load]=$!
+# The faults are timed from the first sign-in through nginx.
+until grep -q '|GET|/login|' "$work/nginx/access.log" 2>/dev/null; do
+  kill -0 "${pids[load]}" 2>/dev/null || { tail -30 "$work/gatling.log" >&2; exit 1; }
+  sleep 0.5
+done
+phase "load (no fault)"
 
 at() { # seconds since the load began
   local target=$1

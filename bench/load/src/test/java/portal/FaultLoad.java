@@ -276,7 +276,7 @@ public class FaultLoad extends Simulation {
 		int officers = Math.max(1, USERS / 5);
 		int leaders = Math.max(1, USERS / 10);
 		int schools = Math.max(1, USERS - officers - leaders);
-		int ramp = Math.min(20, Math.max(1, SECONDS / 10));
+		int ramp = Math.min(60, Math.max(1, SECONDS / 4));
 		List<PopulationBuilder> populations = new ArrayList<>();
 		populations.add(scenario("school leaders")
 			.exec((session) -> session.set("username", SCHOOLS.get((int) (session.userId() % SCHOOLS.size()))))

@@ -53,6 +53,7 @@ declare -A pids=()
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 cleanup() {
+  [[ -n "${pids[load]:-}" ]] && kill -- "-${pids[load]}" 2>/dev/null || true
   for name in "${!pids[@]}"; do kill "${pids[$name]}" 2>/dev/null || true; done
   for name in "${!pids[@]}"; do wait "${pids[$name]}" 2>/dev/null || true; done
   [[ -n "${CLUSTER_KEEP:-}" ]] && echo "kept: $work" >&2 || rm -rf "$work"
@@ -183,8 +184,10 @@ if [[ $mode == up ]]; then
 fi
 
 # ---------------------------------------------------------------------------------------------
-# The fault run. The demo accounts get addresses at the sink, so that their messages go out by e-mail.
-psql -X -q -d "$db" -c "update account set email = username || '@demo.portal.test' where email is null"
+# The fault run. Each virtual user signs in as an account of its own (a copy of a demo account: same
+# unit, roles and password), as many people of one school would; every account gets an address at
+# the sink, so that its messages go out by e-mail.
+psql -X -q -d "$db" -v copies="$(( (users + 2) / 3 ))" -f bench/load/accounts.sql
 run_started="$(psql -X -At -d "$db" -c "select now()")"
 mkdir -p "$work/mail"
 phases="$work/phases"
@@ -224,7 +227,7 @@ mail_reader &
 pids[mailreader]=$!
 
 # The load: Gatling through nginx.
-(cd bench/load && "$root/mvnw" -q -B gatling:test -Dportal.base="http://127.0.0.1:$proxy_port" \
+(cd bench/load && exec setsid "$root/mvnw" -q -B gatling:test -Dportal.base="http://127.0.0.1:$proxy_port" \
   -Dportal.users="$users" -Dportal.seconds="$seconds" -Dportal.password="$demo_password" \
   -Dportal.ledger="$work/ledger" -Dgatling.core.directory.results="$work/gatling" \
   -Dgatling.http.requestTimeout=120000 >"$work/gatling.log" 2>&1) &

@@ -54,7 +54,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * <p>
  * System properties: portal.base, portal.users (64), portal.seconds (240),
  * portal.password, portal.ledger, portal.think (the longest pause between pages, seconds,
- * default 3).
+ * default 3), portal.copies (true: each user signs in as a copy of a demo account of its own).
  */
 public class FaultLoad extends Simulation {
 
@@ -83,6 +83,20 @@ public class FaultLoad extends Simulation {
 	private static final ZoneId ICT = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final byte[] PHOTO = photo();
+
+	private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> COPIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The account of one virtual user: the next copy of a demo account (the run makes
+	 * {@code name.1}, {@code name.2}...), or the demo account itself with portal.copies=false.
+	 */
+	private static String own(String demo) {
+		if (!Boolean.parseBoolean(System.getProperty("portal.copies", "true"))) {
+			return demo;
+		}
+		return demo + "." + COPIES.computeIfAbsent(demo, (name) -> new java.util.concurrent.atomic.AtomicInteger())
+			.incrementAndGet();
+	}
 
 	private static final PrintWriter LEDGER = ledger();
 
@@ -279,17 +293,17 @@ public class FaultLoad extends Simulation {
 		int ramp = Math.min(60, Math.max(1, SECONDS / 4));
 		List<PopulationBuilder> populations = new ArrayList<>();
 		populations.add(scenario("school leaders")
-			.exec((session) -> session.set("username", SCHOOLS.get((int) (session.userId() % SCHOOLS.size()))))
+			.exec((session) -> session.set("username", own(SCHOOLS.get((int) (session.userId() % SCHOOLS.size())))))
 			.exec(login())
 			.during(SECONDS)
 			.on(SCHOOL)
 			.injectOpen(rampUsers(schools).during(ramp)));
-		populations.add(scenario("officers").exec((session) -> session.set("username", "sgd.chuyenvien"))
+		populations.add(scenario("officers").exec((session) -> session.set("username", own("sgd.chuyenvien")))
 			.exec(login())
 			.during(SECONDS)
 			.on(OFFICER)
 			.injectOpen(rampUsers(officers).during(ramp)));
-		populations.add(scenario("department leader").exec((session) -> session.set("username", "sgd.lanhdao"))
+		populations.add(scenario("department leader").exec((session) -> session.set("username", own("sgd.lanhdao")))
 			.exec(login())
 			.during(SECONDS)
 			.on(LEADER)

@@ -3,7 +3,6 @@ package portal;
 import static io.gatling.javaapi.http.HttpDsl.ByteArrayBodyPart;
 import static io.gatling.javaapi.http.HttpDsl.StringBodyPart;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
-import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.regex;
@@ -52,7 +51,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * {@code ack <assignment>} for an acknowledgement confirmed, {@code stacktrace <request>}
  * for a page that showed one. The run's checks compare it with the database.
  * <p>
- * System properties: portal.base, portal.users (64), portal.seconds (240),
+ * System properties: portal.base, portal.users (64), portal.seconds (240), portal.ramp (the
+ * sign-ins spread over that many seconds),
  * portal.password, portal.ledger, portal.think (the longest pause between pages, seconds,
  * default 3), portal.copies (true: each user signs in as a copy of a demo account of its own).
  */
@@ -63,6 +63,9 @@ public class FaultLoad extends Simulation {
 	private static final int USERS = Integer.getInteger("portal.users", 64);
 
 	private static final int SECONDS = Integer.getInteger("portal.seconds", 240);
+
+	/** When the load stops, whenever each user signed in. */
+	private static final long END = System.currentTimeMillis() + SECONDS * 1000L;
 
 	private static final int THINK = Integer.getInteger("portal.think", 3);
 
@@ -290,22 +293,22 @@ public class FaultLoad extends Simulation {
 		int officers = Math.max(1, USERS / 5);
 		int leaders = Math.max(1, USERS / 10);
 		int schools = Math.max(1, USERS - officers - leaders);
-		int ramp = Math.min(60, Math.max(1, SECONDS / 4));
+		int ramp = Integer.getInteger("portal.ramp", Math.min(90, Math.max(1, SECONDS / 4)));
 		List<PopulationBuilder> populations = new ArrayList<>();
 		populations.add(scenario("school leaders")
 			.exec((session) -> session.set("username", own(SCHOOLS.get((int) (session.userId() % SCHOOLS.size())))))
 			.exec(login())
-			.during(SECONDS)
+			.asLongAs((session) -> System.currentTimeMillis() < END)
 			.on(SCHOOL)
 			.injectOpen(rampUsers(schools).during(ramp)));
 		populations.add(scenario("officers").exec((session) -> session.set("username", own("sgd.chuyenvien")))
 			.exec(login())
-			.during(SECONDS)
+			.asLongAs((session) -> System.currentTimeMillis() < END)
 			.on(OFFICER)
 			.injectOpen(rampUsers(officers).during(ramp)));
 		populations.add(scenario("department leader").exec((session) -> session.set("username", own("sgd.lanhdao")))
 			.exec(login())
-			.during(SECONDS)
+			.asLongAs((session) -> System.currentTimeMillis() < END)
 			.on(LEADER)
 			.injectOpen(rampUsers(leaders).during(ramp)));
 		setUp(populations).protocols(protocol);

@@ -106,13 +106,13 @@ start_greenmail() {
     -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$imap_port" -Dgreenmail.auth.disabled \
     -jar "$greenmail_jar" >>"$work/greenmail.log" 2>&1 &
   pids[greenmail]=$!
-  local until=$((SECONDS + 60))
+  local until=$((SECONDS + 240))
   until (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null; do
-    ((SECONDS < until)) || { tail -20 "$work/greenmail.log" >&2; exit 1; }
+    ((SECONDS < until)) || { tail -20 "$work/greenmail.log" >&2; return 1; }
     sleep 0.3
   done
 }
-start_greenmail
+start_greenmail || exit 1
 
 start_instance() { # index (0 or 1)
   local port="${ports[$1]}"
@@ -256,7 +256,7 @@ kill "${pids[mailreader]}" 2>/dev/null; wait "${pids[mailreader]}" 2>/dev/null |
 read_mail || true
 kill -9 "${pids[greenmail]}"; wait "${pids[greenmail]}" 2>/dev/null || true
 at $((ramp + span / 8 + 60))
-start_greenmail
+start_greenmail || log "the SMTP sink did not come back"
 mail_reader &
 pids[mailreader]=$!
 phase "SMTP sink back"

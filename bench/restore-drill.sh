@@ -35,6 +35,7 @@ declare -A pids=()
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 cleanup() {
+  [[ -n "${pids[load]:-}" ]] && kill -- "-${pids[load]}" 2>/dev/null || true
   for name in "${!pids[@]}"; do kill "${pids[$name]}" 2>/dev/null || true; done
   for name in "${!pids[@]}"; do wait "${pids[$name]}" 2>/dev/null || true; done
   rm -rf "$work"
@@ -80,7 +81,7 @@ fi
 
 psql -X -q -d "$source_db" -v copies="$(( (users + 2) / 3 ))" -f bench/load/accounts.sql
 log "load: $users virtual users"
-(cd bench/load && "$root/mvnw" -q -B gatling:test -Dportal.base="http://127.0.0.1:$port" -Dportal.users="$users" \
+(cd bench/load && exec setsid "$root/mvnw" -q -B gatling:test -Dportal.base="http://127.0.0.1:$port" -Dportal.users="$users" \
   -Dportal.seconds=600 -Dportal.password="$demo_password" -Dportal.ledger="$work/ledger" \
   -Dgatling.core.directory.results="$work/gatling" >"$work/gatling.log" 2>&1) &
 pids[load]=$!
@@ -107,7 +108,7 @@ exec {HOLD[1]}>&-
 wait "$HOLD_PID" 2>/dev/null || true
 submitted_during=$(grep -c '^incident ' "$work/ledger" || true)
 sleep 10
-kill "${pids[load]}" 2>/dev/null || true
+kill -- "-${pids[load]}" 2>/dev/null || true
 wait "${pids[load]}" 2>/dev/null || true
 unset 'pids[load]'
 kill "${pids[source]}"; wait "${pids[source]}" 2>/dev/null || true
@@ -130,7 +131,9 @@ check() { # description ok(0/1) detail
 psql -X -At -d "$restored_db" -c "$counts_sql" >"$work/counts-restored"
 # The restored portal may have written since it started (its sessions, the scheduler's lock): those
 # tables are compared as "at least".
-differ=$(join "$work/counts-source" "$work/counts-restored" | awk '
+LC_ALL=C sort -o "$work/counts-source" "$work/counts-source"
+LC_ALL=C sort -o "$work/counts-restored" "$work/counts-restored"
+differ=$(LC_ALL=C join "$work/counts-source" "$work/counts-restored" | awk '
   $1 ~ /^(spring_session|spring_session_attributes|shedlock|flyway_schema_history)$/ { if ($3 < $2) print $1; next }
   $2 != $3 { print $1 "(" $2 "->" $3 ")" }' | tr '\n' ' ')
 tables=$(wc -l <"$work/counts-source")
@@ -173,7 +176,7 @@ check "the restored portal shows the dashboard" "$([[ "$dashboard" == 200 ]] && 
 
 echo
 echo "scale: $scale; database $(psql -X -At -d "$restored_db" -c "select pg_size_pretty(pg_database_size(current_database()))") restored"
-echo "incidents submitted by the load before the dump began: $submitted_during"
+echo "incidents submitted by the load when the dump had ended: $submitted_during"
 echo "dump (pg_dump -Fc, under load): $((dump_ms / 1000)).$(printf '%03d' $((dump_ms % 1000))) s, $(du -h "$work/portal.dump" | cut -f1)"
 echo "restore (pg_restore -j 2): $((restore_ms / 1000)).$(printf '%03d' $((restore_ms % 1000))) s"
 echo "portal started on the restored database: $((start_ms / 1000)).$(printf '%03d' $((start_ms % 1000))) s to ready"

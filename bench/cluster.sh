@@ -133,10 +133,10 @@ start_instance() { # index (0 or 1)
 
 log "starting instance 1 (migrates, loads the demo province)"
 start_instance 0
-wait_for "http://127.0.0.1:${ports[0]}/actuator/health/readiness" 300 || { tail -50 "$work/portal-0.log" >&2; exit 1; }
+wait_for "http://127.0.0.1:${ports[0]}/actuator/health/readiness" 900 || { tail -50 "$work/portal-0.log" >&2; exit 1; }
 log "starting instance 2"
 start_instance 1
-wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness" 300 || { tail -50 "$work/portal-1.log" >&2; exit 1; }
+wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness" 900 || { tail -50 "$work/portal-1.log" >&2; exit 1; }
 
 # nginx: round-robin over both, no affinity; a GET that meets a dead instance goes to the other.
 mkdir -p "$work/nginx"
@@ -266,7 +266,7 @@ phase "instance 2 killed (kill -9)"
 kill -9 "${pids[portal1]}"; wait "${pids[portal1]}" 2>/dev/null || true
 sleep 5
 start_instance 1
-wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness" 300 || log "instance 2 did not come back"
+wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness" 900 || log "instance 2 did not come back"
 phase "instance 2 back"
 
 at $((ramp + span * 5 / 8))

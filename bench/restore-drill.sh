@@ -58,7 +58,7 @@ start_portal() { # database port name
     PORTAL_DEMO_PASSWORD="$demo_password" PORTAL_ADMIN_PASSWORD='Drill-Quan-tri-2026' PORTAL_MFA_REQUIREDROLES= \
     exec java -Xmx512m -jar edu-portal.jar --server.port="$2" --server.address=127.0.0.1 >>"$work/$3.log" 2>&1) &
   pids[$3]=$!
-  wait_for "http://127.0.0.1:$2/actuator/health/readiness" 400 || { tail -40 "$work/$3.log" >&2; exit 1; }
+  wait_for "http://127.0.0.1:$2/actuator/health/readiness" 900 || { tail -40 "$work/$3.log" >&2; exit 1; }
 }
 
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }

@@ -25,12 +25,23 @@ import vn.edu.portal.system.Formats;
  * Daily on working days, and hourly for the hours-long deadlines of hỏa tốc directives.
  * Each reminder is recorded ({@code reminder_sent}) in the transaction that writes it, so
  * that it goes once whatever runs the job, and however many instances do.
+ * <p>
+ * Never a flood: a deadline more than {@value #BACKLOG_AFTER} working days past that was
+ * never reminded of (the job did not run then: an import, a restore, a new installation
+ * with old directives) is not reminded of on its own. Each unit with such deadlines gets
+ * one summary with their number instead, once, and they are recorded as reminded; they do
+ * not go up the tree one by one either.
  */
 @Component
 class Reminders {
 
 	/** Days of delay after which a deadline goes up the tree. */
 	static final int ESCALATE_AFTER = 3;
+
+	/**
+	 * Working days past a deadline after which it is summed up rather than reminded of.
+	 */
+	static final int BACKLOG_AFTER = 10;
 
 	private final Notifications notifications;
 
@@ -78,20 +89,64 @@ class Reminders {
 		while (calendar.between(escalateUpTo, today) < ESCALATE_AFTER) {
 			escalateUpTo = escalateUpTo.minusDays(1);
 		}
-		int sent = 0;
+		LocalDate backlogBefore = today;
+		while (calendar.between(backlogBefore, today) < BACKLOG_AFTER) {
+			backlogBefore = backlogBefore.minusDays(1);
+		}
+		int sent = backlog(backlogBefore);
 		for (Deadline deadline : Deadline.values()) {
 			sent += unit(deadline, "BEFORE", NotificationKind.REMINDER_BEFORE, false, "= :soon", Map.of("soon", soon));
 			sent += unit(deadline, "DUE", NotificationKind.REMINDER_DUE, true, "= :today", Map.of("today", today));
-			sent += unit(deadline, "OVERDUE", NotificationKind.REMINDER_OVERDUE, true, "< :today",
-					Map.of("today", today));
-			sent += escalate(deadline, escalateUpTo);
+			sent += unit(deadline, "OVERDUE", NotificationKind.REMINDER_OVERDUE, true,
+					"< :today and " + deadline.column + " >= :backlog",
+					Map.of("today", today, "backlog", backlogBefore));
+			sent += escalate(deadline, escalateUpTo, backlogBefore);
 		}
 		return sent;
 	}
 
 	/**
-	 * The reminders of hỏa tốc directives whose hours-long deadline to acknowledge has
-	 * passed.
+	 * The deadlines long past that were never reminded of: recorded as reminded, and one
+	 * summary to each unit that has any, with how many.
+	 * @return how many messages went out
+	 */
+	private int backlog(LocalDate before) {
+		StringBuilder recorded = new StringBuilder();
+		for (Deadline deadline : Deadline.values()) {
+			recorded.append("""
+					%s as (
+					  insert into reminder_sent (assignment_id, deadline, stage, due_on)
+					  select a.id, '%s', 'OVERDUE', %s from assignment a
+					  where %s %s < :backlog
+					  on conflict do nothing
+					  returning assignment_id
+					),
+					""".formatted("backlog_" + deadline.name().toLowerCase(java.util.Locale.ROOT), deadline.name(),
+					deadline.column, deadline.open, deadline.column));
+		}
+		return this.notifications.insert(
+				recorded + """
+						backlog as (
+						  select a.unit_id, count(*) as overdue
+						  from (select assignment_id from backlog_acknowledge union all select assignment_id from backlog_report) b
+						  join assignment a on a.id = b.assignment_id
+						  group by a.unit_id
+						),
+						""",
+				"""
+						select acc.id, 'REMINDER_BACKLOG', true, jsonb_build_object('count', b.overdue::text, 'unit', u.name),
+						       '/inbox'
+						from backlog b join unit u on u.id = b.unit_id
+						join account acc on acc.enabled and acc.unit_id = b.unit_id
+						 and exists (select 1 from account_role r where r.account_id = acc.id and r.role in ('UNIT_LEADER', 'UNIT_STAFF'))
+						""",
+				Map.of("backlog", before));
+	}
+
+	/**
+	 * The reminders of hỏa tốc directives whose hours-long deadline to acknowledge passed
+	 * within the last day (an older one is left to the daily reminders and their
+	 * summary).
 	 */
 	@Transactional
 	int remindFlash(Instant now) {
@@ -99,7 +154,8 @@ class Reminders {
 				due as (
 				  insert into reminder_sent (assignment_id, deadline, stage, due_on)
 				  select a.id, 'FLASH', 'OVERDUE', (a.acknowledge_before at time zone :zone)::date from assignment a
-				  where a.acknowledge_before < :now and a.acknowledged_at is null and a.withdrawn_at is null
+				  where a.acknowledge_before < :now and a.acknowledge_before >= :now - interval '1 day'
+				    and a.acknowledged_at is null and a.withdrawn_at is null
 				  on conflict do nothing
 				  returning assignment_id
 				),
@@ -131,16 +187,16 @@ class Reminders {
 				all);
 	}
 
-	private int escalate(Deadline deadline, LocalDate upTo) {
+	private int escalate(Deadline deadline, LocalDate upTo, LocalDate backlogBefore) {
 		return this.notifications.insert("""
 				due as (
 				  insert into reminder_sent (assignment_id, deadline, stage, due_on)
 				  select a.id, '%s', 'ESCALATED', %s from assignment a
-				  where %s %s <= :upTo
+				  where %s %s <= :upTo and %s >= :backlog
 				  on conflict do nothing
 				  returning assignment_id
 				),
-				""".formatted(deadline.name(), deadline.column, deadline.open, deadline.column),
+				""".formatted(deadline.name(), deadline.column, deadline.open, deadline.column, deadline.column),
 				select(deadline.name(), NotificationKind.REMINDER_ESCALATED, true, "due",
 						"to_char(" + deadline.column + ", 'DD/MM/YYYY')",
 						"""
@@ -151,7 +207,7 @@ class Reminders {
 								                 join unit ou on ou.path like dep.path || '%'
 								                 where au.id = acc.unit_id and dep.type = 'DEPARTMENT' and ou.id = a.unit_id)))
 								"""),
-				Map.of("upTo", upTo, "what", "notification.what." + deadline.name()));
+				Map.of("upTo", upTo, "backlog", backlogBefore, "what", "notification.what." + deadline.name()));
 	}
 
 	/**

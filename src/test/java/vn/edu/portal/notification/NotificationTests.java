@@ -356,6 +356,73 @@ class NotificationTests {
 				"Trường THCS Một");
 	}
 
+	@Test
+	void aFirstRunOnYearsOfOverdueHistorySendsTheUnitOneSummaryNotAFlood() {
+		String school = this.people.account(this.dept.schoolOfDistrictOne, Role.UNIT_LEADER);
+		this.jdbc.sql("update account set email = username || '@truong.edu.vn' where username = ?")
+			.param(school)
+			.update();
+		// Two years of directives the unit never acknowledged, as an import or a restore
+		// leaves them, and one that became overdue yesterday.
+		List<Long> old = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			long directive = this.directives.publishSampleTo(this.dept, List.of(this.dept.schoolOfDistrictOne),
+					this.formats.today());
+			this.jdbc
+				.sql("update assignment set acknowledge_by = ?, due_on = case when due_on is null then null else ? end"
+						+ " where directive_id = ?")
+				.params(LocalDate.of(2025, 3, 3).plusWeeks(8L * i), LocalDate.of(2025, 3, 3).plusWeeks(8L * i),
+						directive)
+				.update();
+			old.add(directive);
+		}
+		long recent = this.directives.publishSampleTo(this.dept, List.of(this.dept.schoolOfDistrictOne),
+				this.formats.today());
+		LocalDate wednesday = LocalDate.of(2027, 3, 17);
+		this.jdbc.sql("update assignment set acknowledge_by = ?, due_on = null where directive_id = ?")
+			.params(wednesday.minusDays(1), recent)
+			.update();
+		int longPast = this.jdbc
+			.sql("""
+					select count(*) + count(due_on) from assignment where unit_id = ? and directive_id in (:old)
+					""".replace(":old",
+					old.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))))
+			.param(this.dept.schoolOfDistrictOne)
+			.query(Integer.class)
+			.single();
+
+		this.reminders.remind(wednesday);
+		this.reminders.remind(wednesday);
+		this.reminders.remind(wednesday.plusDays(1));
+
+		assertThat(kinds(school)).filteredOn((kind) -> kind.startsWith("REMINDER"))
+			.as("the deadline of yesterday on its own, the long past ones summed up once")
+			.containsExactlyInAnyOrder("REMINDER_OVERDUE", "REMINDER_BACKLOG");
+		assertThat(this.jdbc.sql("""
+				select n.args ->> 'count' from notification n join account a on a.id = n.account_id
+				where a.username = ? and n.kind = 'REMINDER_BACKLOG'
+				""").param(school).query(String.class).single()).isEqualTo(String.valueOf(longPast));
+		assertThat(kinds(this.dept.districtLeader)).as("nothing long past goes up the tree one by one").isEmpty();
+		assertThat(kinds(this.dept.officer)).isEmpty();
+
+		this.sender.sendDue();
+		assertThat(to(school)).extracting(MimeMessage::getSubject)
+			.filteredOn((subject) -> subject.startsWith("Quá hạn") || subject.startsWith("Tồn đọng"))
+			.containsExactlyInAnyOrder(
+					"Quá hạn: chưa xác nhận tiếp nhận văn bản " + number(recent) + " (hạn " + "16/03/2027)",
+					"Tồn đọng: Trường THCS Một có " + longPast
+							+ " hạn đã quá từ lâu (văn bản chưa tiếp nhận hoặc báo cáo chưa nộp), xem trong Văn bản đến");
+	}
+
+	private String number(long directive) {
+		return this.jdbc
+			.sql("select " + vn.edu.portal.directive.DirectiveCatalog.NUMBER_AND_SYMBOL_SQL
+					+ " from directive d where d.id = ?")
+			.param(directive)
+			.query(String.class)
+			.single();
+	}
+
 	/** The decoded text of every text part of a message, its HTML and its plain text. */
 	static String text(jakarta.mail.Part part) {
 		try {

@@ -150,16 +150,17 @@ class Reminders {
 	 */
 	@Transactional
 	int remindFlash(Instant now) {
-		return this.notifications.insert("""
-				due as (
-				  insert into reminder_sent (assignment_id, deadline, stage, due_on)
-				  select a.id, 'FLASH', 'OVERDUE', (a.acknowledge_before at time zone :zone)::date from assignment a
-				  where a.acknowledge_before < :now and a.acknowledge_before >= :now - interval '1 day'
-				    and a.acknowledged_at is null and a.withdrawn_at is null
-				  on conflict do nothing
-				  returning assignment_id
-				),
-				""",
+		return this.notifications.insert(
+				"""
+						due as (
+						  insert into reminder_sent (assignment_id, deadline, stage, due_on)
+						  select a.id, 'FLASH', 'OVERDUE', (a.acknowledge_before at time zone :zone)::date from assignment a
+						  where a.acknowledge_before < :now and a.acknowledge_before >= cast(:now as timestamptz) - interval '1 day'
+						    and a.acknowledged_at is null and a.withdrawn_at is null
+						  on conflict do nothing
+						  returning assignment_id
+						),
+						""",
 				select("FLASH", NotificationKind.REMINDER_OVERDUE, true, "due",
 						"to_char(a.acknowledge_before at time zone :zone, 'DD/MM/YYYY HH24:MI')",
 						"a.unit_id = acc.unit_id and exists (select 1 from account_role r where r.account_id = acc.id"

@@ -66,16 +66,8 @@ class SecurityConfiguration {
 			.toList();
 		RequestMatcher prometheus = PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus");
 		http.securityMatcher((request) -> prometheus.matches(request)
-				&& networks.stream().anyMatch((network) -> network.matches(request.getRemoteAddr())))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.securityContext((context) -> context.securityContextRepository(new NullSecurityContextRepository()))
-			.sessionManagement((session) -> session.disable())
-			.requestCache((cache) -> cache.disable())
-			.anonymous((anonymous) -> anonymous.disable())
-			.logout((logout) -> logout.disable())
-			.csrf((csrf) -> csrf.disable());
-		headers(http, CONTENT_SECURITY_POLICY);
-		return http.build();
+				&& networks.stream().anyMatch((network) -> network.matches(request.getRemoteAddr())));
+		return openWithoutSession(http);
 	}
 
 	/**
@@ -86,8 +78,16 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain sessionless(HttpSecurity http) throws Exception {
-		http.securityMatcher(Sessionless.PATTERNS)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+		http.securityMatcher(Sessionless.PATTERNS);
+		return openWithoutSession(http);
+	}
+
+	/**
+	 * A chain open to everyone that neither reads nor creates a session, with the
+	 * portal's headers.
+	 */
+	private static SecurityFilterChain openWithoutSession(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.securityContext((context) -> context.securityContextRepository(new NullSecurityContextRepository()))
 			.sessionManagement((session) -> session.disable())
 			.requestCache((cache) -> cache.disable())

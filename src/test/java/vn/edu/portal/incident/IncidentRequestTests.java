@@ -192,8 +192,15 @@ class IncidentRequestTests {
 			assertThat((String) row.get("title")).startsWith("#" + this.incident + " · ").endsWith(" · TT-9");
 		});
 		assertThat(waiting(group, this.dept.leader, this.today.plusDays(4))).as("only its reviewer's").isEmpty();
+		this.officer.post(this.page + "/requests", fields(formKey(this.officer.get(this.page + "/requests/new")),
+				"PLATFORM", "YOUTUBE", "REMOVE", null, "YT-10", "", this.today.minusDays(10)));
+		String home = this.officer.get("/").body();
+		assertThat(home).as("the reviewer's home page, today")
+			.contains(this.page + "/requests/" + requestId("YOUTUBE") + "/edit", "YT-10")
+			.doesNotContain("TT-9");
 		this.jdbc.sql("update incident_request set answered_on = sent_on + 1").update();
 		assertThat(waiting(group, this.dept.officer, this.today.plusDays(4))).as("answered").isEmpty();
+		assertThat(this.officer.get("/").body()).doesNotContain("YT-10");
 	}
 
 	@Test

@@ -27,13 +27,17 @@ class AccessibilitySweepBrowserTests {
 	private static final Map<String, List<String>> PAGES = new LinkedHashMap<>();
 
 	static {
-		PAGES.put(TestAccounts.SCHOOL_LEADER, List.of("/", "/inbox", "/directives", "/incidents", "/incidents/new",
-				"/dashboard", "/notifications", "/account"));
+		PAGES.put(TestAccounts.SCHOOL_LEADER,
+				List.of("/", "/inbox", "/directives", "/incidents", "/incidents/new", "/dashboard", "/notifications",
+						"/account", "/account/tokens", "/account/sessions", "/account/password"));
 		PAGES.put(TestAccounts.SCHOOL_STAFF, List.of("/", "/inbox", "/incidents"));
-		PAGES.put(TestAccounts.DEPARTMENT_OFFICER, List.of("/", "/directives", "/directives/new", "/incidents/triage",
-				"/reports/review", "/dashboard", "/dashboard?kind=MONTH"));
-		PAGES.put(TestAccounts.DEPARTMENT_LEADER, List.of("/", "/directives", "/dashboard", "/audit"));
-		PAGES.put(TestAccounts.ADMIN, List.of("/", "/admin/users", "/admin/units", "/admin/outbox", "/audit"));
+		PAGES.put(TestAccounts.DEPARTMENT_OFFICER,
+				List.of("/", "/directives", "/directives/new", "/incidents/triage", "/reports/review", "/dashboard",
+						"/dashboard?kind=MONTH", "/directives/import", "/directives/register"));
+		PAGES.put(TestAccounts.DEPARTMENT_LEADER,
+				List.of("/", "/directives", "/dashboard", "/audit", "/directives/register"));
+		PAGES.put(TestAccounts.ADMIN,
+				List.of("/", "/admin/users", "/admin/units", "/admin/outbox", "/audit", "/admin/holidays"));
 	}
 
 	@LocalServerPort

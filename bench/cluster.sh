@@ -47,6 +47,7 @@ proxy_port="${CLUSTER_PORT:-18090}"
 ports=("$((proxy_port + 1))" "$((proxy_port + 2))")
 smtp_port=$((proxy_port + 5))
 imap_port=$((proxy_port + 6))
+sink_smtp_port=$((proxy_port + 7))
 db="portal_cluster"
 demo_password='Demo-Ben-Tre-2026'
 greenmail_version=2.1.8
@@ -58,6 +59,7 @@ log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 cleanup() {
   [[ -n "${pids[load]:-}" ]] && kill -- "-${pids[load]}" 2>/dev/null || true
+  [[ -n "${pids[relay]:-}" ]] && kill -- "-${pids[relay]}" 2>/dev/null || true
   for name in "${!pids[@]}"; do kill "${pids[$name]}" 2>/dev/null || true; done
   for name in "${!pids[@]}"; do wait "${pids[$name]}" 2>/dev/null || true; done
   [[ -n "${CLUSTER_KEEP:-}" ]] && echo "kept: $work" >&2 || rm -rf "$work"
@@ -99,20 +101,33 @@ java -Djarmode=tools -jar target/edu-portal.jar extract --destination "$work/por
 # The load, compiled before anything runs, so that it starts at once later.
 ./mvnw -q -B -f bench/load/pom.xml test-compile
 
-# The SMTP sink: GreenMail, any address, any password, IMAP to read what arrived.
+# The SMTP server the instances talk to: a relay (socat) on $smtp_port in front of GreenMail's
+# standalone jar (any address, any password, IMAP to read what arrived), as a mail relay stands in
+# front of the mailbox store. GreenMail keeps what it accepted in memory only, where a real mail
+# server keeps its queue on disk: so the fault stops the relay first (kill -9: connections cut in
+# the middle of a message, the port closed), then empties GreenMail into the ledger and kills it
+# too, and what GreenMail had accepted is not lost with it.
 [[ -f "$greenmail_jar" ]] || ./mvnw -q -B dependency:get -Dartifact="com.icegreen:greenmail-standalone:$greenmail_version"
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 start_greenmail() {
-  java -Xmx256m -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$smtp_port" \
+  java -Xmx256m -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$sink_smtp_port" \
     -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$imap_port" -Dgreenmail.auth.disabled \
     -jar "$greenmail_jar" >>"$work/greenmail.log" 2>&1 &
   pids[greenmail]=$!
   local until=$((SECONDS + 240))
-  until (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null; do
+  until port_open "$sink_smtp_port" && port_open "$imap_port"; do
     ((SECONDS < until)) || { tail -20 "$work/greenmail.log" >&2; return 1; }
     sleep 0.3
   done
 }
+start_relay() { # a session of its own, so that kill -9 of its group cuts every connection it forked
+  setsid socat TCP-LISTEN:"$smtp_port",bind=127.0.0.1,reuseaddr,fork TCP:127.0.0.1:"$sink_smtp_port" \
+    >>"$work/relay.log" 2>&1 &
+  pids[relay]=$!
+  until port_open "$smtp_port"; do sleep 0.1; done
+}
 start_greenmail || exit 1
+start_relay
 
 start_instance() { # index (0 or 1)
   local port="${ports[$1]}"
@@ -191,7 +206,7 @@ fi
 # The fault run. Each virtual user signs in as an account of its own (a copy of a demo account: same
 # unit, roles and password), as many people of one school would; every account gets an address at
 # the sink, so that its messages go out by e-mail.
-psql -X -q -d "$db" -v copies="$(( (users + 2) / 3 ))" -f bench/load/accounts.sql
+psql -X -q -d "$db" -v copies="$(( (users + 2) / 3 ))" -v seconds="$seconds" -f bench/load/accounts.sql
 run_started="$(psql -X -At -d "$db" -c "select now()")"
 mkdir -p "$work/mail"
 phases="$work/phases"
@@ -211,20 +226,27 @@ with open(out, "a") as ledger:
             sys.exit(1)
         imap.login(address, "x")
         imap.select("INBOX")
-        _, found = imap.search(None, "ALL")
-        for num in found[0].split():
-            _, data = imap.fetch(num, "(BODY.PEEK[HEADER.FIELDS (X-PORTAL-OUTBOX)])")
-            header = data[0][1].decode()
-            match = re.search(r"X-Portal-Outbox:\s*(\d+)", header, re.I)
-            ledger.write("%s %s\n" % (match.group(1) if match else "none", address))
-            imap.store(num, "+FLAGS", "\\Deleted")
-        imap.expunge()
+        _, found = imap.uid("SEARCH", None, "UNDELETED")
+        uids = found[0].split()
+        lines = []
+        for start in range(0, len(uids), 500):
+            batch = b",".join(uids[start:start + 500]).decode()
+            _, data = imap.uid("FETCH", batch, "(BODY.PEEK[HEADER.FIELDS (X-PORTAL-OUTBOX)])")
+            for item in data:
+                if isinstance(item, tuple):
+                    match = re.search(r"X-Portal-Outbox:\s*(\d+)", item[1].decode(), re.I)
+                    lines.append("%s %s\n" % (match.group(1) if match else "none", address))
+            imap.uid("STORE", batch, "+FLAGS", "(\\Deleted)")
+        if uids:
+            imap.expunge()
+        ledger.writelines(lines)
+        ledger.flush()
         imap.logout()
 EOF
 read_mail() {
   local addresses
   mapfile -t addresses < <(psql -X -At -d "$db" -c "select distinct lower(email) from account where email is not null")
-  python3 "$work/mail/read.py" "$imap_port" "$work/mail/received" "${addresses[@]}" 2>>"$work/mail/read.err"
+  flock "$work/mail/lock" python3 "$work/mail/read.py" "$imap_port" "$work/mail/received" "${addresses[@]}" 2>>"$work/mail/read.err"
 }
 mail_reader() { while true; do read_mail || true; sleep 3; done; }
 mail_reader &
@@ -253,10 +275,12 @@ span=$((seconds - ramp))
 at $((ramp + span / 8))
 phase "SMTP sink stopped"
 kill "${pids[mailreader]}" 2>/dev/null; wait "${pids[mailreader]}" 2>/dev/null || true
+kill -9 -- "-${pids[relay]}"; wait "${pids[relay]}" 2>/dev/null || true
 read_mail || true
 kill -9 "${pids[greenmail]}"; wait "${pids[greenmail]}" 2>/dev/null || true
 at $((ramp + span / 8 + 60))
 start_greenmail || log "the SMTP sink did not come back"
+start_relay
 mail_reader &
 pids[mailreader]=$!
 phase "SMTP sink back"
@@ -333,9 +357,21 @@ reminder_dupes=$(sql "select coalesce(sum(n - 1), 0) from (select count(*) n fro
 digest_dupes=$(sql "select coalesce(sum(n - 1), 0) from (select count(*) n from outbox_mail
   where digest_until is not null group by account_id, digest_until having count(*) > 1) d")
 reminders=$(sql "select count(*) from reminder_sent")
+# The hỏa tốc deadlines staged for the run (accounts.sql): each one that passed over a minute ago
+# unacknowledged has its reminder, once (reminder_sent's key), sent by whichever instance ran the slot.
+read -r flash_due flash_reminded < <(sql "select count(*), count(r.assignment_id) from assignment a
+  left join reminder_sent r on r.assignment_id = a.id and r.deadline = 'FLASH'
+  where a.acknowledge_before > '$run_started' and a.acknowledge_before < now() - interval '70 seconds'
+    and a.acknowledged_at is null and a.withdrawn_at is null")
+# Every run of a scheduled job logs one line: one run per job and minute (the run's slots) across
+# both instances.
+grep -h 'Scheduled job ' "$work"/portal-*.log | sed -E 's/^([0-9T:-]{16}).*Scheduled job ([a-z-]+).*/\2 \1/' \
+  | sort | uniq -c >"$work/job-runs"
+job_runs=$(awk '{ n += $1 } END { print n + 0 }' "$work/job-runs")
+job_slots_twice=$(awk '$1 > 1' "$work/job-runs" | wc -l)
 locks=$(sql "select string_agg(name || ' ' || to_char(locked_at, 'HH24:MI:SS') || ' by ' || locked_by, '; ' order by name) from shedlock")
 stack_pages=$(awk '$1 == "stacktrace"' "$work/ledger" | wc -l)
-log_traces=$(cat "$work"/portal-*.log | grep -c 'Exception' || true)
+log_errors=$(cat "$work"/portal-*.log | grep -c ' ERROR ' || true)
 
 # Requests per phase and p95 per page, from nginx's log (what the clients got).
 report_phases() {
@@ -378,17 +414,19 @@ echo
 report_pages
 echo
 grep -E 'request count|min response|max response|mean response|std deviation|response time (50|75|95|99)th|mean throughput|failed' "$work/gatling.log" | head -20 || true
-sed -n '/---- Errors ----/,/====/p' "$work/gatling.log" | head -25 || true
+sed -n '/---- Errors ----/,/====/p' "$work/gatling.log" | awk '/====/ { exit } { print }' | head -25 || true
 echo
 echo "acknowledgements: $(wc -l <"$work/acked-acks") confirmed by a page, $acks_confirmed recorded"
 echo "incidents submitted (success page): $(wc -l <"$work/acked-incidents"); reports submitted: $(wc -l <"$work/acked-reports")"
-echo "pages with a stack trace: $stack_pages; 'Exception' lines in the instances' logs: $log_traces"
+echo "pages with a stack trace: $stack_pages; errors logged by the instances: $log_errors"
 echo "e-mails of the run: $(wc -l <"$work/outbox") ($mails_failed refused for good); arrived twice: $mails_twice; sent but not arrived: $mails_missing; arrived but not of the run: $mails_unknown"
-echo "reminders recorded: $reminders; duplicate reminder messages: $reminder_dupes; duplicate digests: $digest_dupes"
+echo "reminders recorded: $reminders; hỏa tốc deadlines passed in the run: $flash_due, reminded: $flash_reminded; duplicate reminder messages: $reminder_dupes; duplicate digests: $digest_dupes"
+echo "scheduled job runs (reminders, digests): $job_runs; slots run twice: $job_slots_twice"
 echo "last runs (ShedLock): $locks"
 result=0
 [[ "$acknowledged" == "$stored" && "$duplicates" == 0 && $((mails_delivered + mails_interrupted)) == "$mails_expected" \
-  && "$stack_pages" == 0 && "$reminder_dupes" == 0 && "$digest_dupes" == 0 ]] || result=1
+  && "$stack_pages" == 0 && "$reminder_dupes" == 0 && "$digest_dupes" == 0 && "$flash_due" == "$flash_reminded" \
+  && "$job_slots_twice" == 0 ]] || result=1
 [[ "$acknowledged" -gt 0 ]] || result=1
 cp "$work/nginx/access.log" "${CLUSTER_ACCESS_LOG:-/dev/null}" 2>/dev/null || true
 echo "acknowledged=$acknowledged stored=$stored duplicates=$duplicates mails_expected=$mails_expected mails_delivered=$mails_delivered mails_interrupted=$mails_interrupted"

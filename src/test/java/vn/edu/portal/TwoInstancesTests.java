@@ -21,10 +21,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
@@ -172,6 +175,22 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void theRemindersRunOncePerSlotAlthoughTheSecondInstanceComesAfterTheFirstEnded(CapturedOutput output) {
+		jdbc.sql("update shedlock set lock_until = now() where name = 'reminders-flash'").update();
+		Task onA = task(a, "Reminders.hourly");
+		Task onB = task(b, "Reminders.hourly");
+
+		onA.getRunnable().run();
+		onB.getRunnable().run();
+
+		assertThat(output.getAll().lines().filter((line) -> line.contains("Scheduled job reminders-flash")))
+			.as("B's clock a moment behind A's: the slot is still taken when A has finished")
+			.hasSize(1);
+		jdbc.sql("update shedlock set lock_until = now() where name = 'reminders-flash'").update();
+	}
+
+	@Test
 	void prometheusAnswersAnAdministratorOnly() {
 		PortalHttp admin = new PortalHttp(port(b));
 		admin.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
@@ -233,12 +252,25 @@ class TwoInstancesTests {
 	}
 
 	@Test
-	void readinessIsDownWhileTheDatabaseIsUnreachableAndUpAgainAfterWithoutARestart() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void readinessIsDownWhileTheDatabaseIsUnreachableAndUpAgainAfterWithoutARestart(CapturedOutput output) {
 		assertThat(status(port(b), "/actuator/health/readiness")).isEqualTo(200);
+		PortalHttp signedIn = new PortalHttp(port(b));
+		assertThat(signedIn.login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD).statusCode()).isEqualTo(302);
 		try {
 			proxy.cut();
 
 			awaitStatus(port(b), "/actuator/health/readiness", (status) -> status == 503);
+			HttpResponse<String> failed = signedIn.get("/admin/users");
+			String id = failed.headers().firstValue("X-Request-Id").orElseThrow();
+			assertThat(failed.statusCode()).isEqualTo(503);
+			assertThat(failed.headers().firstValue("Retry-After")).hasValue("30");
+			assertThat(failed.body()).as("the portal's own page, in Vietnamese, with the id to quote")
+				.contains("Hệ thống tạm thời gián đoạn", "Mã yêu cầu: " + id, "href=\"/admin/users\"")
+				.doesNotContain("Exception", "at org.", "SELECT", "HTTP Status");
+			assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR ")))
+				.as("the failure is logged with the id the user quotes")
+				.anySatisfy((line) -> assertThat(line).contains("[" + id + "]", "Request failed: GET /admin/users"));
 			assertThat(status(port(b), "/actuator/health/liveness")).as("alive: a restart would not help")
 				.isEqualTo(200);
 			assertThat(status(port(a), "/actuator/health/readiness")).as("the other instance serves on").isEqualTo(200);

@@ -7,6 +7,8 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,6 +23,8 @@ import vn.edu.portal.system.Formats;
 @Component
 class Digests {
 
+	private static final Log logger = LogFactory.getLog(Digests.class);
+
 	private final JdbcClient jdbc;
 
 	private final Formats formats;
@@ -34,9 +38,10 @@ class Digests {
 	}
 
 	@Scheduled(cron = "${portal.notifications.digest-cron:0 0 * * * *}", zone = "Asia/Ho_Chi_Minh")
-	@SchedulerLock(name = "digests", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "digests", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
 	void scheduled() {
-		make(this.clock.instant());
+		int queued = make(this.clock.instant());
+		logger.info("Scheduled job digests: " + queued + " queued");
 	}
 
 	/**

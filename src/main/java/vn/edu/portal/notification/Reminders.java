@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,8 @@ import vn.edu.portal.system.Formats;
  */
 @Component
 class Reminders {
+
+	private static final Log logger = LogFactory.getLog(Reminders.class);
 
 	/** Days of delay after which a deadline goes up the tree. */
 	static final int ESCALATE_AFTER = 3;
@@ -63,15 +67,18 @@ class Reminders {
 	}
 
 	@Scheduled(cron = "${portal.notifications.reminder-cron:0 0 7 * * *}", zone = "Asia/Ho_Chi_Minh")
-	@SchedulerLock(name = "reminders-daily", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "reminders-daily", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
 	void daily() {
-		this.transactions.execute((status) -> remind(this.formats.today()));
+		LocalDate today = this.formats.today();
+		Integer sent = this.transactions.execute((status) -> remind(today));
+		logger.info("Scheduled job reminders-daily for " + today + ": " + sent + " messages");
 	}
 
 	@Scheduled(cron = "${portal.notifications.flash-reminder-cron:0 5 * * * *}", zone = "Asia/Ho_Chi_Minh")
-	@SchedulerLock(name = "reminders-flash", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "reminders-flash", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
 	void hourly() {
-		this.transactions.execute((status) -> remindFlash(this.clock.instant()));
+		Integer sent = this.transactions.execute((status) -> remindFlash(this.clock.instant()));
+		logger.info("Scheduled job reminders-flash: " + sent + " messages");
 	}
 
 	/**

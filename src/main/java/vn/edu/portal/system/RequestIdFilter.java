@@ -5,7 +5,9 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * one (letters, digits, {@code .-_:}, at most 64), else a new one. The id is in the
  * logging context ({@code requestId}) of every line the request writes, in the response's
  * {@code X-Request-Id} header, and on the error pages ("Mã yêu cầu"), so that a user can
- * quote it and an operator find the request's lines on any instance.
+ * quote it and an operator find the request's lines on any instance. A failure no one
+ * handled is logged here, with the id, and answered with the error page, or with the
+ * {@link UnavailablePage} while the database is out of reach.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,6 +40,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+	private final UnavailablePage unavailable;
+
+	RequestIdFilter(UnavailablePage unavailable) {
+		this.unavailable = unavailable;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -48,6 +58,25 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		MDC.put(ATTRIBUTE, id);
 		try {
 			chain.doFilter(request, response);
+		}
+		catch (ServletException | RuntimeException ex) {
+			if (response.isCommitted() || request.getDispatcherType() == DispatcherType.ERROR) {
+				throw ex;
+			}
+			// Logged here, where the id is still in the logging context (the container
+			// would
+			// log it after this filter, without the id), and answered with the error
+			// page.
+			this.logger.error("Request failed: " + request.getMethod() + " " + request.getRequestURI(), ex);
+			if (UnavailablePage.databaseUnreachable(ex)) {
+				// The error page would need the session and the menu, from the same
+				// database.
+				this.unavailable.render(request, response, id);
+			}
+			else {
+				request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, ex);
+				response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+			}
 		}
 		finally {
 			if (previous != null) {

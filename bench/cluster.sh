@@ -110,6 +110,8 @@ java -Djarmode=tools -jar target/edu-portal.jar extract --destination "$work/por
 [[ -f "$greenmail_jar" ]] || ./mvnw -q -B dependency:get -Dartifact="com.icegreen:greenmail-standalone:$greenmail_version"
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 start_greenmail() {
+  mkdir -p "$work/mail"
+  echo $(( $(cat "$work/mail/generation" 2>/dev/null || echo 0) + 1 )) >"$work/mail/generation"
   java -Xmx256m -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$sink_smtp_port" \
     -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$imap_port" -Dgreenmail.auth.disabled \
     -jar "$greenmail_jar" >>"$work/greenmail.log" 2>&1 &
@@ -187,7 +189,9 @@ http {
       proxy_set_header X-Forwarded-Port \$server_port;
       proxy_connect_timeout 2s;
       proxy_read_timeout 180s;
-      proxy_next_upstream error timeout http_502 http_503;
+      # Only a dead or silent instance is skipped: a 503 is the portal saying PostgreSQL is out of
+      # reach, which every instance would say; it reaches the user, and no instance is marked down.
+      proxy_next_upstream error timeout;
     }
   }
 }
@@ -216,37 +220,41 @@ phase() { echo "$(date +%s.%N) $1" >>"$phases"; log "phase: $1"; }
 # is seen twice. One line per message: the outbox id (the X-Portal-Outbox header) and the recipient.
 cat >"$work/mail/read.py" <<'EOF'
 import imaplib, re, sys
-port, out = int(sys.argv[1]), sys.argv[2]
-addresses = sys.argv[3:]
+port, out, generation = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+failed = False
 with open(out, "a") as ledger:
-    for address in addresses:
+    for address in sys.argv[4:]:
         try:
             imap = imaplib.IMAP4("127.0.0.1", port)
-        except OSError:
-            sys.exit(1)
-        imap.login(address, "x")
-        imap.select("INBOX")
-        _, found = imap.uid("SEARCH", None, "UNDELETED")
-        uids = found[0].split()
-        lines = []
-        for start in range(0, len(uids), 500):
-            batch = b",".join(uids[start:start + 500]).decode()
-            _, data = imap.uid("FETCH", batch, "(BODY.PEEK[HEADER.FIELDS (X-PORTAL-OUTBOX)])")
-            for item in data:
-                if isinstance(item, tuple):
-                    match = re.search(r"X-Portal-Outbox:\s*(\d+)", item[1].decode(), re.I)
-                    lines.append("%s %s\n" % (match.group(1) if match else "none", address))
-            imap.uid("STORE", batch, "+FLAGS", "(\\Deleted)")
-        if uids:
-            imap.expunge()
-        ledger.writelines(lines)
-        ledger.flush()
-        imap.logout()
+            imap.login(address, "x")
+            imap.select("INBOX")
+            _, found = imap.uid("SEARCH", None, "UNDELETED")
+            uids = found[0].split()
+            for start in range(0, len(uids), 100):
+                batch = b",".join(uids[start:start + 100]).decode()
+                _, data = imap.uid("FETCH", batch, "(UID BODY.PEEK[HEADER.FIELDS (X-PORTAL-OUTBOX)])")
+                for item in data:
+                    if isinstance(item, tuple):
+                        uid = re.search(rb"UID (\d+)", item[0]).group(1).decode()
+                        match = re.search(r"X-Portal-Outbox:\s*(\d+)", item[1].decode(), re.I)
+                        ledger.write("%s %s %s:%s\n" % (match.group(1) if match else "none", address, generation, uid))
+                # Written before the messages are marked: a message read twice (the sink died in
+                # between) is the same line twice, which the count drops.
+                ledger.flush()
+                imap.uid("STORE", batch, "+FLAGS", "(\\Deleted)")
+            if uids:
+                imap.expunge()
+            imap.logout()
+        except (OSError, imaplib.IMAP4.error) as error:
+            failed = True
+            print(address, error, file=sys.stderr)
+sys.exit(1 if failed else 0)
 EOF
 read_mail() {
   local addresses
   mapfile -t addresses < <(psql -X -At -d "$db" -c "select distinct lower(email) from account where email is not null")
-  flock "$work/mail/lock" python3 "$work/mail/read.py" "$imap_port" "$work/mail/received" "${addresses[@]}" 2>>"$work/mail/read.err"
+  flock "$work/mail/lock" python3 "$work/mail/read.py" "$imap_port" "$work/mail/received" \
+    "$(cat "$work/mail/generation")" "${addresses[@]}" 2>>"$work/mail/read.err"
 }
 mail_reader() { while true; do read_mail || true; sleep 3; done; }
 mail_reader &
@@ -343,7 +351,7 @@ sql "select id, status from outbox_mail where created_at >= '$run_started'" >"$w
 mails_expected=$(awk '$2 != "FAILED"' "$work/outbox" | wc -l)
 mails_failed=$(awk '$2 == "FAILED"' "$work/outbox" | wc -l)
 mails_interrupted=$(awk '$2 == "UNCERTAIN"' "$work/outbox" | wc -l)
-awk '{ print $1 }' "$work/mail/received" | sort | uniq -c | awk '{ print $2, $1 }' >"$work/mail/counts"
+awk '!read[$2 " " $3]++ { print $1 }' "$work/mail/received" | sort | uniq -c | awk '{ print $2, $1 }' >"$work/mail/counts"
 read -r mails_delivered mails_twice mails_missing < <(awk '
   FNR == NR { seen[$1] = $2; next }
   $2 == "SENT" { if (seen[$1] == 1) ok++; else if (seen[$1] > 1) twice++; else missing++ }

@@ -79,7 +79,7 @@ if [[ "$scale" == province ]]; then
   PGDATABASE="$source_db" bench/generate.sh province >&2
 fi
 
-psql -X -q -d "$source_db" -v copies="$(( (users + 2) / 3 ))" -f bench/load/accounts.sql
+psql -X -q -d "$source_db" -v copies="$(( (users + 2) / 3 ))" -v seconds=600 -f bench/load/accounts.sql
 log "load: $users virtual users"
 (cd bench/load && exec setsid "$root/mvnw" -q -B gatling:test -Dportal.base="http://127.0.0.1:$port" -Dportal.users="$users" \
   -Dportal.seconds=600 -Dportal.password="$demo_password" -Dportal.ledger="$work/ledger" \

@@ -40,8 +40,10 @@ class Digests {
 	@Scheduled(cron = "${portal.notifications.digest-cron:0 0 * * * *}", zone = "Asia/Ho_Chi_Minh")
 	@SchedulerLock(name = "digests", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
 	void scheduled() {
+		long began = System.nanoTime();
 		int queued = make(this.clock.instant());
-		logger.info("Scheduled job digests: " + queued + " queued");
+		logger
+			.info("Scheduled job digests: " + queued + " queued in " + (System.nanoTime() - began) / 1_000_000 + " ms");
 	}
 
 	/**

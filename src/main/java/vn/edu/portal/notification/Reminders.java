@@ -69,16 +69,20 @@ class Reminders {
 	@Scheduled(cron = "${portal.notifications.reminder-cron:0 0 7 * * *}", zone = "Asia/Ho_Chi_Minh")
 	@SchedulerLock(name = "reminders-daily", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
 	void daily() {
+		long began = System.nanoTime();
 		LocalDate today = this.formats.today();
 		Integer sent = this.transactions.execute((status) -> remind(today));
-		logger.info("Scheduled job reminders-daily for " + today + ": " + sent + " messages");
+		logger.info("Scheduled job reminders-daily for " + today + ": " + sent + " messages in "
+				+ (System.nanoTime() - began) / 1_000_000 + " ms");
 	}
 
 	@Scheduled(cron = "${portal.notifications.flash-reminder-cron:0 5 * * * *}", zone = "Asia/Ho_Chi_Minh")
 	@SchedulerLock(name = "reminders-flash", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
 	void hourly() {
+		long began = System.nanoTime();
 		Integer sent = this.transactions.execute((status) -> remindFlash(this.clock.instant()));
-		logger.info("Scheduled job reminders-flash: " + sent + " messages");
+		logger.info("Scheduled job reminders-flash: " + sent + " messages in " + (System.nanoTime() - began) / 1_000_000
+				+ " ms");
 	}
 
 	/**

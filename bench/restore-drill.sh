@@ -140,7 +140,7 @@ tables=$(wc -l <"$work/counts-source")
 rows=$(awk '{ s += $2 } END { print s }' "$work/counts-source")
 check "rows of every table as in the dump's snapshot" "$([[ -z "$differ" ]] && echo 0 || echo 1)" "($tables tables, $rows rows) $differ"
 
-summary_diff=$(psql -X -At -d "$restored_db" <<'EOF'
+summary_diff=$(psql -X -q -At -d "$restored_db" <<'EOF'
 begin;
 create temp table kept_day as select * from compliance_day
   where (ack_expected, ack_done, ack_on_time, rep_expected, rep_submitted, rep_on_time, rep_accepted) <> (0, 0, 0, 0, 0, 0, 0);

@@ -55,12 +55,21 @@ public class PortalSessionRepository
 
 	@Override
 	public PortalSession createSession() {
-		return new PortalSession(this.jdbc.createSession());
+		PortalSession session = new PortalSession(this.jdbc.createSession());
+		session.changed = true;
+		return session;
 	}
 
+	/**
+	 * Writes a new or changed session in one transaction; a session the request did not
+	 * change costs nothing, not even an empty transaction.
+	 */
 	@Override
 	public void save(PortalSession session) {
-		this.writes.executeWithoutResult((status) -> this.jdbc.save(session.delegate));
+		if (session.changed) {
+			this.writes.executeWithoutResult((status) -> this.jdbc.save(session.delegate));
+			session.changed = false;
+		}
 		this.justSaved.set(session);
 	}
 
@@ -108,6 +117,9 @@ public class PortalSessionRepository
 
 		private final Session delegate;
 
+		/** Whether the session is new or was changed since it was read or saved. */
+		private boolean changed;
+
 		PortalSession(Session delegate) {
 			this.delegate = delegate;
 		}
@@ -117,6 +129,7 @@ public class PortalSessionRepository
 			Duration sinceStored = Duration.between(this.delegate.getLastAccessedTime(), lastAccessedTime);
 			if (sinceStored.compareTo(LAST_ACCESS_WRITE_INTERVAL) >= 0) {
 				this.delegate.setLastAccessedTime(lastAccessedTime);
+				this.changed = true;
 			}
 		}
 
@@ -127,6 +140,7 @@ public class PortalSessionRepository
 
 		@Override
 		public String changeSessionId() {
+			this.changed = true;
 			return this.delegate.changeSessionId();
 		}
 
@@ -142,11 +156,13 @@ public class PortalSessionRepository
 
 		@Override
 		public void setAttribute(String attributeName, Object attributeValue) {
+			this.changed = true;
 			this.delegate.setAttribute(attributeName, attributeValue);
 		}
 
 		@Override
 		public void removeAttribute(String attributeName) {
+			this.changed = true;
 			this.delegate.removeAttribute(attributeName);
 		}
 
@@ -162,6 +178,7 @@ public class PortalSessionRepository
 
 		@Override
 		public void setMaxInactiveInterval(Duration interval) {
+			this.changed = true;
 			this.delegate.setMaxInactiveInterval(interval);
 		}
 

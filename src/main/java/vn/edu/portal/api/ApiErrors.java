@@ -65,6 +65,9 @@ class ApiErrors {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		if (BodyLimit.cutOff(ex)) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, BodyLimit.DETAIL);
+		}
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The body is not JSON of the documented shape (a value of the wrong type, or an unknown code).");
 	}

@@ -75,6 +75,7 @@ class ApiSecurityConfiguration {
 			})
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 						"The token's scopes do not allow this.")))
+			.addFilterBefore(new BodyLimit(problems), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new RateLimit(jdbc, properties, problems), BearerTokenAuthenticationFilter.class);
 		return http.build();
 	}

@@ -1,9 +1,11 @@
 package vn.edu.portal.api;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -442,6 +444,29 @@ class ApiTests {
 	}
 
 	@Test
+	void aBodyOverOneMegabyteIs413WhetherItsLengthIsDeclaredOrItComesInChunks() throws Exception {
+		String token = createToken(login(this.dept.schoolLeader), "Lớn", List.of("incidents:write"));
+		String key = java.util.UUID.randomUUID().toString();
+		byte[] hostile = ("{\"key\":\"" + key + "\",\"summary\":\"" + "A".repeat(3 * 1024 * 1024) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> declared = this.client.send(
+				json("/api/v1/incidents", token).POST(HttpRequest.BodyPublishers.ofByteArray(hostile)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> chunked = this.client.send(json("/api/v1/incidents", token)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(hostile)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(declared.statusCode()).isEqualTo(413);
+		assertThat(declared.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(declared.body()).contains("larger than the API accepts (1 MB)");
+		assertThat(chunked.statusCode()).as("no length declared: cut off while reading").isEqualTo(413);
+		assertThat(chunked.body()).contains("larger than the API accepts (1 MB)").doesNotContain("Exception");
+		assertThat(incidentsWithKey(key)).isZero();
+	}
+
+	@Test
 	void theRateLimitIsCountedInTheDatabaseThatEveryInstanceShares() throws Exception {
 		String token = createToken(login(this.dept.schoolLeader), "Đếm", List.of("directives:read"));
 		long tokenId = this.jdbc.sql("select max(id) from api_token").query(Long.class).single();
@@ -490,6 +515,13 @@ class ApiTests {
 			.param(key)
 			.query(Integer.class)
 			.single();
+	}
+
+	private HttpRequest.Builder json(String path, String token) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30));
 	}
 
 	private HttpResponse<String> postJson(String path, String token, String json) throws Exception {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The scheduled jobs at size, as their first run on years of data: ./bench/jobs.sh [province|country] [seed]
 # Makes (the first time) and fills a database portal_bench_<scale> with bench/generate.sh (as
-# bench/dashboard.sh does, and shares it), then starts the built jar on it under faketime at 06:58:30
-# (Việt Nam time; a minute and a half to start) of a working day, JOBS_DAY (default the last working
-# day before today), so that the jobs run on their own schedule in the running portal, in this
+# bench/dashboard.sh does, and shares it), then starts the built jar on it under faketime at 06:57:30
+# (Việt Nam time; two and a half minutes to start) of a working day, JOBS_DAY (default the next working
+# day after today), so that the jobs run on their own schedule in the running portal, in this
 # order: the daily reminders and escalations at 07:00:00, the hỏa tốc reminders at 07:00:30, the digests at 07:01:00, the incident
 # retention at 07:01:30, and the daily reminders again at 07:02:00 (a second run of the same day must
 # send nothing: each reminder once). Prints each run's line (what it wrote, how long it took), the
@@ -34,7 +34,7 @@ start_app() { # [faketime start] -> the portal on $PGDATABASE, waits for its hea
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" SPRING_DATASOURCE_USERNAME="$PGUSER" \
     SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" PORTAL_ADMIN_PASSWORD='Bench-Quan-tri-2026' SERVER_PORT="$port" \
     SERVER_ADDRESS=127.0.0.1 FAKETIME_DONT_FAKE_MONOTONIC=1 \
-    "${clock[@]}" java -Xmx1g -jar target/edu-portal.jar \
+    "${clock[@]}" java -Xmx1g -jar "$work/edu-portal.jar" \
     --portal.notifications.reminder-cron='0 0,2 7 * * *' --portal.notifications.flash-reminder-cron='30 0 7 * * *' \
     --portal.notifications.digest-cron='0 1 7 * * *' --portal.incidents.retention-cron='30 1 7 * * *' \
     --portal.notifications.send-every=1h --spring.mail.host=127.0.0.1 --spring.mail.port=9 \
@@ -50,6 +50,7 @@ start_app() { # [faketime start] -> the portal on $PGDATABASE, waits for its hea
 }
 
 [[ -f target/edu-portal.jar ]] || ./mvnw -q -B package -DskipTests
+cp target/edu-portal.jar "$work/"   # a build meanwhile does not pull the jar from under the portal
 if ! psql -X -At -d postgres -c "select 1 from pg_database where datname = '$PGDATABASE'" | grep -q 1; then
   createdb "$PGDATABASE"
   start_app
@@ -59,16 +60,21 @@ if ! psql -X -At -d postgres -c "select 1 from pg_database where datname = '$PGD
 fi
 q() { psql -X -At -F ' ' -c "$1"; }
 
-# The day: the last working day before today in the portal's own calendar (weekends and the
-# holidays it keeps), unless JOBS_DAY names one.
-day="${JOBS_DAY:-$(q "select d::date from generate_series(current_date - 1, current_date - 14, interval '-1 day') d
+# The day: the next working day after today in the portal's own calendar (weekends and the
+# holidays it keeps), unless JOBS_DAY names one. Ahead, not behind: faketime moves the clock, not
+# the waits the JVM computes from it, and a clock set back makes those waits spin.
+day="${JOBS_DAY:-$(q "select d::date from generate_series(current_date + 1, current_date + 14, interval '1 day') d
   where extract(isodow from d) < 6 and not exists (select 1 from holiday h where h.day = d::date) limit 1")}"
 before_notifications=$(q "select coalesce(max(id), 0) from notification")
 before_reminders=$(q "select count(*) from reminder_sent")
 echo "database $PGDATABASE: $(q "select count(*) from unit") units, $(q "select count(*) from assignment") assignments, $(q "select count(*) from incident") incidents; the jobs' day: $day"
 
-# 06:58:30 in Việt Nam (UTC+7) is 23:58:30 UTC the day before.
-start_app faketime -f "@$(date -u -d "$day 06:58:30 +0700" '+%Y-%m-%d %H:%M:%S')"
+# 06:57:30 in Việt Nam (UTC+7) is 23:57:30 UTC the day before.
+start_app faketime -f "@$(date -u -d "$day 06:57:30 +0700" '+%Y-%m-%d %H:%M:%S')"
+if grep -q 'Scheduled job ' "$work/app.log"; then
+  echo "the portal started after 07:00 (slow machine?): its first slots were missed; run again" >&2
+  exit 1
+fi
 until [[ "$(grep -c 'Scheduled job reminders-daily' "$work/app.log")" -ge 2 ]] \
   && grep -q 'Scheduled job incident-retention' "$work/app.log"; do
   kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/app.log" >&2; exit 1; }

@@ -39,6 +39,24 @@ class Reminders {
 
 	private static final Log logger = LogFactory.getLog(Reminders.class);
 
+	/**
+	 * Who an escalation goes to: the leaders of the unit above, and the officers of the
+	 * Department the unit is in. Found for each late deadline from its unit (the unit's
+	 * parent, the few officers' accounts), never by testing every account against every
+	 * deadline: on the country's 180,000 accounts that took over a quarter of an hour.
+	 */
+	private static final String ESCALATED_TO = """
+			join lateral (
+			  select l.id from account l join account_role r on r.account_id = l.id and r.role = 'UNIT_LEADER'
+			  where l.unit_id = u.parent_id
+			  union
+			  select o.id from account_role r join account o on o.id = r.account_id
+			  join unit ou on ou.id = o.unit_id
+			  join unit dep on dep.type = 'DEPARTMENT' and ou.path like dep.path || '%'
+			  where r.role = 'DEPARTMENT_OFFICER' and u.path like dep.path || '%'
+			) escalated on true
+			join account acc on acc.id = escalated.id and acc.enabled""";
+
 	/** Days of delay after which a deadline goes up the tree. */
 	static final int ESCALATE_AFTER = 3;
 
@@ -210,15 +228,7 @@ class Reminders {
 				),
 				""".formatted(deadline.name(), deadline.column, deadline.open, deadline.column, deadline.column),
 				select(deadline.name(), NotificationKind.REMINDER_ESCALATED, true, "due",
-						"to_char(" + deadline.column + ", 'DD/MM/YYYY')",
-						"""
-								((exists (select 1 from unit au where au.id = a.unit_id and au.parent_id = acc.unit_id)
-								  and exists (select 1 from account_role r where r.account_id = acc.id and r.role = 'UNIT_LEADER'))
-								 or (exists (select 1 from account_role r where r.account_id = acc.id and r.role = 'DEPARTMENT_OFFICER')
-								     and exists (select 1 from unit au join unit dep on au.path like dep.path || '%'
-								                 join unit ou on ou.path like dep.path || '%'
-								                 where au.id = acc.unit_id and dep.type = 'DEPARTMENT' and ou.id = a.unit_id)))
-								"""),
+						"to_char(" + deadline.column + ", 'DD/MM/YYYY')", ESCALATED_TO),
 				Map.of("upTo", upTo, "backlog", backlogBefore, "what", "notification.what." + deadline.name()));
 	}
 
@@ -235,9 +245,9 @@ class Reminders {
 				from %s join assignment a on a.id = %s.assignment_id
 				join directive d on d.id = a.directive_id
 				join unit u on u.id = a.unit_id
-				join account acc on acc.enabled and %s
+				%s
 				""".formatted(kind.name(), urgent, DirectiveCatalog.NUMBER_AND_SYMBOL_SQL, deadlineText, due, due,
-				accounts);
+				accounts.startsWith("join ") ? accounts : "join account acc on acc.enabled and " + accounts);
 	}
 
 	/** The deadlines reminded of: the column that holds it, and when it is still open. */

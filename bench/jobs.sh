@@ -69,6 +69,8 @@ before_notifications=$(q "select coalesce(max(id), 0) from notification")
 before_reminders=$(q "select count(*) from reminder_sent")
 echo "database $PGDATABASE: $(q "select count(*) from unit") units, $(q "select count(*) from assignment") assignments, $(q "select count(*) from incident") incidents; the jobs' day: $day"
 
+# No other portal runs on this database: a lock left by an earlier run, stopped, is lifted.
+q "update shedlock set lock_until = now() where lock_until > now()" >/dev/null
 # 06:57:30 in Việt Nam (UTC+7) is 23:57:30 UTC the day before.
 start_app faketime -f "@$(date -u -d "$day 06:57:30 +0700" '+%Y-%m-%d %H:%M:%S')"
 if grep -q 'Scheduled job ' "$work/app.log"; then

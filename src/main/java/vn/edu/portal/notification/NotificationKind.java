@@ -38,6 +38,8 @@ public enum NotificationKind {
 
 	REMINDER_ESCALATED("number", "what", "deadline", "unit"),
 
+	REMINDER_ESCALATED_SUMMARY("count", "units", "what"),
+
 	REMINDER_BACKLOG("count", "unit"),
 
 	NEW_DEVICE_SIGN_IN("time", "address", "browser");

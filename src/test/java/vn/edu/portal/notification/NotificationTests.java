@@ -343,7 +343,8 @@ class NotificationTests {
 		one.get(1, TimeUnit.MINUTES);
 		two.get(1, TimeUnit.MINUTES);
 		assertThat(kinds(this.dept.districtLeader)).containsExactly("REMINDER_ESCALATED");
-		assertThat(kinds(this.dept.officer)).containsExactly("REMINDER_ESCALATED");
+		assertThat(kinds(this.dept.officer)).as("the Department's officers: the day's summary")
+			.containsExactly("REMINDER_ESCALATED_SUMMARY");
 		assertThat(kinds(school)).as("the unit is not reminded again").hasSize(4);
 
 		this.jdbc
@@ -354,6 +355,32 @@ class NotificationTests {
 		this.sender.sendDue();
 		assertThat(to(this.dept.districtLeader).get(0).getSubject()).contains("Quá hạn 3 ngày làm việc",
 				"Trường THCS Một");
+	}
+
+	@Test
+	void escalationsReachTheOfficersAsOneSummaryPerDayAndTheLeadersAboveOneByOne() {
+		// A Monday with no holiday around it; three working days later the deadlines go
+		// up.
+		LocalDate monday = LocalDate.of(2027, 3, 15);
+		for (int i = 0; i < 3; i++) {
+			long directive = this.directives.publishSampleTo(this.dept,
+					List.of(this.dept.schoolOfDistrictOne, this.dept.upperSecondaryOne), this.formats.today());
+			this.jdbc.sql("update assignment set acknowledge_by = ?, due_on = null where directive_id = ?")
+				.params(monday, directive)
+				.update();
+		}
+
+		this.reminders.remind(LocalDate.of(2027, 3, 18));
+		this.reminders.remind(LocalDate.of(2027, 3, 18));
+
+		assertThat(kinds(this.dept.officer)).as("one summary, however many deadlines")
+			.containsExactly("REMINDER_ESCALATED_SUMMARY");
+		assertThat(this.jdbc.sql("""
+				select (n.args ->> 'count') || ' ' || (n.args ->> 'units') from notification n
+				join account a on a.id = n.account_id where a.username = ? and n.kind = 'REMINDER_ESCALATED_SUMMARY'
+				""").param(this.dept.officer).query(String.class).single()).isEqualTo("6 2");
+		assertThat(kinds(this.dept.districtLeader)).as("the leader above: each late deadline of the school below")
+			.containsExactly("REMINDER_ESCALATED", "REMINDER_ESCALATED", "REMINDER_ESCALATED");
 	}
 
 	@Test

@@ -5,7 +5,7 @@
 # (Việt Nam time; two and a half minutes to start) of a working day, JOBS_DAY (default the next working
 # day after today), so that the jobs run on their own schedule in the running portal, in this
 # order: the daily reminders and escalations at 07:00:00, the hỏa tốc reminders at 07:00:30, the digests at 07:01:00, the incident
-# retention at 07:01:30, and the daily reminders again at 07:02:00 (a second run of the same day must
+# retention at 07:01:30, and the daily reminders again at 07:06:00 (a second run of the same day must
 # send nothing: each reminder once). Prints each run's line (what it wrote, how long it took), the
 # messages per unit of that first run (at most one backlog summary each) and the rows written.
 # The database keeps what the run wrote: for another first run, run it on a fresh copy
@@ -35,7 +35,7 @@ start_app() { # [faketime start] -> the portal on $PGDATABASE, waits for its hea
     SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" PORTAL_ADMIN_PASSWORD='Bench-Quan-tri-2026' SERVER_PORT="$port" \
     SERVER_ADDRESS=127.0.0.1 FAKETIME_DONT_FAKE_MONOTONIC=1 \
     "${clock[@]}" java -Xmx1g -jar "$work/edu-portal.jar" \
-    --portal.notifications.reminder-cron='0 0,2 7 * * *' --portal.notifications.flash-reminder-cron='30 0 7 * * *' \
+    --portal.notifications.reminder-cron='0 0,6 7 * * *' --portal.notifications.flash-reminder-cron='30 0 7 * * *' \
     --portal.notifications.digest-cron='0 1 7 * * *' --portal.incidents.retention-cron='30 1 7 * * *' \
     --portal.notifications.send-every=1h --spring.mail.host=127.0.0.1 --spring.mail.port=9 \
     >>"$work/app.log" 2>&1 &

@@ -39,6 +39,11 @@ class Reminders {
 
 	private static final Log logger = LogFactory.getLog(Reminders.class);
 
+	/** The leaders and staff of a deadline's own unit. */
+	private static final String UNIT_PEOPLE = """
+			join account acc on acc.unit_id = a.unit_id and acc.enabled
+			 and exists (select 1 from account_role r where r.account_id = acc.id and r.role in ('UNIT_LEADER', 'UNIT_STAFF'))""";
+
 	/**
 	 * The leaders of the unit above a late deadline's unit: one message per deadline,
 	 * found from the deadline's unit (a unit above has a few dozen units below it).
@@ -198,9 +203,7 @@ class Reminders {
 						),
 						""",
 				select("FLASH", NotificationKind.REMINDER_OVERDUE, true, "due",
-						"to_char(a.acknowledge_before at time zone :zone, 'DD/MM/YYYY HH24:MI')",
-						"a.unit_id = acc.unit_id and exists (select 1 from account_role r where r.account_id = acc.id"
-								+ " and r.role in ('UNIT_LEADER', 'UNIT_STAFF'))"),
+						"to_char(a.acknowledge_before at time zone :zone, 'DD/MM/YYYY HH24:MI')", UNIT_PEOPLE),
 				Map.of("now", Timestamp.from(now), "zone", this.formats.zone().getId(), "what",
 						"notification.what.ACKNOWLEDGE"));
 	}
@@ -219,8 +222,7 @@ class Reminders {
 				),
 				""".formatted(deadline.name(), stage, deadline.column, deadline.open, deadline.column + " " + when),
 				select(deadline.name(), kind, urgent, "due", "to_char(" + deadline.column + ", 'DD/MM/YYYY')",
-						"a.unit_id = acc.unit_id and exists (select 1 from account_role r where r.account_id = acc.id"
-								+ " and r.role in ('UNIT_LEADER', 'UNIT_STAFF'))"),
+						UNIT_PEOPLE),
 				all);
 	}
 
@@ -245,7 +247,7 @@ class Reminders {
 	 * names, with the directive's number, what is due, the deadline and the unit.
 	 */
 	private static String select(String deadline, NotificationKind kind, boolean urgent, String due,
-			String deadlineText, String accounts) {
+			String deadlineText, String recipients) {
 		return """
 				select acc.id, '%s', %s,
 				       jsonb_build_object('number', %s, 'what', :what, 'deadline', %s, 'unit', u.name),
@@ -255,7 +257,7 @@ class Reminders {
 				join unit u on u.id = a.unit_id
 				%s
 				""".formatted(kind.name(), urgent, DirectiveCatalog.NUMBER_AND_SYMBOL_SQL, deadlineText, due, due,
-				accounts.startsWith("join ") ? accounts : "join account acc on acc.enabled and " + accounts);
+				recipients);
 	}
 
 	/** The deadlines reminded of: the column that holds it, and when it is still open. */

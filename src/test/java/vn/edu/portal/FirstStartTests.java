@@ -53,6 +53,9 @@ class FirstStartTests {
 			assertThat(firstRequests.seen.adminLogin()).as("the administrator signs in").isEqualTo("/");
 			assertThat(firstRequests.seen.demoLogin()).as("a demo account signs in").isEqualTo("/");
 			assertThat(firstRequests.seen.demoIncidents()).as("the demo's last step is done").isPositive();
+			assertThat(firstRequests.seen.assignmentsAnalysed())
+				.as("the planner has the statistics of the demo's tables, autovacuum or not")
+				.isEqualTo(1);
 		}
 	}
 
@@ -88,7 +91,9 @@ class FirstStartTests {
 				.location(new PortalHttp(port).login(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD));
 			String demoLogin = PortalHttp
 				.location(new PortalHttp(port).login(TestAccounts.DEPARTMENT_LEADER, TestAccounts.DEMO_PASSWORD));
-			this.seen = new Seen(adminLogin, demoLogin, count("select count(*) from incident"));
+			this.seen = new Seen(adminLogin, demoLogin, count("select count(*) from incident"),
+					count("select count(*) from pg_stat_user_tables where relname = 'assignment'"
+							+ " and coalesce(last_analyze, last_autoanalyze) is not null"));
 		}
 
 		private long count(String sql) {
@@ -106,7 +111,7 @@ class FirstStartTests {
 
 	}
 
-	record Seen(String adminLogin, String demoLogin, long demoIncidents) {
+	record Seen(String adminLogin, String demoLogin, long demoIncidents, long assignmentsAnalysed) {
 	}
 
 }

@@ -2,6 +2,7 @@ package vn.edu.portal.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -12,8 +13,16 @@ public final class WorkingCalendar {
 
 	private final Set<LocalDate> holidays;
 
+	/** The holidays that fall on a weekday, as epoch days, in order. */
+	private final long[] weekdayHolidays;
+
 	public WorkingCalendar(Set<LocalDate> holidays) {
 		this.holidays = Set.copyOf(holidays);
+		this.weekdayHolidays = this.holidays.stream()
+			.filter((day) -> day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY)
+			.mapToLong(LocalDate::toEpochDay)
+			.sorted()
+			.toArray();
 	}
 
 	public boolean isWorkingDay(LocalDate day) {
@@ -55,13 +64,26 @@ public final class WorkingCalendar {
 		if (to.isBefore(from)) {
 			return -between(to, from);
 		}
-		int count = 0;
-		for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-			if (isWorkingDay(day)) {
-				count++;
-			}
-		}
-		return count;
+		// Counted, not walked: a list page asks this for every row, of deadlines years
+		// apart.
+		long a = from.toEpochDay();
+		long b = to.toEpochDay();
+		return Math.toIntExact((weekdaysUpTo(b) - weekdaysUpTo(a)) - (holidaysUpTo(b) - holidaysUpTo(a)));
+	}
+
+	/**
+	 * Weekdays from a fixed Monday up to an epoch day: the difference of two is the
+	 * weekdays after the first up to and including the second.
+	 */
+	private static long weekdaysUpTo(long epochDay) {
+		long sinceMonday = epochDay + 3; // 1970-01-01 was a Thursday
+		return Math.floorDiv(sinceMonday, 7) * 5 + Math.min(Math.floorMod(sinceMonday, 7) + 1, 5);
+	}
+
+	/** The weekday holidays up to and including an epoch day. */
+	private long holidaysUpTo(long epochDay) {
+		int at = Arrays.binarySearch(this.weekdayHolidays, epochDay);
+		return (at >= 0) ? at + 1 : -(at + 1);
 	}
 
 }

@@ -1,6 +1,7 @@
 package vn.edu.portal.calendar;
 
 import java.time.LocalDate;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -58,6 +59,39 @@ class WorkingCalendarTests {
 		assertThat(calendar.plus(LocalDate.of(2026, 12, 5), 0)).isEqualTo(LocalDate.of(2026, 12, 7));
 		assertThat(calendar.between(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1))).isZero();
 		assertThatIllegalArgumentException().isThrownBy(() -> calendar.plus(LocalDate.of(2026, 12, 1), -1));
+	}
+
+	@Test
+	void theWorkingDaysBetweenTwoDaysAreThoseAWalkDayByDayCounts() {
+		Random random = new Random(2026);
+		Set<LocalDate> holidays = Set
+			.copyOf(Stream
+				.concat(TET_2026.stream(),
+						Stream.of(LocalDate.of(2026, 4, 30), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 9, 2),
+								LocalDate.of(2026, 8, 30), LocalDate.of(1969, 12, 31), LocalDate.of(2031, 1, 1)))
+				.toList());
+		WorkingCalendar calendar = new WorkingCalendar(holidays);
+		LocalDate origin = LocalDate.of(1969, 12, 1);
+		for (int i = 0; i < 5_000; i++) {
+			LocalDate from = origin.plusDays(random.nextInt(23_000));
+			LocalDate to = from.plusDays(random.nextInt(1_500) - 750);
+			assertThat(calendar.between(from, to)).as("from %s to %s", from, to).isEqualTo(walked(holidays, from, to));
+		}
+	}
+
+	/** The working days after one day up to another, walked day by day. */
+	private static int walked(Set<LocalDate> holidays, LocalDate from, LocalDate to) {
+		if (to.isBefore(from)) {
+			return -walked(holidays, to, from);
+		}
+		int count = 0;
+		for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+			boolean weekend = day.getDayOfWeek().getValue() >= 6;
+			if (!weekend && !holidays.contains(day)) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 }

@@ -3,6 +3,7 @@ package vn.edu.portal.system;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.spec.KeySpec;
+import java.util.function.Supplier;
 
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
@@ -56,8 +57,17 @@ public class SharedSecret {
 		this.secret = configured.toCharArray();
 	}
 
-	/** An authenticated encryptor (AES-GCM) under a key of its own for the purpose. */
+	/**
+	 * An authenticated encryptor (AES-GCM) under a key of its own for the purpose. The
+	 * key is derived when the encryptor is first used, not when it is made: 100,000
+	 * rounds of PBKDF2 cost a start-up half a second for something an administrator needs
+	 * now and then.
+	 */
 	public BytesEncryptor encryptorFor(String purpose) {
+		return new DerivedOnFirstUse(() -> derive(purpose));
+	}
+
+	private BytesEncryptor derive(String purpose) {
 		try {
 			KeySpec spec = new PBEKeySpec(this.secret, ("vn.edu.portal/" + purpose).getBytes(StandardCharsets.UTF_8),
 					ITERATIONS, 256);
@@ -68,6 +78,43 @@ public class SharedSecret {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Could not derive the key for " + purpose, ex);
 		}
+	}
+
+	/** An encryptor whose key is derived once, by the first encryption or decryption. */
+	private static final class DerivedOnFirstUse implements BytesEncryptor {
+
+		private final Supplier<BytesEncryptor> derivation;
+
+		private volatile BytesEncryptor derived;
+
+		DerivedOnFirstUse(Supplier<BytesEncryptor> derivation) {
+			this.derivation = derivation;
+		}
+
+		@Override
+		public byte[] encrypt(byte[] bytes) {
+			return derived().encrypt(bytes);
+		}
+
+		@Override
+		public byte[] decrypt(byte[] encryptedBytes) {
+			return derived().decrypt(encryptedBytes);
+		}
+
+		private BytesEncryptor derived() {
+			BytesEncryptor encryptor = this.derived;
+			if (encryptor == null) {
+				synchronized (this) {
+					encryptor = this.derived;
+					if (encryptor == null) {
+						encryptor = this.derivation.get();
+						this.derived = encryptor;
+					}
+				}
+			}
+			return encryptor;
+		}
+
 	}
 
 }

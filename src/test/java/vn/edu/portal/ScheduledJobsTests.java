@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,8 +227,11 @@ class ScheduledJobsTests {
 				select id, 'DIGEST', 9 from account where username = ?
 				""").param(school).update();
 		this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryTwo), LocalDate.now(ICT));
-		LocalDate tomorrow = LocalDate.now(ICT).plusDays(1);
-		this.clock.set(tomorrow.atTime(9, 0, 30).atZone(ICT).toInstant());
+		// The next 9 o'clock: a digest holds the day before its hour, so after midnight
+		// it is today's.
+		ZonedDateTime now = ZonedDateTime.now(ICT);
+		ZonedDateTime nine = now.toLocalDate().atTime(9, 0, 30).atZone(ICT);
+		this.clock.set((nine.isAfter(now) ? nine : nine.plusDays(1)).toInstant());
 
 		run("Digests.scheduled");
 		run("Digests.scheduled");

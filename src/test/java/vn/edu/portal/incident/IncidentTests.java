@@ -468,8 +468,10 @@ class IncidentTests {
 			.doesNotContain("/incidents/" + found + "\"");
 		assertThat(officer.get("/incidents?q=bai-tim-kiem&status=CLOSED").body())
 			.doesNotContain("/incidents/" + found + "\"");
-		String today = vn.edu.portal.system.Formats.dayMonthYear(LocalDateTime.now(ICT).toLocalDate());
-		assertThat(officer.get("/incidents?q=bai-tim-kiem&from=" + today + "&to=" + today).body())
+		// The day it was detected (3 hours before it was submitted: yesterday, just after
+		// midnight).
+		String detected = bullying.get("detectedAt").substring(0, "dd/MM/yyyy".length());
+		assertThat(officer.get("/incidents?q=bai-tim-kiem&from=" + detected + "&to=" + detected).body())
 			.contains("/incidents/" + found + "\"");
 		Document wrong = Jsoup.parse(officer.get("/incidents?q=bai-tim-kiem&from=32/01/2026").body());
 		assertThat(wrong.select("#from-error").text()).startsWith("Ngày không hợp lệ.");

@@ -65,7 +65,7 @@ class ApiErrors {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		if (BodyLimit.cutOff(ex)) {
+		if (ex.contains(BodyLimit.TooLarge.class)) {
 			return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, BodyLimit.DETAIL);
 		}
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

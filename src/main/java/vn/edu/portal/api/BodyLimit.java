@@ -45,16 +45,6 @@ class BodyLimit extends OncePerRequestFilter {
 		chain.doFilter(new Limited(request), response);
 	}
 
-	/** Whether a failure to read a body is this limit cutting it off. */
-	static boolean cutOff(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TooLarge) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	/** Thrown when a body sent without a length passes the limit. */
 	static final class TooLarge extends IOException {
 

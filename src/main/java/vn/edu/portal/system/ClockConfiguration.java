@@ -1,7 +1,6 @@
 package vn.edu.portal.system;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
@@ -25,36 +24,8 @@ class ClockConfiguration {
 	@Bean
 	ValidationConfigurationCustomizer validationClock(Clock clock, PortalProperties properties) {
 		ZoneId zone = properties.timeZone();
-		return (configuration) -> configuration.clockProvider(() -> new InZone(clock, zone));
-	}
-
-	/** The portal's clock, seen in a time zone. */
-	private static final class InZone extends Clock {
-
-		private final Clock clock;
-
-		private final ZoneId zone;
-
-		InZone(Clock clock, ZoneId zone) {
-			this.clock = clock;
-			this.zone = zone;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.clock.instant();
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return this.zone;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return new InZone(this.clock, zone);
-		}
-
+		// Asked at each validation, so the instant is the portal clock's of that moment.
+		return (configuration) -> configuration.clockProvider(() -> Clock.fixed(clock.instant(), zone));
 	}
 
 }

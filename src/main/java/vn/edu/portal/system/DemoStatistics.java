@@ -38,7 +38,7 @@ class DemoStatistics implements FirstStartStep {
 		log.info("Demo data: planner statistics made in {} ms", (System.nanoTime() - began) / 1_000_000);
 	}
 
-	boolean neverAnalysed() {
+	private boolean neverAnalysed() {
 		return this.jdbc.sql("""
 				select coalesce(bool_and(last_analyze is null and last_autoanalyze is null), false)
 				from pg_stat_user_tables where relname = 'assignment'

@@ -3,7 +3,6 @@ package vn.edu.portal.system;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.spec.KeySpec;
-import java.util.function.Supplier;
 
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
@@ -18,6 +17,7 @@ import org.springframework.security.crypto.encrypt.AesBytesEncryptor;
 import org.springframework.security.crypto.encrypt.BytesEncryptor;
 import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The secret every instance of the portal shares ({@code portal.secret}, environment
@@ -64,7 +64,7 @@ public class SharedSecret {
 	 * now and then.
 	 */
 	public BytesEncryptor encryptorFor(String purpose) {
-		return new DerivedOnFirstUse(() -> derive(purpose));
+		return new DerivedOnFirstUse(SingletonSupplier.of(() -> derive(purpose)));
 	}
 
 	private BytesEncryptor derive(String purpose) {
@@ -81,38 +81,16 @@ public class SharedSecret {
 	}
 
 	/** An encryptor whose key is derived once, by the first encryption or decryption. */
-	private static final class DerivedOnFirstUse implements BytesEncryptor {
-
-		private final Supplier<BytesEncryptor> derivation;
-
-		private volatile BytesEncryptor derived;
-
-		DerivedOnFirstUse(Supplier<BytesEncryptor> derivation) {
-			this.derivation = derivation;
-		}
+	private record DerivedOnFirstUse(SingletonSupplier<BytesEncryptor> derived) implements BytesEncryptor {
 
 		@Override
 		public byte[] encrypt(byte[] bytes) {
-			return derived().encrypt(bytes);
+			return this.derived.obtain().encrypt(bytes);
 		}
 
 		@Override
 		public byte[] decrypt(byte[] encryptedBytes) {
-			return derived().decrypt(encryptedBytes);
-		}
-
-		private BytesEncryptor derived() {
-			BytesEncryptor encryptor = this.derived;
-			if (encryptor == null) {
-				synchronized (this) {
-					encryptor = this.derived;
-					if (encryptor == null) {
-						encryptor = this.derivation.get();
-						this.derived = encryptor;
-					}
-				}
-			}
-			return encryptor;
+			return this.derived.obtain().decrypt(encryptedBytes);
 		}
 
 	}

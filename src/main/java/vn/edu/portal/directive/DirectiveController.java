@@ -50,11 +50,12 @@ class DirectiveController {
 	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") DirectiveFilter filter,
 			Model model) {
 		DirectiveAccess.Reader reader = this.access.reader(user);
-		List<DirectiveQueries.ListRow> rows = this.queries.list(reader, filter);
+		DirectiveQueries.ListPage page = this.queries.page(reader, filter);
+		List<DirectiveQueries.ListRow> rows = page.rows();
 		model.addAttribute("directives", rows.subList(0, Math.min(rows.size(), DirectiveQueries.PAGE_SIZE)));
 		model.addAttribute("hasNext", rows.size() > DirectiveQueries.PAGE_SIZE);
 		model.addAttribute("page", filter.pageNumber());
-		model.addAttribute("issuers", this.queries.issuers(reader));
+		model.addAttribute("issuers", page.issuers());
 		model.addAttribute("types", DocumentType.values());
 		model.addAttribute("statuses", DirectiveStatus.values());
 		model.addAttribute("canDraft", reader.staff());

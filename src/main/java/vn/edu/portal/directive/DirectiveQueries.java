@@ -1,10 +1,15 @@
 package vn.edu.portal.directive;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +34,12 @@ class DirectiveQueries {
 
 	/**
 	 * A page of the directives the reader sees, newest first, plus one beyond it to tell
-	 * whether a next page exists. Every word typed must appear in the number, symbol,
-	 * subject, body or a task, folding case and diacritics.
+	 * whether a next page exists, and the issuing units the reader may filter by. Every
+	 * word typed must appear in the number, symbol, subject, body or a task, folding case
+	 * and diacritics. One statement: the directives visible to the reader are worked out
+	 * (and planned) once for both.
 	 */
-	List<ListRow> list(DirectiveAccess.Reader reader, DirectiveFilter filter) {
+	ListPage page(DirectiveAccess.Reader reader, DirectiveFilter filter) {
 		List<String> words = Arrays.stream(filter.textOrEmpty().split("\\s+"))
 			.filter((word) -> !word.isEmpty())
 			.limit(MAX_WORDS)
@@ -46,17 +53,27 @@ class DirectiveQueries {
 				.append(") || '%'))");
 		}
 		JdbcClient.StatementSpec statement = reader.bind(this.jdbc.sql("""
-				select d.id, d.status, d.type, d.number, d.symbol, d.issued_on, d.subject, d.urgency, d.amendment,
-				       d.updated_at, iu.name as issuer_name
-				from directive d join unit iu on iu.id = d.issuer_unit_id
-				where %s
-				  and (cast(:year as int) is null or coalesce(d.year, extract(year from d.created_at)::int) = :year)
-				  and (cast(:type as varchar) is null or d.type = :type)
-				  and (cast(:status as varchar) is null or d.status = :status)
-				  and (cast(:issuer as bigint) is null or d.issuer_unit_id = :issuer)
-				  %s
-				order by coalesce(d.issued_on, d.created_at::date) desc, d.number desc nulls first, d.id desc
-				limit :limit offset :offset
+				with visible as materialized (
+				  select d.id, d.status, d.type, d.number, d.symbol, d.issued_on, d.subject, d.urgency, d.amendment,
+				         d.updated_at, d.issuer_unit_id, d.year, d.created_at, d.search_text
+				  from directive d where %s
+				), issuers as (
+				  select array_agg(u.id order by u.name, u.id) as ids, array_agg(u.name order by u.name, u.id) as names
+				  from unit u where u.id in (select v.issuer_unit_id from visible v)
+				)
+				select i.ids as issuer_ids, i.names as issuer_names, l.*
+				from issuers i left join (
+				  select d.id, d.status, d.type, d.number, d.symbol, d.issued_on, d.subject, d.urgency, d.amendment,
+				         d.updated_at, iu.name as issuer_name
+				  from visible d join unit iu on iu.id = d.issuer_unit_id
+				  where (cast(:year as int) is null or coalesce(d.year, extract(year from d.created_at)::int) = :year)
+				    and (cast(:type as varchar) is null or d.type = :type)
+				    and (cast(:status as varchar) is null or d.status = :status)
+				    and (cast(:issuer as bigint) is null or d.issuer_unit_id = :issuer)
+				    %s
+				  order by coalesce(d.issued_on, d.created_at::date) desc, d.number desc nulls first, d.id desc
+				  limit :limit offset :offset
+				) l on true
 				""".formatted(reader.condition(), text)))
 			.param("year", filter.year())
 			.param("type", (filter.type() != null) ? filter.type().name() : null)
@@ -67,23 +84,42 @@ class DirectiveQueries {
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, escapeLike(words.get(i)));
 		}
-		return statement
-			.query((rs, i) -> new ListRow(rs.getLong("id"), DirectiveStatus.valueOf(rs.getString("status")),
-					DocumentType.valueOf(rs.getString("type")), (Integer) rs.getObject("number"),
-					rs.getString("symbol"), rs.getObject("issued_on", LocalDate.class), rs.getString("subject"),
-					Urgency.valueOf(rs.getString("urgency")), rs.getInt("amendment"),
-					rs.getTimestamp("updated_at").toInstant(), rs.getString("issuer_name")))
-			.list();
+		return statement.query((ResultSetExtractor<ListPage>) DirectiveQueries::page);
 	}
 
-	/** The issuing units the reader may filter by. */
-	List<Option> issuers(DirectiveAccess.Reader reader) {
-		return reader.bind(this.jdbc.sql("""
-				select distinct iu.id, iu.name from directive d join unit iu on iu.id = d.issuer_unit_id
-				where %s order by iu.name
-				""".formatted(reader.condition())))
-			.query((rs, i) -> new Option(rs.getLong("id"), rs.getString("name")))
-			.list();
+	/**
+	 * Reads a page: the issuers come with every row (and alone in a row when no directive
+	 * matches the filter).
+	 */
+	private static ListPage page(ResultSet rs) throws SQLException {
+		List<ListRow> rows = new ArrayList<>();
+		List<Option> issuers = null;
+		while (rs.next()) {
+			if (issuers == null) {
+				issuers = issuers(rs.getArray("issuer_ids"), rs.getArray("issuer_names"));
+			}
+			if (rs.getObject("id") != null) {
+				rows.add(new ListRow(rs.getLong("id"), DirectiveStatus.valueOf(rs.getString("status")),
+						DocumentType.valueOf(rs.getString("type")), (Integer) rs.getObject("number"),
+						rs.getString("symbol"), rs.getObject("issued_on", LocalDate.class), rs.getString("subject"),
+						Urgency.valueOf(rs.getString("urgency")), rs.getInt("amendment"),
+						rs.getTimestamp("updated_at").toInstant(), rs.getString("issuer_name")));
+			}
+		}
+		return new ListPage(rows, (issuers != null) ? issuers : List.of());
+	}
+
+	private static List<Option> issuers(Array ids, Array names) throws SQLException {
+		if (ids == null) {
+			return List.of();
+		}
+		Long[] id = (Long[]) ids.getArray();
+		String[] name = (String[]) names.getArray();
+		List<Option> issuers = new ArrayList<>(id.length);
+		for (int i = 0; i < id.length; i++) {
+			issuers.add(new Option(id[i], name[i]));
+		}
+		return issuers;
 	}
 
 	/**
@@ -134,6 +170,15 @@ class DirectiveQueries {
 
 	private static String escapeLike(String word) {
 		return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/**
+	 * A page of the list.
+	 *
+	 * @param rows the directives of the page, and one beyond it if there is a next page
+	 * @param issuers the issuing units the reader may filter by, by name
+	 */
+	record ListPage(List<ListRow> rows, List<Option> issuers) {
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * Languages (Vietnamese first, English by {@code ?lang=en}, remembered in a cookie) and
@@ -42,6 +44,26 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		return new SupportedLocaleResolver();
+	}
+
+	/**
+	 * Templates read the properties of what they show through
+	 * {@link ViewPropertyAccessor}, which keeps Thymeleaf's access rule and decides it
+	 * once per class and property.
+	 */
+	@Bean
+	static BeanPostProcessor viewPropertyReads() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof SpringTemplateEngine engine) {
+					engine.setEngineContextFactory(new ViewPropertyAccessor.EngineContexts());
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	/** Spring MVC's flash messages, not looked for where no session is read. */

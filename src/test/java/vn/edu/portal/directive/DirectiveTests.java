@@ -405,6 +405,30 @@ class DirectiveTests {
 	}
 
 	@Test
+	void theIssuerFilterOffersWhoIssuedWhatTheReaderSeesEvenWhenNothingMatches() {
+		PortalHttp officer = login(this.dept.officer);
+		long id = draft(officer, sampleLetter());
+		String department = "<option value=\"" + this.dept.department + "\"";
+		PortalHttp school = login(this.dept.schoolLeader);
+
+		assertThat(officer.get("/directives").body()).contains(department);
+		assertThat(officer.get("/directives?q=khong+co+tu+nay+xyz").body()).as("nothing matches the words")
+			.contains(department)
+			.doesNotContain("/directives/" + id + "\"");
+		assertThat(officer.get("/directives?issuer=" + this.dept.department).body())
+			.contains("/directives/" + id + "\"", department + " selected");
+		assertThat(officer.get("/directives?issuer=" + this.dept.districtOne).body()).as("another issuer")
+			.doesNotContain("/directives/" + id + "\"");
+		assertThat(school.get("/directives").body()).as("a draft reaches nobody, nor does its issuer's name")
+			.doesNotContain(department);
+
+		submit(officer, id);
+		publish(login(this.dept.leader), id, Formats.dayMonthYear(this.formats.today()));
+
+		assertThat(school.get("/directives").body()).contains(department, "/directives/" + id + "\"");
+	}
+
+	@Test
 	void attachmentsAreRecognisedByContentAndDownloadedAsFiles() {
 		PortalHttp officer = login(this.dept.officer);
 		long id = draft(officer, sampleLetter());

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 import vn.edu.portal.PortalHttp;
 import vn.edu.portal.TestAccounts;
@@ -24,6 +26,14 @@ class PagesTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	SpringTemplateEngine templates;
+
+	@Test
+	void pagesReadWhatTheyShowThroughTheAccessorThatKeepsThymeleafsRule() {
+		assertThat(this.templates.getEngineContextFactory()).isInstanceOf(ViewPropertyAccessor.EngineContexts.class);
+	}
 
 	@Test
 	void vietnameseByDefaultEnglishBySwitcherRememberedInACookie() {

@@ -26,13 +26,16 @@ class InboxQueries {
 
 	private static final int MAX_WORDS = 8;
 
-	/** The columns and joins of an inbox row, for an assignment aliased {@code a}. */
-	private static final String INBOX_ROW = """
+	/**
+	 * The columns and joins of inbox rows, for the assignments of a table or a subquery
+	 * ({@code %s}, aliased {@code a}).
+	 */
+	private static final String INBOX_ROWS = """
 			select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
 			       a.role, a.delivered_at, a.acknowledge_by, a.acknowledge_before, a.due_on, a.read_at, a.acknowledged_at,
 			       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
 			       pu.name as forwarded_by_unit, a.instructions, ou.name as unit_name, ou.successor_id
-			from assignment a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
+			from %s a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
 			     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id""";
 
 	/**
@@ -56,33 +59,46 @@ class InboxQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** A page of the unit's inbox, newest first, plus one row to tell a next page. */
+	/**
+	 * A page of the unit's inbox, newest first, plus one row to tell a next page. The
+	 * page is chosen among the unit's assignments first, and only its rows are joined to
+	 * their directives and units: a school of a province holds hundreds of assignments,
+	 * and joining them all before choosing 26 cost PostgreSQL 7 ms a page there instead
+	 * of 1. A directive is looked at to choose only when the filter asks about it (its
+	 * type, its urgency, words).
+	 */
 	List<InboxRow> inbox(long unitId, InboxFilter filter, LocalDate today, String zone) {
 		List<String> words = Arrays.stream(filter.words().split("\\s+"))
 			.filter((word) -> !word.isEmpty())
 			.limit(MAX_WORDS)
 			.toList();
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < words.size(); i++) {
-			text.append(" and d.search_text like '%' || portal_fold(:w").append(i).append(") || '%'");
+		StringBuilder directive = new StringBuilder();
+		if (blankToNull(filter.type()) != null) {
+			directive.append(" and d.type = :type");
 		}
+		if (blankToNull(filter.urgency()) != null) {
+			directive.append(" and d.urgency = :urgency");
+		}
+		for (int i = 0; i < words.size(); i++) {
+			directive.append(" and d.search_text like '%' || portal_fold(:w").append(i).append(") || '%'");
+		}
+		String page = """
+				select a.* from assignment a
+				where a.unit_id in (%s)
+				  and (cast(:state as varchar) is null or %s = :state
+				       or (:state = 'ACKNOWLEDGE_LATE' and a.withdrawn_at is null and (a.acknowledged_late
+				           or (a.acknowledged_at is null and (a.acknowledge_before < now() or a.acknowledge_by < :today))))
+				       or (left(:state, 7) = 'REPORT_' and exists (select 1 from report r where r.assignment_id = a.id
+				           and 'REPORT_' || r.status = :state)))
+				  and (cast(:year as int) is null or extract(year from a.delivered_at at time zone :zone) = :year)
+				  %s
+				order by a.delivered_at desc, a.id desc
+				limit :limit offset :offset
+				"""
+			.formatted(LINEAGE, AssignmentState.SQL, directive.isEmpty() ? ""
+					: "and exists (select 1 from directive d where d.id = a.directive_id" + directive + ")");
 		JdbcClient.StatementSpec statement = this.jdbc
-			.sql("""
-					%s
-					where a.unit_id in (%s)
-					  and (cast(:state as varchar) is null or %s = :state
-					       or (:state = 'ACKNOWLEDGE_LATE' and a.withdrawn_at is null and (a.acknowledged_late
-					           or (a.acknowledged_at is null and (a.acknowledge_before < now() or a.acknowledge_by < :today))))
-					       or (left(:state, 7) = 'REPORT_' and exists (select 1 from report r where r.assignment_id = a.id
-					           and 'REPORT_' || r.status = :state)))
-					  and (cast(:year as int) is null or extract(year from a.delivered_at at time zone :zone) = :year)
-					  and (cast(:type as varchar) is null or d.type = :type)
-					  and (cast(:urgency as varchar) is null or d.urgency = :urgency)
-					  %s
-					order by a.delivered_at desc, a.id desc
-					limit :limit offset :offset
-					"""
-				.formatted(INBOX_ROW, LINEAGE, AssignmentState.SQL, text))
+			.sql(INBOX_ROWS.formatted("(" + page + ")") + "\norder by a.delivered_at desc, a.id desc")
 			.param("unit", unitId)
 			.param("state", (filter.state() != null) ? filter.state().name() : null)
 			.param("today", today)
@@ -104,7 +120,7 @@ class InboxQueries {
 		return this.jdbc.sql("""
 				%s
 				where a.id = ?
-				""".formatted(INBOX_ROW)).param(id).query(InboxQueries::inboxRow).single();
+				""".formatted(INBOX_ROWS.formatted("assignment"))).param(id).query(InboxQueries::inboxRow).single();
 	}
 
 	/** Whether a unit, or one merged into it, holds an assignment. */

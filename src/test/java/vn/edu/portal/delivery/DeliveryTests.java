@@ -217,6 +217,37 @@ class DeliveryTests {
 			.single()).as("late by the hour, though on the same day").isTrue();
 	}
 
+	@Test
+	void theInboxFiltersChooseAmongTheUnitsOwnDirectivesNewestFirst() {
+		long flash = this.directives.publishFlashTo(this.dept, List.of(this.dept.upperSecondaryOne),
+				this.formats.today());
+		String sample = "/inbox/" + assignmentOf(this.dept.upperSecondaryOne) + "\"";
+		String flashed = "/inbox/" + this.jdbc.sql("select id from assignment where directive_id = ?")
+			.param(flash)
+			.query(Long.class)
+			.single() + "\"";
+		String type = this.jdbc.sql("select type from directive where id = ?")
+			.param(this.directive)
+			.query(String.class)
+			.single();
+		int year = this.formats.today().getYear();
+		PortalHttp school = login(this.dept.schoolLeader);
+
+		String all = school.get("/inbox").body();
+		assertThat(all.indexOf(flashed)).as("newest first").isPositive().isLessThan(all.indexOf(sample));
+		assertThat(school.get("/inbox?urgency=FLASH").body()).contains(flashed).doesNotContain(sample);
+		assertThat(school.get("/inbox?urgency=NORMAL&q=tang+cuong+lanh+dao").body()).contains(sample)
+			.doesNotContain(flashed);
+		assertThat(school.get("/inbox?type=" + type + "&year=" + year).body()).contains(sample, flashed);
+		assertThat(school.get("/inbox?type=" + ("KE_HOACH".equals(type) ? "THONG_BAO" : "KE_HOACH")).body())
+			.doesNotContain(sample, flashed);
+		assertThat(school.get("/inbox?q=khong+co+tu+nay").body()).doesNotContain(sample, flashed);
+		assertThat(school.get("/inbox?year=" + (year - 1)).body()).doesNotContain(sample, flashed);
+		assertThat(school.get("/inbox?state=NEW&urgency=FLASH").body()).contains(flashed).doesNotContain(sample);
+		assertThat(login(this.dept.districtLeader).get("/inbox?urgency=FLASH").body()).as("another unit's")
+			.doesNotContain(flashed);
+	}
+
 	private long assignmentOf(long unit) {
 		return this.jdbc.sql("select id from assignment where directive_id = ? and unit_id = ?")
 			.params(this.directive, unit)

@@ -190,7 +190,6 @@ class InboxQueries {
 					.single();
 	}
 
-	/** The unit's directives nobody of it has opened yet. */
 	/**
 	 * The delivery tree of a directive within a scope: every assignment with its unit,
 	 * state and who acted, the units each office forwarded to under it.

@@ -84,14 +84,14 @@ class DirectiveQueries {
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, escapeLike(words.get(i)));
 		}
-		return statement.query((ResultSetExtractor<ListPage>) DirectiveQueries::page);
+		return statement.query((ResultSetExtractor<ListPage>) DirectiveQueries::readPage);
 	}
 
 	/**
 	 * Reads a page: the issuers come with every row (and alone in a row when no directive
 	 * matches the filter).
 	 */
-	private static ListPage page(ResultSet rs) throws SQLException {
+	private static ListPage readPage(ResultSet rs) throws SQLException {
 		List<ListRow> rows = new ArrayList<>();
 		List<Option> issuers = null;
 		while (rs.next()) {
@@ -201,6 +201,11 @@ class DirectiveQueries {
 
 		public String numberAndSymbol() {
 			return (this.number != null) ? Decree30.numberAndSymbol(this.number, this.symbol) : null;
+		}
+
+		/** Whether it is a công văn, whose subject reads "V/v …". */
+		public boolean congVan() {
+			return this.type == DocumentType.CONG_VAN;
 		}
 
 	}

@@ -411,6 +411,8 @@ class DirectiveTests {
 		String department = "<option value=\"" + this.dept.department + "\"";
 		PortalHttp school = login(this.dept.schoolLeader);
 
+		assertThat(Jsoup.parse(officer.get("/directives").body()).text()).as("a công văn reads V/v …")
+			.contains("V/v tăng cường lãnh đạo");
 		assertThat(officer.get("/directives").body()).contains(department);
 		assertThat(officer.get("/directives?q=khong+co+tu+nay+xyz").body()).as("nothing matches the words")
 			.contains(department)

@@ -7,8 +7,8 @@
 #     a school year, a calendar year and five years: p50/p95/p99 of one user's requests with wrk;
 #   - the same page's SQL (the statements the portal ran for it, with their parameters, read back
 #     from PostgreSQL's log) through pgbench: p50/p95/p99 of the whole page's statements;
-#   - the inbox of 32 school leaders and the Department's incident list for 32 officers, each at 32
-#     concurrent users with wrk: requests per second and p99.
+#   - the inbox and the directive list of 32 school leaders, and the Department's incident list and
+#     directive list for 32 officers, each at 32 concurrent users with wrk: requests per second and p99.
 # Needs: PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres) that may create
 # databases, and whose log this user can read (PGLOG, default the Debian cluster's log); psql,
 # pgbench, wrk, curl, python3 and a JDK. Keeps the database for the next run (drop it by hand).
@@ -178,6 +178,8 @@ while read -r account; do
 done < <(q "select a.username from account a join unit u on u.id = a.unit_id where u.type = 'DEPARTMENT_DIVISION' and u.path like '/$department/%' order by a.id limit 32")
 read -r _ inbox_errors inbox_rps inbox_p50 _ inbox_p99 _ <<<"$(measure 32 "$school_cookies" "/inbox")"
 read -r _ list_errors list_rps list_p50 _ list_p99 _ <<<"$(measure 32 "$officer_cookies" "/incidents")"
+read -r _ sdir_errors sdir_rps sdir_p50 _ sdir_p99 _ <<<"$(measure 32 "$school_cookies" "/directives")"
+read -r _ odir_errors odir_rps odir_p50 _ odir_p99 _ <<<"$(measure 32 "$officer_cookies" "/directives")"
 
 # The Department's table for five years to Excel and to CSV: the median of 5 downloads.
 export_time() { # path -> median seconds
@@ -201,5 +203,7 @@ echo "| page                          | req/s | p50 ms | p99 ms | errors |"
 echo "|-------------------------------|-------|--------|--------|--------|"
 printf '| %-29s | %5s | %6s | %6s | %6s |\n' "inbox (32 school leaders)" "$inbox_rps" "$inbox_p50" "$inbox_p99" "$inbox_errors"
 printf '| %-29s | %5s | %6s | %6s | %6s |\n' "incident list (32 officers)" "$list_rps" "$list_p50" "$list_p99" "$list_errors"
+printf '| %-29s | %5s | %6s | %6s | %6s |\n' "directive list (32 schools)" "$sdir_rps" "$sdir_p50" "$sdir_p99" "$sdir_errors"
+printf '| %-29s | %5s | %6s | %6s | %6s |\n' "directive list (32 officers)" "$odir_rps" "$odir_p50" "$odir_p99" "$odir_errors"
 echo
 echo "Exports of the Department's table for five years (median of 5): .xlsx ${xlsx} s, .csv ${csv} s"

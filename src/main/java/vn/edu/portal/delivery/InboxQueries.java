@@ -66,6 +66,13 @@ class InboxQueries {
 	 * and joining them all before choosing 26 cost PostgreSQL 7 ms a page there instead
 	 * of 1. A directive is looked at to choose only when the filter asks about it (its
 	 * type, its urgency, words).
+	 * <p>
+	 * The statement holds only the conditions the filter asks for, the page size as a
+	 * literal and an offset only past the first page, so that PostgreSQL keeps one plan
+	 * for the first page: with a condition per filter that is true when its value is
+	 * null, and the row count and offset parameters, it planned the statement again at
+	 * every request (0.7 ms on the demo, 1.3 ms for a province school, where running it
+	 * then took 0.2 and 0.5 ms; with its kept plan, 0.3 ms).
 	 */
 	List<InboxRow> inbox(long unitId, InboxFilter filter, LocalDate today, String zone) {
 		List<String> words = Arrays.stream(filter.words().split("\\s+"))
@@ -82,21 +89,24 @@ class InboxQueries {
 		for (int i = 0; i < words.size(); i++) {
 			directive.append(" and d.search_text like '%' || portal_fold(:w").append(i).append(") || '%'");
 		}
+		StringBuilder where = new StringBuilder();
+		if (filter.state() != null) {
+			where.append(" and ").append(stateCondition(filter.state()));
+		}
+		if (filter.year() != null) {
+			where.append(" and extract(year from a.delivered_at at time zone :zone) = :year");
+		}
+		if (!directive.isEmpty()) {
+			where.append(" and exists (select 1 from directive d where d.id = a.directive_id")
+				.append(directive)
+				.append(')');
+		}
 		String page = """
 				select a.* from assignment a
-				where a.unit_id in (%s)
-				  and (cast(:state as varchar) is null or %s = :state
-				       or (:state = 'ACKNOWLEDGE_LATE' and a.withdrawn_at is null and (a.acknowledged_late
-				           or (a.acknowledged_at is null and (a.acknowledge_before < now() or a.acknowledge_by < :today))))
-				       or (left(:state, 7) = 'REPORT_' and exists (select 1 from report r where r.assignment_id = a.id
-				           and 'REPORT_' || r.status = :state)))
-				  and (cast(:year as int) is null or extract(year from a.delivered_at at time zone :zone) = :year)
-				  %s
+				where a.unit_id in (%s)%s
 				order by a.delivered_at desc, a.id desc
-				limit :limit offset :offset
-				"""
-			.formatted(LINEAGE, AssignmentState.SQL, directive.isEmpty() ? ""
-					: "and exists (select 1 from directive d where d.id = a.directive_id" + directive + ")");
+				limit %d%s
+				""".formatted(LINEAGE, where, PAGE_SIZE + 1, (filter.pageNumber() > 0) ? " offset :offset" : "");
 		JdbcClient.StatementSpec statement = this.jdbc
 			.sql(INBOX_ROWS.formatted("(" + page + ")") + "\norder by a.delivered_at desc, a.id desc")
 			.param("unit", unitId)
@@ -106,13 +116,24 @@ class InboxQueries {
 			.param("year", filter.year())
 			.param("type", blankToNull(filter.type()))
 			.param("urgency", blankToNull(filter.urgency()))
-			.param("limit", PAGE_SIZE + 1)
 			.param("offset", filter.pageNumber() * PAGE_SIZE);
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i,
 					words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
 		}
 		return statement.query(InboxQueries::inboxRow).list();
+	}
+
+	/** The condition of an inbox state on an assignment aliased {@code a}. */
+	private static String stateCondition(InboxFilter.State state) {
+		return switch (state) {
+			case ACKNOWLEDGE_LATE -> """
+					(a.withdrawn_at is null and (a.acknowledged_late or (a.acknowledged_at is null
+					 and (a.acknowledge_before < now() or a.acknowledge_by < :today))))""";
+			case REPORT_SUBMITTED, REPORT_RETURNED, REPORT_ACCEPTED ->
+				"exists (select 1 from report r where r.assignment_id = a.id and 'REPORT_' || r.status = :state)";
+			case NEW, READ, ACKNOWLEDGED, FORWARDED, WITHDRAWN -> AssignmentState.SQL + " = :state";
+		};
 	}
 
 	/** One assignment of the unit, for its page. */

@@ -193,6 +193,35 @@ class DeliveryTests {
 	}
 
 	@Test
+	void aDirectiveIsInTheListOfAUnitItReachedByMergerOrByForwardingAndOfNoOtherUnit() {
+		String link = "a[href='/directives/" + this.directive + "']";
+		PortalHttp two = login(this.people.account(this.schoolTwo, Role.UNIT_LEADER));
+		PortalHttp three = login(this.people.account(this.schoolThree, Role.UNIT_LEADER));
+		assertThat(Jsoup.parse(two.get("/directives").body()).select(link)).as("not sent to the school").isEmpty();
+		assertThat(Jsoup.parse(three.get("/directives").body()).select(link)).isEmpty();
+		assertThat(three.get("/directives/" + this.directive).statusCode()).isEqualTo(404);
+
+		this.jdbc.sql("update unit set valid_to = current_date, successor_id = ? where id = ?")
+			.params(this.schoolThree, this.dept.upperSecondaryTwo)
+			.update();
+		assertThat(Jsoup.parse(three.get("/directives").body()).select(link))
+			.as("a recipient merged into the school since")
+			.hasSize(1);
+		assertThat(three.get("/directives/" + this.directive).statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(two.get("/directives").body()).select(link)).isEmpty();
+
+		PortalHttp district = login(this.dept.districtLeader);
+		long office = assignmentOf(this.dept.districtOne);
+		district.get("/inbox/" + office);
+		assertThat(PortalHttp.location(district.post("/inbox/" + office + "/forward",
+				Map.of("units[0]", "UNIT:" + this.schoolTwo, "instructions", "", "dueOn", ""))))
+			.isEqualTo("/inbox/" + office);
+		assertThat(Jsoup.parse(two.get("/directives").body()).select(link)).as("forwarded to the school").hasSize(1);
+		assertThat(Jsoup.parse(login(new TestDepartment(this.jdbc, this.people).leader).get("/directives").body())
+			.select(link)).as("another Department").isEmpty();
+	}
+
+	@Test
 	void aFlashDirectiveCountsItsDeadlineInHours() {
 		long flash = this.directives.publishFlashTo(this.dept, List.of(this.dept.upperSecondaryOne),
 				this.formats.today());

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
@@ -58,7 +57,7 @@ class SessionConfiguration {
 		GenericConversionService conversion = new GenericConversionService();
 		conversion.addConverter(Object.class, byte[].class, new SerializingConverter());
 		conversion.addConverter(byte[].class, Object.class,
-				new DeserializingConverter(resourceLoader.getClassLoader()));
+				new SessionAttributeReader(resourceLoader.getClassLoader()));
 		jdbc.setConversionService(conversion);
 		upsertSessionAttributes().customize(jdbc);
 		TransactionTemplate writes = new TransactionTemplate(transactionManager);

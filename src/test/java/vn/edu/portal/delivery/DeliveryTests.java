@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -275,6 +276,36 @@ class DeliveryTests {
 		assertThat(school.get("/inbox?state=NEW&urgency=FLASH").body()).contains(flashed).doesNotContain(sample);
 		assertThat(login(this.dept.districtLeader).get("/inbox?urgency=FLASH").body()).as("another unit's")
 			.doesNotContain(flashed);
+	}
+
+	@Test
+	void theInboxPagesThroughEveryDirectiveOnceAndItsLateFilterFindsTheLateOne() {
+		for (int i = 0; i < 26; i++) {
+			this.directives.publishFlashTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
+		}
+		List<String> held = this.jdbc.sql("select '/inbox/' || id from assignment where unit_id = ? order by id")
+			.param(this.dept.upperSecondaryOne)
+			.query(String.class)
+			.list();
+		PortalHttp school = login(this.dept.schoolLeader);
+
+		List<String> first = rows(school.get("/inbox").body());
+		List<String> second = rows(school.get("/inbox?page=1").body());
+		assertThat(first).hasSize(25);
+		assertThat(second).hasSize(held.size() - 25).doesNotContainAnyElementsOf(first);
+		assertThat(Stream.concat(first.stream(), second.stream()).toList()).containsExactlyInAnyOrderElementsOf(held);
+		assertThat(rows(school.get("/inbox?page=2").body())).isEmpty();
+
+		long late = assignmentOf(this.dept.upperSecondaryOne);
+		this.jdbc.sql("update assignment set acknowledge_by = ? where id = ?")
+			.params(this.formats.today().minusDays(7), late)
+			.update();
+		assertThat(rows(school.get("/inbox?state=ACKNOWLEDGE_LATE").body())).containsExactly("/inbox/" + late);
+		assertThat(rows(school.get("/inbox?state=ACKNOWLEDGE_LATE&page=1").body())).isEmpty();
+	}
+
+	private static List<String> rows(String inbox) {
+		return Jsoup.parse(inbox).select("li.list-group-item a.fw-semibold").eachAttr("href");
 	}
 
 	private long assignmentOf(long unit) {

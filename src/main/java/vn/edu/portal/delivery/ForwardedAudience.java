@@ -26,4 +26,14 @@ class ForwardedAudience implements DirectiveAudience {
 				""";
 	}
 
+	@Override
+	public String reachedSetCondition() {
+		return """
+				d.id in (select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
+				         where fa.parent_id is not null and fu.path like :scope || '%')
+				or d.id in (select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
+				            join unit fs on fs.id = fu.successor_id where fs.path like :scope || '%')
+				""";
+	}
+
 }

@@ -13,4 +13,11 @@ public interface DirectiveAudience {
 	 */
 	String reachedCondition();
 
+	/**
+	 * The same condition as sets of directive ids, each found from the units under
+	 * {@code :scope} alone ({@code d.id in (select ...)}), for a list of directives: see
+	 * {@link DirectiveAccess}.
+	 */
+	String reachedSetCondition();
+
 }

@@ -37,7 +37,8 @@ class DirectiveQueries {
 	 * whether a next page exists, and the issuing units the reader may filter by. Every
 	 * word typed must appear in the number, symbol, subject, body or a task, folding case
 	 * and diacritics. One statement: the directives visible to the reader are worked out
-	 * (and planned) once for both.
+	 * once for both. PostgreSQL keeps one plan for it: visibility is the list's form of
+	 * the rule, the page size is written in, and the offset only past the first page.
 	 */
 	ListPage page(DirectiveAccess.Reader reader, DirectiveFilter filter) {
 		List<String> words = Arrays.stream(filter.textOrEmpty().split("\\s+"))
@@ -72,14 +73,14 @@ class DirectiveQueries {
 				    and (cast(:issuer as bigint) is null or d.issuer_unit_id = :issuer)
 				    %s
 				  order by coalesce(d.issued_on, d.created_at::date) desc, d.number desc nulls first, d.id desc
-				  limit :limit offset :offset
+				  limit %d%s
 				) l on true
-				""".formatted(reader.condition(), text)))
+				""".formatted(reader.listCondition(), text, PAGE_SIZE + 1,
+				(filter.pageNumber() > 0) ? " offset :offset" : "")))
 			.param("year", filter.year())
 			.param("type", (filter.type() != null) ? filter.type().name() : null)
 			.param("status", (filter.status() != null) ? filter.status().name() : null)
 			.param("issuer", filter.issuer())
-			.param("limit", PAGE_SIZE + 1)
 			.param("offset", filter.pageNumber() * PAGE_SIZE);
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, escapeLike(words.get(i)));

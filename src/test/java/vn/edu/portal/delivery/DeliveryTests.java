@@ -304,6 +304,30 @@ class DeliveryTests {
 		assertThat(rows(school.get("/inbox?state=ACKNOWLEDGE_LATE&page=1").body())).isEmpty();
 	}
 
+	@Test
+	void theDirectiveListPagesThroughEveryDirectiveTheSchoolReceivedOnce() {
+		for (int i = 0; i < 26; i++) {
+			this.directives.publishFlashTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
+		}
+		List<String> received = this.jdbc.sql("select '/directives/' || directive_id from assignment where unit_id = ?")
+			.param(this.dept.upperSecondaryOne)
+			.query(String.class)
+			.list();
+		assertThat(received).hasSize(27);
+		PortalHttp school = login(this.dept.schoolLeader);
+
+		List<String> first = rows(school.get("/directives").body());
+		List<String> second = rows(school.get("/directives?page=1").body());
+		assertThat(first).hasSize(25);
+		assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
+		assertThat(Stream.concat(first.stream(), second.stream()).toList())
+			.containsExactlyInAnyOrderElementsOf(received);
+		assertThat(rows(school.get("/directives?page=2").body())).isEmpty();
+		assertThat(rows(login(this.people.account(this.schoolTwo, Role.UNIT_LEADER)).get("/directives").body()))
+			.as("a school none of them was sent to")
+			.doesNotContainAnyElementsOf(received);
+	}
+
 	private static List<String> rows(String inbox) {
 		return Jsoup.parse(inbox).select("li.list-group-item a.fw-semibold").eachAttr("href");
 	}

@@ -38,16 +38,34 @@ class DirectiveQueries {
 	 * word typed must appear in the number, symbol, subject, body or a task, folding case
 	 * and diacritics. One statement: the directives visible to the reader are worked out
 	 * once for both. PostgreSQL keeps one plan for it: visibility is the list's form of
-	 * the rule, the page size is written in, and the offset only past the first page.
+	 * the rule, only the filters asked for are written, the page size is written in, and
+	 * the offset only past the first page. The page is chosen before its issuers' names
+	 * are joined to it.
 	 */
 	ListPage page(DirectiveAccess.Reader reader, DirectiveFilter filter) {
 		List<String> words = Arrays.stream(filter.textOrEmpty().split("\\s+"))
 			.filter((word) -> !word.isEmpty())
 			.limit(MAX_WORDS)
 			.toList();
-		StringBuilder text = new StringBuilder();
+		// Only the conditions the filter asks for, so that the one plan kept for the list
+		// counts the directives it will find: with "cast(:type as varchar) is null or
+		// ..."
+		// PostgreSQL expected one and looked up each one's issuer by itself.
+		StringBuilder conditions = new StringBuilder();
+		if (filter.year() != null) {
+			conditions.append(" and coalesce(d.year, extract(year from d.created_at)::int) = :year");
+		}
+		if (filter.type() != null) {
+			conditions.append(" and d.type = :type");
+		}
+		if (filter.status() != null) {
+			conditions.append(" and d.status = :status");
+		}
+		if (filter.issuer() != null) {
+			conditions.append(" and d.issuer_unit_id = :issuer");
+		}
 		for (int i = 0; i < words.size(); i++) {
-			text.append(" and (d.search_text like '%' || portal_fold(:w")
+			conditions.append(" and (d.search_text like '%' || portal_fold(:w")
 				.append(i)
 				.append(") || '%' or exists (select 1 from directive_task t where t.directive_id = d.id and portal_fold(t.text) like '%' || portal_fold(:w")
 				.append(i)
@@ -64,18 +82,16 @@ class DirectiveQueries {
 				)
 				select i.ids as issuer_ids, i.names as issuer_names, l.*
 				from issuers i left join (
-				  select d.id, d.status, d.type, d.number, d.symbol, d.issued_on, d.subject, d.urgency, d.amendment,
-				         d.updated_at, iu.name as issuer_name
-				  from visible d join unit iu on iu.id = d.issuer_unit_id
-				  where (cast(:year as int) is null or coalesce(d.year, extract(year from d.created_at)::int) = :year)
-				    and (cast(:type as varchar) is null or d.type = :type)
-				    and (cast(:status as varchar) is null or d.status = :status)
-				    and (cast(:issuer as bigint) is null or d.issuer_unit_id = :issuer)
-				    %s
-				  order by coalesce(d.issued_on, d.created_at::date) desc, d.number desc nulls first, d.id desc
-				  limit %d%s
+				  select p.id, p.status, p.type, p.number, p.symbol, p.issued_on, p.subject, p.urgency, p.amendment,
+				         p.updated_at, iu.name as issuer_name
+				  from (
+				    select d.* from visible d where true %s
+				    order by coalesce(d.issued_on, d.created_at::date) desc, d.number desc nulls first, d.id desc
+				    limit %d%s
+				  ) as p join unit iu on iu.id = p.issuer_unit_id
+				  order by coalesce(p.issued_on, p.created_at::date) desc, p.number desc nulls first, p.id desc
 				) l on true
-				""".formatted(reader.listCondition(), text, PAGE_SIZE + 1,
+				""".formatted(reader.listCondition(), conditions, PAGE_SIZE + 1,
 				(filter.pageNumber() > 0) ? " offset :offset" : "")))
 			.param("year", filter.year())
 			.param("type", (filter.type() != null) ? filter.type().name() : null)

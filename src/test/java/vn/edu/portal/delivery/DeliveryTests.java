@@ -280,21 +280,9 @@ class DeliveryTests {
 
 	@Test
 	void theInboxPagesThroughEveryDirectiveOnceAndItsLateFilterFindsTheLateOne() {
-		for (int i = 0; i < 26; i++) {
-			this.directives.publishFlashTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
-		}
-		List<String> held = this.jdbc.sql("select '/inbox/' || id from assignment where unit_id = ? order by id")
-			.param(this.dept.upperSecondaryOne)
-			.query(String.class)
-			.list();
+		List<String> held = twentySixMoreToTheSchool("select '/inbox/' || id from assignment where unit_id = ?");
 		PortalHttp school = login(this.dept.schoolLeader);
-
-		List<String> first = rows(school.get("/inbox").body());
-		List<String> second = rows(school.get("/inbox?page=1").body());
-		assertThat(first).hasSize(25);
-		assertThat(second).hasSize(held.size() - 25).doesNotContainAnyElementsOf(first);
-		assertThat(Stream.concat(first.stream(), second.stream()).toList()).containsExactlyInAnyOrderElementsOf(held);
-		assertThat(rows(school.get("/inbox?page=2").body())).isEmpty();
+		assertPagesThroughOnce(school, "/inbox", held);
 
 		long late = assignmentOf(this.dept.upperSecondaryOne);
 		this.jdbc.sql("update assignment set acknowledge_by = ? where id = ?")
@@ -306,26 +294,35 @@ class DeliveryTests {
 
 	@Test
 	void theDirectiveListPagesThroughEveryDirectiveTheSchoolReceivedOnce() {
-		for (int i = 0; i < 26; i++) {
-			this.directives.publishFlashTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
-		}
-		List<String> received = this.jdbc.sql("select '/directives/' || directive_id from assignment where unit_id = ?")
-			.param(this.dept.upperSecondaryOne)
-			.query(String.class)
-			.list();
-		assertThat(received).hasSize(27);
-		PortalHttp school = login(this.dept.schoolLeader);
-
-		List<String> first = rows(school.get("/directives").body());
-		List<String> second = rows(school.get("/directives?page=1").body());
-		assertThat(first).hasSize(25);
-		assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
-		assertThat(Stream.concat(first.stream(), second.stream()).toList())
-			.containsExactlyInAnyOrderElementsOf(received);
-		assertThat(rows(school.get("/directives?page=2").body())).isEmpty();
+		List<String> received = twentySixMoreToTheSchool(
+				"select '/directives/' || directive_id from assignment where unit_id = ?");
+		assertPagesThroughOnce(login(this.dept.schoolLeader), "/directives", received);
 		assertThat(rows(login(this.people.account(this.schoolTwo, Role.UNIT_LEADER)).get("/directives").body()))
 			.as("a school none of them was sent to")
 			.doesNotContainAnyElementsOf(received);
+	}
+
+	/**
+	 * Publishes 26 more directives to the school, then reads the links to what it now
+	 * holds (27 in all) with the query given, of the school's unit.
+	 */
+	private List<String> twentySixMoreToTheSchool(String links) {
+		for (int i = 0; i < 26; i++) {
+			this.directives.publishFlashTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
+		}
+		List<String> held = this.jdbc.sql(links).param(this.dept.upperSecondaryOne).query(String.class).list();
+		assertThat(held).hasSize(27);
+		return held;
+	}
+
+	/** Pages of 25 and 2 at the path, each link once and all of them; the third empty. */
+	private static void assertPagesThroughOnce(PortalHttp reader, String path, List<String> held) {
+		List<String> first = rows(reader.get(path).body());
+		List<String> second = rows(reader.get(path + "?page=1").body());
+		assertThat(first).hasSize(25);
+		assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
+		assertThat(Stream.concat(first.stream(), second.stream()).toList()).containsExactlyInAnyOrderElementsOf(held);
+		assertThat(rows(reader.get(path + "?page=2").body())).isEmpty();
 	}
 
 	private static List<String> rows(String inbox) {

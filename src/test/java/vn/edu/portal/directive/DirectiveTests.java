@@ -405,6 +405,28 @@ class DirectiveTests {
 	}
 
 	@Test
+	void theListFiltersByTypeStatusAndYearEachAloneAndTogether() {
+		PortalHttp officer = login(this.dept.officer);
+		String link = "/directives/" + draft(officer, sampleLetter()) + "\"";
+		int year = this.formats.today().getYear();
+
+		assertThat(officer.get("/directives?type=CONG_VAN").body()).contains(link);
+		assertThat(officer.get("/directives?type=KE_HOACH").body()).doesNotContain(link);
+		assertThat(officer.get("/directives?status=DRAFT").body()).contains(link);
+		assertThat(officer.get("/directives?status=PUBLISHED").body()).doesNotContain(link);
+		assertThat(officer.get("/directives?year=" + year).body()).as("a draft by the year it was made").contains(link);
+		assertThat(officer.get("/directives?year=" + (year - 1)).body()).doesNotContain(link);
+		assertThat(
+				officer.get("/directives?type=CONG_VAN&status=DRAFT&year=" + year + "&issuer=" + this.dept.department)
+					.body())
+			.contains(link);
+		assertThat(
+				officer.get("/directives?type=CONG_VAN&status=DRAFT&year=" + year + "&issuer=" + this.dept.districtOne)
+					.body())
+			.doesNotContain(link);
+	}
+
+	@Test
 	void theIssuerFilterOffersWhoIssuedWhatTheReaderSeesEvenWhenNothingMatches() {
 		PortalHttp officer = login(this.dept.officer);
 		long id = draft(officer, sampleLetter());

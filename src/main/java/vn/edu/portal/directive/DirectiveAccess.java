@@ -1,6 +1,7 @@
 package vn.edu.portal.directive;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,13 +56,16 @@ class DirectiveAccess {
 	DirectiveAccess(ScopePolicy scope, JdbcClient jdbc, List<DirectiveAudience> audiences) {
 		this.scope = scope;
 		this.jdbc = jdbc;
-		this.visible = VISIBLE.replace("{audiences}",
+		this.visible = withAudiences(VISIBLE, audiences, DirectiveAudience::reachedCondition);
+		this.visibleInLists = withAudiences(VISIBLE_IN_LISTS, audiences, DirectiveAudience::reachedSetCondition);
+	}
+
+	/** The rule with each audience's condition, in the same form, as one more way in. */
+	private static String withAudiences(String rule, List<DirectiveAudience> audiences,
+			Function<DirectiveAudience, String> condition) {
+		return rule.replace("{audiences}",
 				audiences.stream()
-					.map((audience) -> " or (" + audience.reachedCondition() + ")")
-					.collect(Collectors.joining()));
-		this.visibleInLists = VISIBLE_IN_LISTS.replace("{audiences}",
-				audiences.stream()
-					.map((audience) -> " or (" + audience.reachedSetCondition() + ")")
+					.map((audience) -> " or (" + condition.apply(audience) + ")")
 					.collect(Collectors.joining()));
 	}
 

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,22 +49,27 @@ class DirectiveQueries {
 			.filter((word) -> !word.isEmpty())
 			.limit(MAX_WORDS)
 			.toList();
-		// Only the conditions the filter asks for, so that the one plan kept for the list
-		// counts the directives it will find: with "cast(:type as varchar) is null or
-		// ..."
-		// PostgreSQL expected one and looked up each one's issuer by itself.
+		// Only the conditions the filter asks for, each with its value, so that the plan
+		// kept for the list counts the directives it will find: with a condition of the
+		// form "cast(:type as varchar) is null or ..." for each filter, PostgreSQL
+		// expected one and looked up each one's issuer by itself.
 		StringBuilder conditions = new StringBuilder();
+		Map<String, Object> values = new HashMap<>();
 		if (filter.year() != null) {
 			conditions.append(" and coalesce(d.year, extract(year from d.created_at)::int) = :year");
+			values.put("year", filter.year());
 		}
 		if (filter.type() != null) {
 			conditions.append(" and d.type = :type");
+			values.put("type", filter.type().name());
 		}
 		if (filter.status() != null) {
 			conditions.append(" and d.status = :status");
+			values.put("status", filter.status().name());
 		}
 		if (filter.issuer() != null) {
 			conditions.append(" and d.issuer_unit_id = :issuer");
+			values.put("issuer", filter.issuer());
 		}
 		for (int i = 0; i < words.size(); i++) {
 			conditions.append(" and (d.search_text like '%' || portal_fold(:w")
@@ -70,8 +77,12 @@ class DirectiveQueries {
 				.append(") || '%' or exists (select 1 from directive_task t where t.directive_id = d.id and portal_fold(t.text) like '%' || portal_fold(:w")
 				.append(i)
 				.append(") || '%'))");
+			values.put("w" + i, escapeLike(words.get(i)));
 		}
-		JdbcClient.StatementSpec statement = reader.bind(this.jdbc.sql("""
+		if (filter.pageNumber() > 0) {
+			values.put("offset", filter.pageNumber() * PAGE_SIZE);
+		}
+		return reader.bind(this.jdbc.sql("""
 				with visible as materialized (
 				  select d.id, d.status, d.type, d.number, d.symbol, d.issued_on, d.subject, d.urgency, d.amendment,
 				         d.updated_at, d.issuer_unit_id, d.year, d.created_at, d.search_text
@@ -92,16 +103,9 @@ class DirectiveQueries {
 				  order by coalesce(p.issued_on, p.created_at::date) desc, p.number desc nulls first, p.id desc
 				) l on true
 				""".formatted(reader.listCondition(), conditions, PAGE_SIZE + 1,
-				(filter.pageNumber() > 0) ? " offset :offset" : "")))
-			.param("year", filter.year())
-			.param("type", (filter.type() != null) ? filter.type().name() : null)
-			.param("status", (filter.status() != null) ? filter.status().name() : null)
-			.param("issuer", filter.issuer())
-			.param("offset", filter.pageNumber() * PAGE_SIZE);
-		for (int i = 0; i < words.size(); i++) {
-			statement = statement.param("w" + i, escapeLike(words.get(i)));
-		}
-		return statement.query((ResultSetExtractor<ListPage>) DirectiveQueries::readPage);
+				values.containsKey("offset") ? " offset :offset" : "")))
+			.params(values)
+			.query((ResultSetExtractor<ListPage>) DirectiveQueries::readPage);
 	}
 
 	/**

@@ -447,8 +447,7 @@ class ApiTests {
 	void aBodyOverOneMegabyteIs413WhetherItsLengthIsDeclaredOrItComesInChunks() throws Exception {
 		String token = createToken(login(this.dept.schoolLeader), "Lớn", List.of("incidents:write"));
 		String key = java.util.UUID.randomUUID().toString();
-		// Over the limit, and under what Tomcat reads and discards after answering (2
-		// MB):
+		// Over the limit, and under the 2 MB Tomcat reads and discards after answering:
 		// past that it closes the connection while the client is still sending, and the
 		// client may see the reset instead of the answer.
 		byte[] hostile = ("{\"key\":\"" + key + "\",\"summary\":\"" + "A".repeat(1536 * 1024) + "\"}")

@@ -5,7 +5,7 @@
 # when PETCLINIC_DIR names a checkout of stock Spring PetClinic, PetClinic on its PostgreSQL profile
 # (-Xmx512m, built here if it has no jar yet). Warms both, then measures interleaved rounds with wrk
 # (2 threads, 16 connections): PetClinic's /owners?lastName= and each list page of the portal, each
-# as the account that uses it. Prints req/s, p50 and p99 per page (the mean of the rounds' req/s, the
+# as the account that uses it, and the PDF of a directive a school received. Prints req/s, p50 and p99 per page (the mean of the rounds' req/s, the
 # median of their percentiles), the ratio to PetClinic, the statements PostgreSQL received per
 # request (read back from its log), and the portal's start-up time to a served login page on a
 # database already migrated. Without PETCLINIC_DIR it prints the portal's figures alone and says so.
@@ -96,6 +96,9 @@ school=$(login "$portal_port" thcs.giongtrom "$demo_password")
 officer=$(login "$portal_port" sgd.chuyenvien "$demo_password")
 leader=$(login "$portal_port" sgd.lanhdao "$demo_password")
 [[ -n "$school" && -n "$officer" && -n "$leader" ]] || { echo "the demo accounts did not sign in" >&2; exit 1; }
+# The PDF of the directive the school received last, which every school that received it downloads.
+printed=$(psql -X -At -d "$portal_db" -c "select a.directive_id from assignment a join account ac on ac.unit_id = a.unit_id
+  where ac.username = 'thcs.giongtrom' order by a.delivered_at desc, a.id desc limit 1")
 
 # name|port|path|cookie
 targets=()
@@ -121,6 +124,7 @@ targets+=(
   "/reports/review (officer)|$portal_port|/reports/review|$officer"
   "/notifications (school leader)|$portal_port|/notifications|$school"
   "/dashboard (department leader)|$portal_port|/dashboard|$leader"
+  "/directives/$printed.pdf (school leader)|$portal_port|/directives/$printed.pdf|$school"
 )
 
 wrk_run() { # port path cookie seconds -> "req/s p50ms p99ms non2xx"

@@ -1,6 +1,5 @@
 package vn.edu.portal.directive;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,10 +65,8 @@ class DirectivePrintController {
 		DirectiveReading.Print print = this.reading.print(user, id);
 		Context context = new Context(Locale.forLanguageTag("vi"), Map.of("p", print.printed(), "recalled",
 				print.recalled(), "pdf", true, "printCss", this.printCss, "directiveId", id));
-		String html = this.templates.process(TEMPLATE, context);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		this.pdf.render(html, out);
-		return Downloads.attachment(print.fileName(), MediaType.APPLICATION_PDF, out::writeTo);
+		byte[] pdf = this.pdf.pdf(this.templates.process(TEMPLATE, context));
+		return Downloads.attachment(print.fileName(), MediaType.APPLICATION_PDF, (out) -> out.write(pdf));
 	}
 
 	/**

@@ -1,17 +1,27 @@
 package vn.edu.portal.system;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.PageSizeUnits;
@@ -42,6 +52,14 @@ import org.springframework.stereotype.Component;
  * {@code <style>} element; images may only be {@code data:} URIs; an {@code @font-face}
  * rule is ignored. Links keep their absolute targets. The text is printed in NFC, and a
  * page without an {@code @page} size is A4.
+ * <p>
+ * A page printed lately is not printed again: the PDFs are kept in memory (up to
+ * {@value #KEPT_BYTES} bytes, each for a day after it was last asked for) under the
+ * SHA-256 of the page they were printed from, so one can only be found again by the very
+ * same page and is never out of date. Printing a directive takes a tenth of a second of a
+ * core and most of its memory churn; the hundreds of schools that open a directive within
+ * the hour it is published get the same PDF, printed once. A page asked for by several
+ * readers at once is printed by the first, the others wait for it.
  */
 @Component
 public class PdfRenderer {
@@ -57,11 +75,20 @@ public class PdfRenderer {
 
 	private static final Pattern ABSOLUTE = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
+	/** The bytes of PDF kept in memory at most: a few hundred letters. */
+	static final long KEPT_BYTES = 32L * 1024 * 1024;
+
 	static {
 		XRLog.setLoggerImpl(new Slf4jLogger());
 	}
 
 	private final List<Face> faces;
+
+	private final AsyncCache<String, byte[]> printed = Caffeine.newBuilder()
+		.maximumWeight(KEPT_BYTES)
+		.weigher((String page, byte[] pdf) -> pdf.length)
+		.expireAfterAccess(Duration.ofDays(1))
+		.buildAsync();
 
 	public PdfRenderer() {
 		this.faces = List.of(new Face("LiberationSerif-Regular.ttf", 400, FontStyle.NORMAL),
@@ -76,7 +103,44 @@ public class PdfRenderer {
 	 * @param out where the PDF goes
 	 */
 	public void render(String html, OutputStream out) {
-		Document document = W3CDom.convert(Jsoup.parse(Normalizer.normalize(html, Normalizer.Form.NFC)));
+		try {
+			out.write(pdf(html));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The PDF of the page: printed now, or the one printed from the same page lately.
+	 * @param html an HTML5 page; it need not be well-formed XML
+	 * @return the PDF, not to be changed (it may be shared)
+	 */
+	public byte[] pdf(String html) {
+		String page = Normalizer.normalize(html, Normalizer.Form.NFC);
+		CompletableFuture<byte[]> mine = new CompletableFuture<>();
+		CompletableFuture<byte[]> pdf = this.printed.get(sha256(page), (key, executor) -> mine);
+		if (pdf == mine) {
+			// Printed outside the cache's locks, so that other pages are not held up.
+			try {
+				mine.complete(print(page));
+			}
+			catch (RuntimeException | Error ex) {
+				mine.completeExceptionally(ex);
+				throw ex;
+			}
+		}
+		try {
+			return pdf.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException failure) ? failure : ex;
+		}
+	}
+
+	private byte[] print(String page) {
+		Document document = W3CDom.convert(Jsoup.parse(page));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PdfRendererBuilder builder = new PdfRendererBuilder().withW3cDocument(document, BASE_URI)
 			.useDefaultPageSize(210, 297, PageSizeUnits.MM)
 			.useUriResolver((base, uri) -> ABSOLUTE.matcher(uri).lookingAt() ? uri : null)
@@ -94,6 +158,17 @@ public class PdfRenderer {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private static String sha256(String page) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(page.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -240,6 +240,9 @@ class DirectiveTests {
 		submit(officer, id);
 		PortalHttp leader = login(this.dept.leader);
 		publish(leader, id, Formats.dayMonthYear(this.formats.today()));
+		// Printed once before the recall: the PDF printed then is not the one given
+		// after.
+		assertThat(pdfText(leader.download("/directives/" + id + ".pdf").body())).doesNotContain("ĐÃ THU HỒI");
 		leader.get("/directives/" + id);
 		HttpResponse<String> missingReason = leader.post("/directives/" + id + "/recall",
 				Map.of("comment", " ", "version", String.valueOf(version(id))));
@@ -272,6 +275,9 @@ class DirectiveTests {
 		assertThat(text(leader.get("/directives/" + id)))
 			.contains("Chỉ sửa đổi hoặc thu hồi được văn bản đã ban hành.");
 		assertThat(text(leader.get("/directives/" + id + "/print"))).contains("ĐÃ THU HỒI");
+		assertThat(pdfText(leader.download("/directives/" + id + ".pdf").body())).contains("ĐÃ THU HỒI");
+		assertThat(pdfText(login(this.dept.officer).download("/directives/" + id + ".pdf").body()))
+			.contains("ĐÃ THU HỒI");
 	}
 
 	@Test

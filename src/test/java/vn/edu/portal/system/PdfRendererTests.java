@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -75,6 +80,49 @@ class PdfRendererTests {
 	@BeforeAll
 	static void renderLetter() {
 		letter = render(LETTER);
+	}
+
+	@Test
+	void aPagePrintedLatelyIsNotPrintedAgainAndAnyChangeIsPrintedAnew() throws IOException {
+		PdfRenderer fresh = new PdfRenderer();
+		byte[] first = fresh.pdf(LETTER);
+		assertThat(fresh.pdf(LETTER)).isSameAs(first);
+		// The same page written in decomposed letters is the same page.
+		assertThat(fresh.pdf(Normalizer.normalize(LETTER, Normalizer.Form.NFD))).isSameAs(first);
+		byte[] changed = fresh.pdf(LETTER.replace("La Thị Thúy", "La Thị Thủy"));
+		assertThat(changed).isNotSameAs(first);
+		try (PDDocument pdf = Loader.loadPDF(changed)) {
+			assertThat(nfc(new PDFTextStripper().getText(pdf))).contains(nfc("La Thị Thủy"))
+				.doesNotContain(nfc("La Thị Thúy"));
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		fresh.render(LETTER, out);
+		assertThat(out.toByteArray()).isEqualTo(first);
+	}
+
+	@Test
+	void readersAskingForTheSamePageAtOnceGetOnePrint() throws Exception {
+		PdfRenderer fresh = new PdfRenderer();
+		String page = LETTER.replace("Công văn", "Công văn in cùng lúc");
+		ExecutorService readers = Executors.newFixedThreadPool(8);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<byte[]>> asked = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				asked.add(readers.submit(() -> {
+					start.await();
+					return fresh.pdf(page);
+				}));
+			}
+			start.countDown();
+			byte[] first = asked.get(0).get(60, TimeUnit.SECONDS);
+			for (Future<byte[]> pdf : asked) {
+				assertThat(pdf.get(60, TimeUnit.SECONDS)).isSameAs(first);
+			}
+		}
+		finally {
+			readers.shutdownNow();
+		}
 	}
 
 	@Test

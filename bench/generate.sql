@@ -124,6 +124,28 @@ join unit dv on dv.code = (select code from gen_department where d = g.d) || '-P
 join lateral (select a.id from account a where a.unit_id = dv.id order by a.id limit 1) as officer on true
 order by g.d, g.year, g.n;
 
+-- Each directive keeps the version it was issued as, which its page and its PDF print.
+insert into directive_version (directive_id, amendment, created_at, created_by, printed)
+select d.id, 0, d.published_at, d.published_by, jsonb_build_object(
+         'authorityLine', 'UBND TỈNH BẾN TRE', 'issuerName', d.issuer_name,
+         'number', case when d.number < 10 then '0' else '' end || d.number || '/' || d.symbol,
+         'placeAndDate', d.place || ', ngày ' || to_char(d.issued_on, 'DD') || ' tháng '
+           || case when extract(month from d.issued_on) <= 2 then to_char(d.issued_on, 'MM')
+                   else extract(month from d.issued_on)::text end || ' năm ' || extract(year from d.issued_on),
+         'typeName', case d.type when 'KE_HOACH' then 'KẾ HOẠCH' when 'CHI_THI' then 'CHỈ THỊ'
+                                 when 'THONG_BAO' then 'THÔNG BÁO' when 'HUONG_DAN' then 'HƯỚNG DẪN' end,
+         'subject', d.subject,
+         'urgencyMark', case d.urgency when 'URGENT' then 'KHẨN' when 'VERY_URGENT' then 'THƯỢNG KHẨN' end,
+         'addressees', jsonb_build_array('Các đơn vị trực thuộc'),
+         'opening', jsonb_build_array('Thực hiện nhiệm vụ năm học, Sở Giáo dục và Đào tạo yêu cầu các đơn vị:'),
+         'tasks', jsonb_build_array(jsonb_build_object('number', 1, 'paragraphs',
+           jsonb_build_array('Triển khai nội dung văn bản đến cán bộ, giáo viên, nhân viên và học sinh.'))),
+         'closing', jsonb_build_array('Các đơn vị báo cáo kết quả về Sở theo thời hạn./.'),
+         'otherRecipients', jsonb_build_array('- Như trên;', '- Website Sở;'), 'archiveLine', 'Lưu: VT.',
+         'signerAuthority', null, 'signerPosition', d.signer_position, 'signerName', d.signer_name,
+         'draft', false, 'amendment', 0)
+from directive d where d.issuer_unit_id in (select department_id from gen_directive);
+
 insert into directive_register (issuer_unit_id, year, last_number)
 select issuer_unit_id, year, max(number) from directive
 where issuer_unit_id in (select department_id from gen_directive) group by 1, 2
@@ -142,7 +164,8 @@ from directive d where d.issuer_unit_id in (select department_id from gen_direct
 insert into directive_recipient (directive_id, unit_id, role)
 select s.directive_id, u.id, case when abs(hashint8(s.directive_id * 31 + u.id)::bigint) % 10 = 0 then 'INFORM' else 'IMPLEMENT' end
 from gen_size s join gen_unit u on u.department_id = s.issuer_unit_id
-where s.share >= 1 or abs(hashint8(s.directive_id * 1000003 + u.id)::bigint) % 100000 < s.share * 100000;
+where s.share >= 1 or abs(hashint8(s.directive_id * 1000003 + u.id)::bigint) % 100000 < s.share * 100000
+order by s.directive_id, u.id; -- a directive's recipients side by side, as its publication writes them
 
 -- Assignments, with their fate: about 70% acknowledged on time, 15% late, 15% never.
 insert into assignment (directive_id, unit_id, role, delivered_at, acknowledge_by, due_on, read_at, read_by,

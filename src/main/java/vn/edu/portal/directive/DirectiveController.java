@@ -64,8 +64,9 @@ class DirectiveController {
 
 	@WritesWhenViewed
 	@GetMapping("/{id}")
-	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-		return this.formPage.detail(user, id, model);
+	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) String recipients, Model model) {
+		return this.formPage.detail(user, id, "all".equals(recipients), model);
 	}
 
 	@GetMapping("/new")

@@ -56,10 +56,17 @@ class DirectiveFormPage {
 
 	/**
 	 * The detail page, with the step forms not already in the model (one that failed
-	 * keeps what was typed).
+	 * keeps what was typed), and the first of its recipients.
 	 */
 	String detail(CurrentUser user, long id, Model model) {
-		DirectiveReading.Detail detail = this.reading.detail(user, id);
+		return detail(user, id, false, model);
+	}
+
+	/**
+	 * The detail page, with all its recipients when asked for.
+	 */
+	String detail(CurrentUser user, long id, boolean allRecipients, Model model) {
+		DirectiveReading.Detail detail = this.reading.detail(user, id, allRecipients);
 		// After the page's read-only transaction: the read receipt is written in its own.
 		this.events.publishEvent(new DirectiveOpened(id, user.id(), user.unitId(), this.clock.instant()));
 		long version = detail.directive().getVersion();

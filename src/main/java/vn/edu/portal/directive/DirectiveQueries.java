@@ -144,19 +144,53 @@ class DirectiveQueries {
 	}
 
 	/**
-	 * The recipient units recorded at publication, with their role, as the tree was then.
+	 * The recipient units recorded at publication, with their role, as the tree was then:
+	 * the first of them (those to implement, then those informed, each in the tree's
+	 * order), and how many there are in all, in one statement.
+	 * @param limit how many to list at most
 	 */
-	List<RecipientRow> recipients(long directiveId) {
-		return this.jdbc.sql("""
-				select u.id, u.code, u.name, u.type, r.role, u.valid_to, s.name as successor_name
-				from directive_recipient r join unit u on u.id = r.unit_id left join unit s on s.id = u.successor_id
-				where r.directive_id = ? order by r.role, u.path
-				""")
-			.param(directiveId)
-			.query((rs, i) -> new RecipientRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-					UnitType.valueOf(rs.getString("type")), RecipientRole.valueOf(rs.getString("role")),
-					rs.getObject("valid_to", LocalDate.class), rs.getString("successor_name")))
-			.list();
+	Recipients recipients(long directiveId, int limit) {
+		long[] counts = new long[2];
+		List<RecipientRow> listed = new ArrayList<>();
+		// Only the rows listed are joined to their successors; the counts read the
+		// directive's recipients alone.
+		this.jdbc.sql("""
+				select u.id, u.code, u.name, u.type, f.role, u.valid_to, s.name as successor_name, c.recipients,
+				       c.implementing
+				from (select count(*) as recipients, count(*) filter (where r.role = 'IMPLEMENT') as implementing
+				      from directive_recipient r where r.directive_id = :directive) as c
+				left join lateral (
+				  select r.unit_id, r.role, u.path from directive_recipient r join unit u on u.id = r.unit_id
+				  where r.directive_id = :directive order by r.role, u.path limit %d
+				) as f on true
+				left join unit u on u.id = f.unit_id left join unit s on s.id = u.successor_id
+				order by f.role, f.path
+				""".formatted(limit)).param("directive", directiveId).query((rs) -> {
+			counts[0] = rs.getLong("recipients");
+			counts[1] = rs.getLong("implementing");
+			if (rs.getObject("id") != null) {
+				listed.add(new RecipientRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+						UnitType.valueOf(rs.getString("type")), RecipientRole.valueOf(rs.getString("role")),
+						rs.getObject("valid_to", LocalDate.class), rs.getString("successor_name")));
+			}
+		});
+		return new Recipients(listed, counts[0], counts[1]);
+	}
+
+	/**
+	 * The recipients of a directive, or the first of them.
+	 *
+	 * @param listed those listed
+	 * @param count how many there are in all
+	 * @param implementing how many of them are to implement it
+	 */
+	record Recipients(List<RecipientRow> listed, long count, long implementing) {
+
+		/** Whether some are not listed. */
+		public boolean more() {
+			return this.listed.size() < this.count;
+		}
+
 	}
 
 	/**

@@ -22,6 +22,12 @@ import vn.edu.portal.system.FileKinds;
 @Transactional(readOnly = true)
 class DirectiveReading {
 
+	/** The recipients a directive's page lists unless all are asked for. */
+	static final int FIRST_RECIPIENTS = 25;
+
+	/** All of them: more units than any Department has. */
+	static final int ALL_RECIPIENTS = 10_000;
+
 	private final DirectiveService directives;
 
 	private final DirectiveQueries queries;
@@ -51,7 +57,12 @@ class DirectiveReading {
 		this.scope = scope;
 	}
 
-	Detail detail(CurrentUser user, long id) {
+	/**
+	 * The directive's page, its recipients listed in full or only the first of them (a
+	 * Department's directive goes to as many as 1,500 units, which a school opening it on
+	 * a phone has no use for).
+	 */
+	Detail detail(CurrentUser user, long id, boolean allRecipients) {
 		Directive directive = this.directives.get(user, id);
 		DirectiveContent content = directive.content();
 		List<Long> referencedIds = content.references()
@@ -63,7 +74,8 @@ class DirectiveReading {
 				: this.selection.describe(user, content.tokens(RecipientRole.IMPLEMENT));
 		List<UnitSelection.Choice> informed = directive.getNumber() != null ? List.of()
 				: this.selection.describe(user, content.tokens(RecipientRole.INFORM));
-		return new Detail(directive, content, printed(directive), this.queries.recipients(id), implementers, informed,
+		return new Detail(directive, content, printed(directive),
+				this.queries.recipients(id, allRecipients ? ALL_RECIPIENTS : FIRST_RECIPIENTS), implementers, informed,
 				history(user, directive), this.versions.of(id), this.attachments.of(id),
 				this.queries.referenced(referencedIds, directive.getIssuerUnitId()), actions(user, directive));
 	}
@@ -129,15 +141,10 @@ class DirectiveReading {
 	 * @param actions what the reader may do
 	 */
 	record Detail(Directive directive, DirectiveContent content, PrintedDirective printed,
-			List<DirectiveQueries.RecipientRow> recipients, List<UnitSelection.Choice> chosenImplementers,
+			DirectiveQueries.Recipients recipients, List<UnitSelection.Choice> chosenImplementers,
 			List<UnitSelection.Choice> chosenInformed, List<DirectiveHistory.Entry> history,
 			List<DirectiveVersions.Version> versions, List<FileStore.StoredFile> attachments,
 			List<DirectiveQueries.Option> referenced, Actions actions) {
-
-		public long implementCount() {
-			return this.recipients.stream().filter((row) -> row.role() == RecipientRole.IMPLEMENT).count();
-		}
-
 	}
 
 	/**

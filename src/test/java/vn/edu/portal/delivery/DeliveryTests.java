@@ -2,12 +2,14 @@ package vn.edu.portal.delivery;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -300,6 +302,38 @@ class DeliveryTests {
 		assertThat(rows(login(this.people.account(this.schoolTwo, Role.UNIT_LEADER)).get("/directives").body()))
 			.as("a school none of them was sent to")
 			.doesNotContainAnyElementsOf(received);
+	}
+
+	@Test
+	void aDirectiveToManyUnitsListsItsFirstRecipientsAndAllOfThemWhenAsked() {
+		List<Long> units = new ArrayList<>(List.of(this.dept.upperSecondaryOne, this.schoolTwo, this.schoolThree));
+		for (int i = 1; i <= 27; i++) {
+			units.add(this.dept.unit("NHIEU" + i, "Trường Nhận Thử " + i, "PRIMARY", this.dept.districtOne));
+		}
+		long many = this.directives.publishSampleTo(this.dept, units, this.formats.today());
+		List<String> names = this.jdbc.sql("select name from unit where id = any(?)")
+			.param(units.toArray(Long[]::new))
+			.query(String.class)
+			.list();
+		PortalHttp school = login(this.dept.schoolLeader);
+
+		Document first = Jsoup.parse(school.get("/directives/" + many).body());
+		assertThat(first.text()).contains("Đã gửi 30 đơn vị (30 đơn vị thực hiện)");
+		assertThat(recipientNames(first)).hasSize(25).isSubsetOf(names);
+		Element all = first.selectFirst("#recipients-all");
+		assertThat(all).isNotNull();
+		assertThat(all.text()).isEqualTo("Xem tất cả 30 đơn vị nhận");
+
+		Document whole = Jsoup.parse(school.get(all.attr("href")).body());
+		assertThat(recipientNames(whole)).containsExactlyInAnyOrderElementsOf(names);
+		assertThat(whole.selectFirst("#recipients-all")).isNull();
+		assertThat(recipientNames(Jsoup.parse(school.get("/directives/" + this.directive).body())))
+			.as("a directive to three units lists them all")
+			.hasSize(3);
+	}
+
+	private static List<String> recipientNames(Document page) {
+		return page.select("section[aria-labelledby=recipients-title] tbody tr td:first-child > span").eachText();
 	}
 
 	/**

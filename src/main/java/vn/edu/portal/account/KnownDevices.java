@@ -1,14 +1,10 @@
 package vn.edu.portal.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
@@ -18,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import vn.edu.portal.system.Sha256;
 
 /**
  * The browsers and addresses an account signed in from. A browser is known by a
@@ -48,7 +46,7 @@ class KnownDevices {
 	/** The hash of the browser's device cookie, or {@code null} without a valid one. */
 	static String hashOf(HttpServletRequest request) {
 		String token = tokenOf(request);
-		return (token != null) ? sha256(token) : null;
+		return (token != null) ? Sha256.hex(token) : null;
 	}
 
 	/**
@@ -76,7 +74,7 @@ class KnownDevices {
 					returning (xmax = 0)
 					""")
 			.param("account", accountId)
-			.param("hash", sha256(token))
+			.param("hash", Sha256.hex(token))
 			.param("now", Timestamp.from(now))
 			.param("address", request.getRemoteAddr())
 			.param("agent", userAgent(request))
@@ -137,16 +135,6 @@ class KnownDevices {
 			}
 		}
 		return null;
-	}
-
-	private static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

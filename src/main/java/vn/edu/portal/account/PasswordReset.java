@@ -1,15 +1,12 @@
 package vn.edu.portal.account;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.edu.portal.audit.AuditLog;
+import vn.edu.portal.system.Sha256;
 
 /**
  * Account recovery by e-mail, without an administrator: a link that works once, for 30
@@ -135,7 +133,7 @@ class PasswordReset {
 				insert into password_reset_token (account_id, token_hash, created_at, expires_at)
 				values (?, ?, ?, ?)
 				""")
-			.params(recipient.id(), sha256(token), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
+			.params(recipient.id(), Sha256.hex(token), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
 			.update();
 		this.audit.recordFor(recipient.username(), null, "PASSWORD_RESET_REQUESTED", Map.of());
 		Locale locale = Locale.forLanguageTag(recipient.language());
@@ -151,7 +149,7 @@ class PasswordReset {
 		return this.jdbc.sql("""
 				select account_id from password_reset_token
 				where token_hash = ? and used_at is null and expires_at > ?
-				""").params(sha256(token), Timestamp.from(this.clock.instant())).query(Long.class).optional();
+				""").params(Sha256.hex(token), Timestamp.from(this.clock.instant())).query(Long.class).optional();
 	}
 
 	/**
@@ -167,7 +165,7 @@ class PasswordReset {
 				select account_id from password_reset_token
 				where token_hash = ? and used_at is null and expires_at > ? for update
 				""")
-			.params(sha256(token), Timestamp.from(now))
+			.params(Sha256.hex(token), Timestamp.from(now))
 			.query(Long.class)
 			.optional()
 			.orElseThrow(ResetLinkInvalidException::new);
@@ -197,16 +195,6 @@ class PasswordReset {
 		}
 		catch (MessagingException | RuntimeException ex) {
 			logger.warn("A password reset e-mail could not be sent: " + ex.getMessage());
-		}
-	}
-
-	static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -1,14 +1,10 @@
 package vn.edu.portal.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.ScopePolicy;
 import vn.edu.portal.audit.AuditLog;
+import vn.edu.portal.system.Sha256;
 
 /**
  * Personal access tokens: created by their owner (the secret shown once, kept as its
@@ -189,13 +186,7 @@ class ApiTokens {
 	}
 
 	static String hash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(secret);
 	}
 
 	private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -6,13 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -119,7 +115,7 @@ public class PdfRenderer {
 	public byte[] pdf(String html) {
 		String page = Normalizer.normalize(html, Normalizer.Form.NFC);
 		CompletableFuture<byte[]> mine = new CompletableFuture<>();
-		CompletableFuture<byte[]> pdf = this.printed.get(sha256(page), (key, executor) -> mine);
+		CompletableFuture<byte[]> pdf = this.printed.get(Sha256.hex(page), (key, executor) -> mine);
 		if (pdf == mine) {
 			// Printed outside the cache's locks, so that other pages are not held up.
 			try {
@@ -160,16 +156,6 @@ public class PdfRenderer {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
-	}
-
-	private static String sha256(String page) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(page.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static boolean allowed(String uri, ExternalResourceType type) {

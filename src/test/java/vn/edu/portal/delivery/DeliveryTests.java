@@ -330,6 +330,12 @@ class DeliveryTests {
 		assertThat(recipientNames(Jsoup.parse(school.get("/directives/" + this.directive).body())))
 			.as("a directive to three units lists them all")
 			.hasSize(3);
+		long elsewhere = this.dept.unit("NGOAI", "Trường Ngoài Danh Sách", "PRIMARY", this.dept.districtOne);
+		assertThat(
+				login(this.people.account(elsewhere, Role.UNIT_LEADER)).get("/directives/" + many + "?recipients=all")
+					.statusCode())
+			.as("a school it did not go to")
+			.isEqualTo(404);
 	}
 
 	private static List<String> recipientNames(Document page) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -91,20 +90,6 @@ public class PdfRenderer {
 				new Face("LiberationSerif-Bold.ttf", 700, FontStyle.NORMAL),
 				new Face("LiberationSerif-Italic.ttf", 400, FontStyle.ITALIC),
 				new Face("LiberationSerif-BoldItalic.ttf", 700, FontStyle.ITALIC));
-	}
-
-	/**
-	 * Renders the page to the stream, which is left open.
-	 * @param html an HTML5 page; it need not be well-formed XML
-	 * @param out where the PDF goes
-	 */
-	public void render(String html, OutputStream out) {
-		try {
-			out.write(pdf(html));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

@@ -150,11 +150,9 @@ class DirectiveQueries {
 	 * @param limit how many to list at most
 	 */
 	Recipients recipients(long directiveId, int limit) {
-		long[] counts = new long[2];
-		List<RecipientRow> listed = new ArrayList<>();
 		// Only the rows listed are joined to their successors; the counts read the
-		// directive's recipients alone.
-		this.jdbc.sql("""
+		// directive's recipients alone (one row of nulls beside them when it has none).
+		return this.jdbc.sql("""
 				select u.id, u.code, u.name, u.type, f.role, u.valid_to, s.name as successor_name, c.recipients,
 				       c.implementing
 				from (select count(*) as recipients, count(*) filter (where r.role = 'IMPLEMENT') as implementing
@@ -165,16 +163,21 @@ class DirectiveQueries {
 				) as f on true
 				left join unit u on u.id = f.unit_id left join unit s on s.id = u.successor_id
 				order by f.role, f.path
-				""".formatted(limit)).param("directive", directiveId).query((rs) -> {
-			counts[0] = rs.getLong("recipients");
-			counts[1] = rs.getLong("implementing");
-			if (rs.getObject("id") != null) {
-				listed.add(new RecipientRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-						UnitType.valueOf(rs.getString("type")), RecipientRole.valueOf(rs.getString("role")),
-						rs.getObject("valid_to", LocalDate.class), rs.getString("successor_name")));
+				""".formatted(limit)).param("directive", directiveId).query((ResultSetExtractor<Recipients>) (rs) -> {
+			List<RecipientRow> listed = new ArrayList<>();
+			long count = 0;
+			long implementing = 0;
+			while (rs.next()) {
+				count = rs.getLong("recipients");
+				implementing = rs.getLong("implementing");
+				if (rs.getObject("id") != null) {
+					listed.add(new RecipientRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+							UnitType.valueOf(rs.getString("type")), RecipientRole.valueOf(rs.getString("role")),
+							rs.getObject("valid_to", LocalDate.class), rs.getString("successor_name")));
+				}
 			}
+			return new Recipients(listed, count, implementing);
 		});
-		return new Recipients(listed, counts[0], counts[1]);
 	}
 
 	/**

@@ -6,10 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.asm.MethodVisitor;
+import org.springframework.asm.Type;
 import org.springframework.expression.AccessException;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.PropertyAccessor;
 import org.springframework.expression.TypedValue;
+import org.springframework.expression.spel.CodeFlow;
+import org.springframework.expression.spel.CompilablePropertyAccessor;
 import org.springframework.expression.spel.support.ReflectivePropertyAccessor;
 import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.context.IContext;
@@ -33,8 +37,16 @@ import org.thymeleaf.util.ExpressionUtils;
  * keeps it and a read is a map lookup and the getter's call. What it does not read (a
  * class, an array, a forbidden member, anything it cannot find) falls through to
  * Thymeleaf's accessor, which answers or refuses exactly as before.
+ * <p>
+ * Spring EL compiles an expression it has read often enough
+ * ({@code spring.thymeleaf.enable-spring-el-compiler}) when every step of it can be
+ * compiled. A property read by this accessor compiles to a call of
+ * {@link #read(Object, String)}, the same lookup without the interpreter around it,
+ * whatever the class of the row. A class or a property this accessor has not decided on
+ * makes the compiled expression fail, and Spring EL reads it through the accessors again,
+ * under the same rule.
  */
-final class ViewPropertyAccessor implements PropertyAccessor {
+public final class ViewPropertyAccessor implements CompilablePropertyAccessor {
 
 	static final ViewPropertyAccessor INSTANCE = new ViewPropertyAccessor();
 
@@ -70,6 +82,43 @@ final class ViewPropertyAccessor implements PropertyAccessor {
 			throw new AccessException("'" + name + "' is not read by this accessor");
 		}
 		return reader.read(context, target, name);
+	}
+
+	/**
+	 * A property read in a compiled expression: the reader this accessor decided on for
+	 * the target's class and the property's name. Anything else fails, and Spring EL goes
+	 * back to interpreting the expression.
+	 * @param target what the property is read from
+	 * @param name the property's name
+	 * @return the property's value
+	 * @throws AccessException when no reader was decided on for them
+	 */
+	public static Object read(Object target, String name) throws AccessException {
+		Optional<PropertyAccessor> reader = INSTANCE.readers.get(target.getClass()).get(name);
+		if (reader == null || reader.isEmpty()) {
+			throw new AccessException("'" + name + "' was not read by this accessor before");
+		}
+		return reader.get().read(null, target, name).getValue();
+	}
+
+	@Override
+	public boolean isCompilable() {
+		return true;
+	}
+
+	@Override
+	public Class<?> getPropertyType() {
+		return Object.class;
+	}
+
+	@Override
+	public void generateCode(String propertyName, MethodVisitor mv, CodeFlow cf) {
+		if (cf.lastDescriptor() == null) {
+			cf.loadTarget(mv);
+		}
+		mv.visitLdcInsn(propertyName);
+		mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(ViewPropertyAccessor.class), "read",
+				"(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;", false);
 	}
 
 	@Override

@@ -15,6 +15,12 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.expression.EvaluationException;
+import org.springframework.expression.PropertyAccessor;
+import org.springframework.expression.spel.SpelCompilerMode;
+import org.springframework.expression.spel.SpelParserConfiguration;
+import org.springframework.expression.spel.standard.SpelExpression;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -90,11 +96,44 @@ class ViewPropertyAccessorTests {
 			.withMessageContaining("missing");
 	}
 
+	@Test
+	void anExpressionCompiledForOneClassReadsItAndStillReadsOthersAndRefusesWhatThymeleafRefuses() {
+		this.evaluation.setPropertyAccessors(accessorsOfAPage());
+		SpelExpression expression = (SpelExpression) new SpelExpressionParser(
+				new SpelParserConfiguration(SpelCompilerMode.MIXED, null))
+			.parseExpression("item.name + ' · ' + item.subject");
+		Map<String, Object> root = new HashMap<>();
+		root.put("item", new Bean("Công văn 340"));
+
+		assertThat(expression.getValue(this.evaluation, root)).isEqualTo("Công văn 340 · Công văn 340");
+		assertThat(expression.compileExpression()).isTrue();
+		assertThat(expression.getValue(this.evaluation, root)).isEqualTo("Công văn 340 · Công văn 340");
+
+		root.put("item", new Named("Kế hoạch 05", "Sở"));
+		assertThat(expression.getValue(this.evaluation, root)).isEqualTo("Sở · Kế hoạch 05");
+		assertThat(expression.compileExpression()).isTrue();
+		assertThat(expression.getValue(this.evaluation, root)).isEqualTo("Sở · Kế hoạch 05");
+
+		root.put("item", new File("/etc/passwd"));
+		assertThatExceptionOfType(EvaluationException.class)
+			.isThrownBy(() -> expression.getValue(this.evaluation, root))
+			.withMessageContaining("forbidden");
+	}
+
+	/** The accessors of a page's evaluation context, this one before Thymeleaf's. */
+	private List<PropertyAccessor> accessorsOfAPage() {
+		render("<p th:text=\"${'x'}\"></p>");
+		return this.evaluation.getPropertyAccessors();
+	}
+
 	private String render(String template) {
 		return this.engine.process(template, new Context(Locale.ROOT, this.variables));
 	}
 
 	record Row(String subject, boolean urgent) {
+	}
+
+	record Named(String subject, String name) {
 	}
 
 	public static final class Bean {

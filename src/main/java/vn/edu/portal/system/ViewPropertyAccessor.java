@@ -98,6 +98,7 @@ public final class ViewPropertyAccessor implements CompilablePropertyAccessor {
 		if (reader == null || reader.isEmpty()) {
 			throw new AccessException("'" + name + "' was not read by this accessor before");
 		}
+		// A getter's reader reads the member itself; it needs no evaluation context.
 		return reader.get().read(null, target, name).getValue();
 	}
 

@@ -1,6 +1,7 @@
 package vn.edu.portal.dashboard;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -32,19 +33,40 @@ class DashboardQueries {
 	}
 
 	/**
-	 * The path of a unit in the tree, and the planner set for the rest of the transaction
-	 * in the same statement: it plans each statement for its values (how large a scope is
-	 * depends on the unit, and one plan for every unit is wrong for most), and starts no
-	 * parallel workers (no statement reads more than a Department's incidents, 15,000,
-	 * too few to pay for starting workers, and concurrent users need the cores: a
-	 * Department's monthly sums took 20 ms with two workers under load, 5 ms without).
+	 * The path of a unit in the tree and the state of the data the dashboard reads (its
+	 * number and the transaction's time), read first; and the planner set for the rest of
+	 * the transaction in the same statement: it plans each statement for its values (how
+	 * large a scope is depends on the unit, and one plan for every unit is wrong for
+	 * most), and starts no parallel workers (no statement reads more than a Department's
+	 * incidents, 15,000, too few to pay for starting workers, and concurrent users need
+	 * the cores: a Department's monthly sums took 20 ms with two workers under load, 5 ms
+	 * without).
 	 */
-	String pathPlanningForTheValues(long unitId) {
+	Scope scope(long unitId) {
 		return this.jdbc.sql("""
-				select path, set_config('plan_cache_mode', 'force_custom_plan', true),
+				select u.path, v.version, now() as now,
+				       coalesce(current_setting('portal.dashboard_changed', true), '') = 'yes' as changed_here,
+				       set_config('plan_cache_mode', 'force_custom_plan', true),
 				       set_config('max_parallel_workers_per_gather', '0', true)
-				from unit where id = ?
-				""").param(unitId).query((rs, i) -> rs.getString("path")).single();
+				from unit u cross join dashboard_version v where u.id = ?
+				""")
+			.param(unitId)
+			.query((rs, i) -> new Scope(rs.getString("path"), rs.getLong("version"), rs.getTimestamp("now").toInstant(),
+					rs.getBoolean("changed_here")))
+			.single();
+	}
+
+	/**
+	 * A unit's scope as the dashboard finds it.
+	 *
+	 * @param path the unit's path in the tree
+	 * @param version the number of the state of everything the dashboard reads (moved in
+	 * the same transaction as any change to it: see {@code dashboard_version})
+	 * @param now the time of this transaction, as the statements see it
+	 * @param changedHere whether this very transaction has changed what the dashboard
+	 * reads, not yet under any number
+	 */
+	record Scope(String path, long version, Instant now, boolean changedHere) {
 	}
 
 	/** A unit, and the open units one level below it, by name. */
@@ -148,6 +170,8 @@ class DashboardQueries {
 				         i.submitted_at >= :from and i.submitted_at < :until as in_period, i.reported_late,
 				         i.status not in ('RESOLVED', 'CLOSED')
 				           and (i.reported_late or coalesce(i.accepted_at, now()) > i.triage_due_at) as open_late,
+				         case when i.status not in ('RESOLVED', 'CLOSED') and not i.reported_late and i.accepted_at is null
+				                   and i.triage_due_at >= now() then i.triage_due_at end as late_from,
 				         i.detected_at, i.submitted_at, i.accepted_at, i.resolved_at
 				  from incident i join scope s on s.unit_id = i.unit_id
 				  where i.status <> 'DRAFT' %s
@@ -161,15 +185,20 @@ class DashboardQueries {
 				         count(*) filter (where x.in_period) as submitted,
 				         count(*) filter (where x.in_period and not x.reported_late) as within_target,
 				         count(*) filter (where x.open_late) as open_late,
-				         null::float8 as to_report, null::float8 as to_triage, null::float8 as to_resolution
+				         null::float8 as to_report, null::float8 as to_triage, null::float8 as to_resolution,
+				         null::timestamptz as late_from
 				  from x
 				  group by grouping sets ((x.row_id), (x.month, x.category), (x.category), (x.severity), (x.status))
 				  union all
-				  select 'all', null, null, null, count(*), 0, 0,
-				         percentile_cont(0.5) within group (order by date_part('epoch', x.submitted_at - x.detected_at)),
-				         percentile_cont(0.5) within group (order by date_part('epoch', x.accepted_at - x.submitted_at)),
+				  select 'all', null, null, null, count(*) filter (where x.in_period), 0, 0,
+				         percentile_cont(0.5) within group (order by date_part('epoch', x.submitted_at - x.detected_at))
+				           filter (where x.in_period),
+				         percentile_cont(0.5) within group (order by date_part('epoch', x.accepted_at - x.submitted_at))
+				           filter (where x.in_period),
 				         percentile_cont(0.5) within group (order by date_part('epoch', x.resolved_at - x.submitted_at))
-				  from x where x.in_period
+				           filter (where x.in_period),
+				         min(x.late_from)
+				  from x
 				) as figures
 				order by 1, 3, 5 desc, 4
 				"""
@@ -181,6 +210,7 @@ class DashboardQueries {
 		List.of("category", "severity", "status").forEach((column) -> by.put(column, new ArrayList<>()));
 		List<MonthCount> months = new ArrayList<>();
 		Medians[] medians = { new Medians(null, null, null) };
+		Instant[] changesAt = { null };
 		ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone)
 			.param("incidentMonthsFrom", Timestamp.from(monthsFrom.atDay(1).atStartOfDay(zone).toInstant()))
 			.query((rs) -> {
@@ -195,8 +225,12 @@ class DashboardQueries {
 									rs.getString("value"), submitted));
 						}
 					}
-					case "all" -> medians[0] = new Medians(hours(rs.getObject("to_report")),
-							hours(rs.getObject("to_triage")), hours(rs.getObject("to_resolution")));
+					case "all" -> {
+						medians[0] = new Medians(hours(rs.getObject("to_report")), hours(rs.getObject("to_triage")),
+								hours(rs.getObject("to_resolution")));
+						Timestamp lateFrom = rs.getTimestamp("late_from");
+						changesAt[0] = (lateFrom != null) ? lateFrom.toInstant() : null;
+					}
 					default -> {
 						if (submitted > 0) {
 							by.get(kind).add(new Count(rs.getString("value"), submitted));
@@ -204,7 +238,7 @@ class DashboardQueries {
 					}
 				}
 			});
-		return new Incidents(rows, by, medians[0], months);
+		return new Incidents(rows, by, medians[0], months, changesAt[0]);
 	}
 
 	/**
@@ -215,8 +249,12 @@ class DashboardQueries {
 	 * @param by the counts by category, severity and status, the most first
 	 * @param medians the median times
 	 * @param months the counts by month and category
+	 * @param changesAt the next moment at which an open incident of the scope passes its
+	 * target for triage, so that these figures change with no change to the data; none
+	 * when no open incident will
 	 */
-	record Incidents(Map<Long, long[]> rows, Map<String, List<Count>> by, Medians medians, List<MonthCount> months) {
+	record Incidents(Map<Long, long[]> rows, Map<String, List<Count>> by, Medians medians, List<MonthCount> months,
+			Instant changesAt) {
 	}
 
 	/**

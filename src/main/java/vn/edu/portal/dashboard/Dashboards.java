@@ -1,5 +1,7 @@
 package vn.edu.portal.dashboard;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -12,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +41,18 @@ class Dashboards {
 	/** The most months a trend shows: the last ones of a longer period. */
 	private static final int TREND_MONTHS = 24;
 
+	/**
+	 * How many rows (units, deadlines, directives, months) the dashboards kept may hold
+	 * in all: a Department's page holds a few hundred.
+	 */
+	private static final int KEPT_ROWS = 100_000;
+
+	private final Cache<Key, Kept> kept = Caffeine.newBuilder()
+		.maximumWeight(KEPT_ROWS)
+		.weigher((Key key, Kept dashboard) -> dashboard.weight())
+		.expireAfterAccess(Duration.ofHours(1))
+		.build();
+
 	private final ComplianceFigures figures;
 
 	private final DashboardQueries queries;
@@ -53,25 +70,67 @@ class Dashboards {
 
 	/**
 	 * The whole page: figures, the units one level down, incidents, trend, who is late.
+	 * Worked out once for each state of the data (see {@link Kept}), then kept; the units
+	 * one level down in the order asked.
 	 */
 	@Transactional(readOnly = true)
 	View view(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort, boolean allPending) {
-		Selection selection = select(unitId, period, unitType, directiveId);
+		DashboardQueries.Scope scope = this.queries.scope(unitId);
+		Selection selection = new Selection(unitId, scope.path(), period, unitType, directiveId);
 		LocalDate today = this.formats.today();
+		Key key = new Key(selection, allPending, today, scope.version());
+		Kept kept = scope.changedHere() ? null : this.kept.getIfPresent(key);
+		if (kept == null || !kept.holdsAt(scope.now())) {
+			kept = work(selection, today, allPending);
+			if (!scope.changedHere()) {
+				this.kept.put(key, kept);
+			}
+		}
+		return kept.view().withChildrenIn(order(sort));
+	}
+
+	private Kept work(Selection selection, LocalDate today, boolean allPending) {
 		ZoneId zone = this.formats.zone();
 		DashboardQueries.Incidents incidents = this.queries.incidents(selection, firstTrendMonth(selection.period()),
 				today, zone);
-		List<Figures> all = figures(selection, incidents, sort);
+		List<Figures> all = figures(selection, incidents, "name");
 		List<Figures> children = all.subList(1, all.size());
 		int shown = allPending ? PENDING_ALL : PENDING_FIRST;
 		List<DashboardQueries.Pending> pending = this.queries.notResponded(selection, today, zone, shown + 1);
 		DashboardQueries.Copies copies = this.queries.copiesAndRequests(selection, today, zone);
 		List<Month> trend = trend(selection);
-		return new View(all.get(0), children, incidents.by(), incidents.medians(), trend,
+		return new Kept(new View(all.get(0), children, incidents.by(), incidents.medians(), trend,
 				incidentMonths(trend, incidents.months()), distribution(children),
 				pending.subList(0, Math.min(shown, pending.size())), pending.size() > shown,
 				this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED), copies.reportsResembling(),
-				copies.requests());
+				copies.requests()), incidents.changesAt());
+	}
+
+	/**
+	 * What a dashboard is worked out from: the choice, the day (what is overdue depends
+	 * on it) and the number of the state of the data (moved by the database in the same
+	 * transaction as any change to what the dashboard reads).
+	 */
+	private record Key(Selection selection, boolean allPending, LocalDate today, long version) {
+	}
+
+	/**
+	 * A dashboard worked out, and until when it holds with no change to the data: an open
+	 * incident that passes its target for triage changes the figures by the clock alone.
+	 * It is exact by construction: under its key, the same statements would read the
+	 * same.
+	 */
+	private record Kept(View view, Instant changesAt) {
+
+		boolean holdsAt(Instant now) {
+			return this.changesAt == null || now.isBefore(this.changesAt);
+		}
+
+		int weight() {
+			return 1 + this.view.children().size() + this.view.pending().size() + this.view.directives().size()
+					+ this.view.trend().size() + this.view.requests().size();
+		}
+
 	}
 
 	/**
@@ -120,7 +179,7 @@ class Dashboards {
 	}
 
 	private Selection select(long unitId, DashboardPeriod period, String unitType, Long directiveId) {
-		return new Selection(unitId, this.queries.pathPlanningForTheValues(unitId), period, unitType, directiveId);
+		return new Selection(unitId, this.queries.scope(unitId).path(), period, unitType, directiveId);
 	}
 
 	private List<Figures> figures(Selection selection, DashboardQueries.Incidents incidents, String sort) {
@@ -211,6 +270,16 @@ class Dashboards {
 			Map<String, Long> distribution, List<DashboardQueries.Pending> pending, boolean pendingMore,
 			List<DashboardQueries.DirectiveChoice> directives, Map<Long, Long> reportsResembling,
 			List<DashboardQueries.PlatformRequests> requests) {
+
+		/** The same page with the units one level down in another order. */
+		View withChildrenIn(Comparator<Figures> order) {
+			List<Figures> ordered = new ArrayList<>(this.children);
+			ordered.sort(order);
+			return new View(this.main, List.copyOf(ordered), this.incidentsBy, this.medians, this.trend,
+					this.incidentMonths, this.distribution, this.pending, this.pendingMore, this.directives,
+					this.reportsResembling, this.requests);
+		}
+
 	}
 
 	/**

@@ -1,7 +1,14 @@
 package vn.edu.portal.dashboard;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.edu.portal.PortalHttp;
 import vn.edu.portal.TestClock;
@@ -54,6 +63,12 @@ class DashboardTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	Dashboards dashboards;
 
 	TestDepartment dept;
 
@@ -388,6 +403,135 @@ class DashboardTests {
 
 	private static Element row(Document page, String codeSuffix) {
 		return page.select("#children tr[data-unit$=-" + codeSuffix + "]").first();
+	}
+
+	/**
+	 * A dashboard is kept once worked out (see {@code Dashboards.Kept}); it must never
+	 * show less than the data: another user's change shows at once, and an open incident
+	 * that passes its target for triage counts as late by the clock alone, with no write.
+	 */
+	@Test
+	void aDashboardSeenAgainShowsAnotherUsersChangeAtOnceAndAnIncidentPassingItsTargetByTheClockAlone()
+			throws InterruptedException {
+		PortalHttp officer = login(this.dept.officer);
+		String department = "/dashboard?unit=" + this.dept.department + "&" + this.period;
+		Document first = Jsoup.parse(officer.get(department).body());
+		Document again = Jsoup.parse(officer.get(department + "&sort=score").body());
+		assertThat(again.select("#ack-done").text()).isEqualTo(first.select("#ack-done").text()).isEqualTo("60% (3/5)");
+		List<String> byName = first.select("#children tbody tr").eachAttr("data-unit");
+		List<String> byScore = again.select("#children tbody tr").eachAttr("data-unit");
+		assertThat(byName.get(0)).doesNotEndWith("PGD1");
+		assertThat(byScore).as("the same units, by score").hasSameElementsAs(byName);
+		assertThat(byScore.get(0)).endsWith("PGD1");
+		assertThat(byScore.get(1)).endsWith("THPT2");
+
+		acknowledge(this.directive, this.dept.schoolOfDistrictOne, false, account(this.dept.schoolLeader));
+		Document acknowledged = Jsoup.parse(officer.get(department).body());
+		assertThat(acknowledged.select("#ack-done").text()).as("acknowledged by another user").isEqualTo("80% (4/5)");
+		assertThat(acknowledged.select("#ack-on-time").text()).isEqualTo("60% (3/5)");
+		assertThat(row(acknowledged, "PGD1").select("td").eachText()).startsWith("25", "50% (1/2)");
+
+		incident(this.dept.upperSecondaryOne, false, "interval '2 seconds'", account(this.dept.schoolLeader));
+		Document submitted = Jsoup.parse(officer.get(department).body());
+		assertThat(submitted.select("#inc-count").text()).isEqualTo("3");
+		assertThat(submitted.select("#inc-open-late").text()).as("its target not yet passed").isEqualTo("1");
+		long version = version();
+		Thread.sleep(2_500);
+		Document passed = Jsoup.parse(officer.get(department).body());
+		assertThat(version()).as("nothing written").isEqualTo(version);
+		assertThat(passed.select("#inc-open-late").text()).as("its target passed").isEqualTo("2");
+	}
+
+	/**
+	 * The number the dashboards are kept under moves once for each transaction that
+	 * changes what they read, when it commits (to that transaction's id); not for a
+	 * transaction rolled back, nor for an update that leaves the rows as they were.
+	 */
+	@Test
+	void theNumberOfTheStateOfTheDataMovesAtCommitOnceForAChangeAndNeverForNoChange() {
+		long before = version();
+		assertThat(this.jdbc.sql("update assignment set due_on = due_on where directive_id = ?")
+			.param(this.directive)
+			.update()).as("four recipients and the school forwarded to").isEqualTo(5);
+		assertThat(version()).as("rows updated to what they were").isEqualTo(before);
+
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		long changedBy = transaction.execute((status) -> {
+			this.jdbc.sql("update assignment set acknowledge_by = acknowledge_by + 1 where directive_id = ?")
+				.param(this.directive)
+				.update();
+			incident(this.dept.upperSecondaryTwo, false, "interval '1 day'", account(this.dept.schoolLeader));
+			assertThat(version()).as("not before it commits").isEqualTo(before);
+			return this.jdbc.sql("select pg_current_xact_id()::text::bigint").query(Long.class).single();
+		});
+		assertThat(version()).as("the id of the transaction that changed it").isEqualTo(changedBy);
+
+		transaction.executeWithoutResult((status) -> {
+			this.jdbc.sql("update unit set name = 'Đổi tên' where id = ?").param(this.dept.districtTwo).update();
+			status.setRollbackOnly();
+		});
+		assertThat(version()).as("a change rolled back").isEqualTo(changedBy);
+	}
+
+	/**
+	 * A transaction that has changed the data reads its own change, not a dashboard kept
+	 * under the number it has not moved yet; and keeps nothing of what it read.
+	 */
+	@Test
+	void aTransactionThatChangedTheDataReadsItsOwnChangeAndKeepsNothing() {
+		LocalDate today = this.formats.today();
+		DashboardPeriod period = new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, today.minusDays(10), today);
+		assertThat(this.dashboards.view(this.dept.department, period, null, null, "name", false)
+			.main()
+			.acknowledged()
+			.text()).isEqualTo("60% (3/5)");
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			acknowledge(this.directive, this.dept.schoolOfDistrictOne, false, account(this.dept.schoolLeader));
+			assertThat(this.dashboards.view(this.dept.department, period, null, null, "name", false)
+				.main()
+				.acknowledged()
+				.text()).as("its own change").isEqualTo("80% (4/5)");
+			status.setRollbackOnly();
+		});
+		assertThat(this.dashboards.view(this.dept.department, period, null, null, "name", false)
+			.main()
+			.acknowledged()
+			.text()).as("rolled back").isEqualTo("60% (3/5)");
+	}
+
+	/**
+	 * Every table a kept dashboard is worked out from moves the number: the tables named
+	 * in the statements of the dashboard's figures and queries, found in their source.
+	 */
+	@Test
+	void everyTableTheDashboardReadsMovesTheNumberWhenItChanges() throws IOException {
+		Set<String> tables = new TreeSet<>(
+				this.jdbc.sql("select table_name from information_schema.tables where table_schema = current_schema()")
+					.query(String.class)
+					.list());
+		Set<String> read = new TreeSet<>();
+		Pattern named = Pattern.compile("\\b(?:from|join)\\s+([a-z_]+)\\b");
+		for (String source : List.of("Dashboards.java", "DashboardQueries.java", "ComplianceFigures.java")) {
+			Matcher matcher = named.matcher(Files.readString(Path.of("src/main/java/vn/edu/portal/dashboard", source)));
+			while (matcher.find()) {
+				if (tables.contains(matcher.group(1))) {
+					read.add(matcher.group(1));
+				}
+			}
+		}
+		read.remove("dashboard_version");
+		assertThat(read).as("found in the statements").contains("compliance_day", "incident", "unit", "report");
+		List<String> watched = this.jdbc.sql("""
+				select c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid
+				where t.tgname in ('dashboard_version_on_change', 'dashboard_version_on_update',
+				                   'dashboard_version_on_truncate')
+				group by c.relname having count(*) = 3
+				""").query(String.class).list();
+		assertThat(watched).containsAll(read);
+	}
+
+	private long version() {
+		return this.jdbc.sql("select version from dashboard_version").query(Long.class).single();
 	}
 
 	private void acknowledge(long directive, long unit, boolean late, long by) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,9 +59,12 @@ class DashboardController {
 
 	private final DirectiveCatalog directives;
 
+	private final RenderedFigures figures;
+
 	DashboardController(Dashboards dashboards, DashboardQueries queries, DashboardProperties properties,
 			ScopePolicy scope, Formats formats, DashboardExports exports, AuditLog audit, ManualReminders reminders,
-			DirectiveCatalog directives) {
+			DirectiveCatalog directives, RenderedFigures figures) {
+		this.figures = figures;
 		this.directives = directives;
 		this.reminders = reminders;
 		this.exports = exports;
@@ -79,7 +83,8 @@ class DashboardController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String type, @RequestParam(required = false) Long directive,
 			@RequestParam(defaultValue = "name") String sort, @RequestParam(required = false) String pending,
-			Model model) {
+			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		String order = Dashboards.ORDERS.contains(sort) ? sort : "name";
 		UnitScope visible = visibleScope(user);
 		long shown = shownUnit(user, unit, visible);
 		PeriodChoice choice = PeriodChoice.of(kind, year, month, quarter, from, to, this.formats.today());
@@ -99,10 +104,12 @@ class DashboardController {
 			return "dashboard/index";
 		}
 		boolean allPending = "all".equals(pending);
-		Dashboards.View view = this.dashboards.view(shown, choice.period(), unitType, directive, sort, allPending);
+		Dashboards.Shown dashboard = this.dashboards.view(shown, choice.period(), unitType, directive, order,
+				allPending);
+		Dashboards.View view = dashboard.view();
 		model.addAttribute("main", view.main());
 		model.addAttribute("children", view.children());
-		model.addAttribute("sort", sort);
+		model.addAttribute("sort", order);
 		model.addAttribute("incidentsBy", view.incidentsBy());
 		model.addAttribute("medians", view.medians());
 		model.addAttribute("trend", view.trend());
@@ -114,6 +121,8 @@ class DashboardController {
 		model.addAttribute("directives", view.directives());
 		model.addAttribute("resembling", view.reportsResembling());
 		model.addAttribute("requests", view.requests());
+		model.addAttribute("figures",
+				this.figures.of(dashboard, order, choice, locale, model.asMap(), request, response));
 		return "dashboard/index";
 	}
 

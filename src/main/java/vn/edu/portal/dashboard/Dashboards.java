@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,6 +30,12 @@ import vn.edu.portal.system.Formats;
  */
 @Service
 class Dashboards {
+
+	/**
+	 * The orders the units one level down can be shown in; by name unless another is
+	 * asked.
+	 */
+	static final Set<String> ORDERS = Set.of("name", "score", "acknowledged", "reported", "overdue", "incidents");
 
 	/** How many directives the page offers to choose from. */
 	private static final int DIRECTIVES_OFFERED = 500;
@@ -53,6 +60,9 @@ class Dashboards {
 		.expireAfterAccess(Duration.ofHours(1))
 		.build();
 
+	/** The serial numbers of the dashboards worked out, from 1. */
+	private final AtomicLong serials = new AtomicLong();
+
 	private final ComplianceFigures figures;
 
 	private final DashboardQueries queries;
@@ -74,7 +84,8 @@ class Dashboards {
 	 * one level down in the order asked.
 	 */
 	@Transactional(readOnly = true)
-	View view(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort, boolean allPending) {
+	Shown view(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort,
+			boolean allPending) {
 		DashboardQueries.Scope scope = this.queries.scope(unitId);
 		Selection selection = new Selection(unitId, scope.path(), period, unitType, directiveId);
 		LocalDate today = this.formats.today();
@@ -82,11 +93,30 @@ class Dashboards {
 		Kept kept = scope.changedHere() ? null : this.kept.getIfPresent(key);
 		if (kept == null || !kept.holdsAt(scope.now())) {
 			kept = work(selection, today, allPending);
-			if (!scope.changedHere()) {
-				this.kept.put(key, kept);
+			if (scope.changedHere()) {
+				return new Shown(Shown.NOT_KEPT, kept.view().withChildrenIn(order(sort)));
 			}
+			this.kept.put(key, kept);
 		}
-		return kept.view().withChildrenIn(order(sort));
+		return new Shown(kept.serial(), kept.view().withChildrenIn(order(sort)));
+	}
+
+	/**
+	 * A dashboard as shown.
+	 *
+	 * @param keptAs the serial number of the dashboard kept, the same for every request
+	 * it answers and never again for another: what is made of the page can be kept under
+	 * it; {@link #NOT_KEPT} when nothing may be
+	 * @param view the page, the units one level down in the order asked
+	 */
+	record Shown(long keptAs, View view) {
+
+		static final long NOT_KEPT = 0;
+
+		boolean kept() {
+			return this.keptAs != NOT_KEPT;
+		}
+
 	}
 
 	private Kept work(Selection selection, LocalDate today, boolean allPending) {
@@ -99,11 +129,13 @@ class Dashboards {
 		List<DashboardQueries.Pending> pending = this.queries.notResponded(selection, today, zone, shown + 1);
 		DashboardQueries.Copies copies = this.queries.copiesAndRequests(selection, today, zone);
 		List<Month> trend = trend(selection);
-		return new Kept(new View(all.get(0), children, incidents.by(), incidents.medians(), trend,
-				incidentMonths(trend, incidents.months()), distribution(children),
-				pending.subList(0, Math.min(shown, pending.size())), pending.size() > shown,
-				this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED), copies.reportsResembling(),
-				copies.requests()), incidents.changesAt());
+		return new Kept(this.serials.incrementAndGet(),
+				new View(all.get(0), children, incidents.by(), incidents.medians(), trend,
+						incidentMonths(trend, incidents.months()), distribution(children),
+						pending.subList(0, Math.min(shown, pending.size())), pending.size() > shown,
+						this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED),
+						copies.reportsResembling(), copies.requests()),
+				incidents.changesAt());
 	}
 
 	/**
@@ -120,7 +152,7 @@ class Dashboards {
 	 * It is exact by construction: under its key, the same statements would read the
 	 * same.
 	 */
-	private record Kept(View view, Instant changesAt) {
+	private record Kept(long serial, View view, Instant changesAt) {
 
 		boolean holdsAt(Instant now) {
 			return this.changesAt == null || now.isBefore(this.changesAt);

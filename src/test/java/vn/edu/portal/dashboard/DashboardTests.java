@@ -443,6 +443,45 @@ class DashboardTests {
 	}
 
 	/**
+	 * The figures are rendered once for every reader of the same dashboard shown the same
+	 * way, and only they: each reader's page carries its own token in its forms, a reader
+	 * in English reads them in English, another order lists the units in that order.
+	 */
+	@Test
+	void theFiguresRenderedForOneReaderServeAnotherWithNothingOfTheFirstReader() {
+		String department = "/dashboard?unit=" + this.dept.department + "&" + this.period;
+		PortalHttp officer = login(this.dept.officer);
+		PortalHttp leader = login(this.dept.leader);
+		Document officers = Jsoup.parse(officer.get(department).body());
+		Document leaders = Jsoup.parse(leader.get(department).body());
+		for (String part : List.of("#score", "#children", "#pending", "#trend", "#incident-months",
+				"#incidents-by-category")) {
+			assertThat(leaders.select(part).outerHtml()).as(part)
+				.isNotEmpty()
+				.isEqualTo(officers.select(part).outerHtml());
+		}
+		String officersToken = officers.select("form#remind input[name=_csrf]").val();
+		String leadersToken = leaders.select("form#remind input[name=_csrf]").val();
+		assertThat(leadersToken).isNotBlank().isNotEqualTo(officersToken);
+		assertThat(leaders.html()).doesNotContain(officersToken);
+		assertThat(leaders.select("#draft-report")).as("shown by role, outside the figures").hasSize(1);
+
+		leader.get("/?lang=en");
+		Document english = Jsoup.parse(leader.get(department).body());
+		assertThat(english.select("#pending-title").text()).isEqualTo("Not responded");
+		assertThat(english.select("#children-title").text()).isEqualTo("Units one level down");
+		assertThat(Jsoup.parse(officer.get(department).body()).select("#pending-title").text())
+			.isEqualTo("Chưa phản hồi");
+
+		Document byOverdue = Jsoup.parse(officer.get(department + "&sort=overdue").body());
+		assertThat(byOverdue.select("#children tbody tr").first().attr("data-unit")).as("two overdue").endsWith("PGD1");
+		assertThat(Jsoup.parse(officer.get(department + "&sort=%3Cb%3E").body())
+			.select("#children tbody tr")
+			.eachAttr("data-unit")).as("an order not offered is by name")
+			.isEqualTo(officers.select("#children tbody tr").eachAttr("data-unit"));
+	}
+
+	/**
 	 * The number the dashboards are kept under moves once for each transaction that
 	 * changes what they read, when it commits (to that transaction's id); not for a
 	 * transaction rolled back, nor for an update that leaves the rows as they were.
@@ -482,18 +521,21 @@ class DashboardTests {
 		LocalDate today = this.formats.today();
 		DashboardPeriod period = new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, today.minusDays(10), today);
 		assertThat(this.dashboards.view(this.dept.department, period, null, null, "name", false)
+			.view()
 			.main()
 			.acknowledged()
 			.text()).isEqualTo("60% (3/5)");
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			acknowledge(this.directive, this.dept.schoolOfDistrictOne, false, account(this.dept.schoolLeader));
 			assertThat(this.dashboards.view(this.dept.department, period, null, null, "name", false)
+				.view()
 				.main()
 				.acknowledged()
 				.text()).as("its own change").isEqualTo("80% (4/5)");
 			status.setRollbackOnly();
 		});
 		assertThat(this.dashboards.view(this.dept.department, period, null, null, "name", false)
+			.view()
 			.main()
 			.acknowledged()
 			.text()).as("rolled back").isEqualTo("60% (3/5)");

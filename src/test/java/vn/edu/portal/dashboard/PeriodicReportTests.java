@@ -154,8 +154,9 @@ class PeriodicReportTests {
 		for (Case asked : cases) {
 			long id = draft(officer, asked, "MINISTRY");
 			String text = opening(id);
-			Dashboards.View view = this.dashboards.view(asked.unit(), asked.period(), null, asked.directive(), "name",
-					true);
+			Dashboards.View view = this.dashboards
+				.view(asked.unit(), asked.period(), null, asked.directive(), "name", true)
+				.view();
 			Figures f = view.main();
 			assertThat(f.acknowledged().expected()).as("something to report on").isPositive();
 			List<String> lines = List.of(text.split("\n"));

@@ -27,7 +27,7 @@ class TemplateExpressionsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "layout.html", "inbox/list.html", "directives/list.html", "incidents/list.html",
-			"notifications/list.html", "dashboard/index.html", "fragments/directive.html",
+			"notifications/list.html", "dashboard/index.html", "dashboard/figures.html", "fragments/directive.html",
 			"fragments/pagination.html" })
 	void textIsJoinedByThymeleafNotBySpringEl(String template) throws IOException {
 		String text = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);

@@ -1,0 +1,65 @@
+package vn.edu.portal.dashboard;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Component;
+
+import vn.edu.portal.system.ViewText;
+
+/**
+ * The figures of a kept dashboard (its cards, the units one level down, who has not
+ * responded, the charts' tables, the incidents), rendered once for each way they are
+ * shown and kept with the dashboard they show: most of the page, and most of what it cost
+ * to render (a Department's page holds a hundred rows and a thousand expressions). The
+ * same for every reader of the same dashboard; the rest of the page (the menu, the
+ * reader's name, the filter, the forms) is rendered for each request.
+ */
+@Component
+class RenderedFigures {
+
+	static final String TEMPLATE = "dashboard/figures :: figures";
+
+	/** The most text kept, in characters (two bytes each at most). */
+	private static final long KEPT_CHARACTERS = 16L * 1024 * 1024;
+
+	private final Cache<Shown, String> rendered = Caffeine.newBuilder()
+		.maximumWeight(KEPT_CHARACTERS)
+		.weigher((Shown shown, String html) -> html.length())
+		.expireAfterAccess(Duration.ofHours(1))
+		.build();
+
+	private final ViewText text;
+
+	RenderedFigures(ViewText text) {
+		this.text = text;
+	}
+
+	/**
+	 * The figures' HTML, rendered from the model of the page, or as rendered before for
+	 * the same dashboard shown the same way.
+	 */
+	String of(Dashboards.Shown shown, String sort, PeriodChoice choice, Locale locale, Map<String, ?> model,
+			HttpServletRequest request, HttpServletResponse response) {
+		if (!shown.kept()) {
+			return this.text.render(TEMPLATE, model, locale, request, response);
+		}
+		return this.rendered.get(new Shown(shown.keptAs(), sort, choice, locale),
+				(key) -> this.text.render(TEMPLATE, model, locale, request, response));
+	}
+
+	/**
+	 * Everything the figures are rendered from: the dashboard kept (its choice of unit,
+	 * period, type, directive and deadlines listed, and its data), the order of the
+	 * units, the period as asked for (its links repeat it) and the language.
+	 */
+	private record Shown(long keptAs, String sort, PeriodChoice choice, Locale locale) {
+	}
+
+}

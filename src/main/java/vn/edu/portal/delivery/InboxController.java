@@ -26,6 +26,7 @@ import vn.edu.portal.directive.DirectiveCatalog;
 import vn.edu.portal.directive.Urgency;
 import vn.edu.portal.organisation.UnitType;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.QueryParameters;
 import vn.edu.portal.system.WritesWhenViewed;
 
 /**
@@ -62,7 +63,8 @@ class InboxController {
 	}
 
 	@GetMapping
-	String inbox(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") InboxFilter filter, Model model) {
+	String inbox(@AuthenticationPrincipal CurrentUser user, @QueryParameters("filter") InboxFilter filter,
+			Model model) {
 		List<InboxQueries.InboxRow> rows = (user.unitId() != null)
 				? this.queries.inbox(user.unitId(), filter, this.formats.today(), this.formats.zone().getId())
 				: List.of();

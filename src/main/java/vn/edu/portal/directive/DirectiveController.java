@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.system.QueryParameters;
 import vn.edu.portal.system.WritesWhenViewed;
 
 /**
@@ -47,7 +48,7 @@ class DirectiveController {
 	}
 
 	@GetMapping
-	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") DirectiveFilter filter,
+	String list(@AuthenticationPrincipal CurrentUser user, @QueryParameters("filter") DirectiveFilter filter,
 			Model model) {
 		DirectiveAccess.Reader reader = this.access.reader(user);
 		DirectiveQueries.ListPage page = this.queries.page(reader, filter);

@@ -41,6 +41,7 @@ import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.FileStore;
 import vn.edu.portal.system.FormModel;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.QueryParameters;
 import vn.edu.portal.system.TabularExport;
 import vn.edu.portal.system.WritesWhenViewed;
 
@@ -104,20 +105,20 @@ class IncidentController {
 	}
 
 	@GetMapping("/incidents")
-	String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") IncidentFilter filter,
+	String list(@AuthenticationPrincipal CurrentUser user, @QueryParameters("filter") IncidentFilter filter,
 			Model model) {
 		return list(user, filter, IncidentQueries.View.ALL, model);
 	}
 
 	@GetMapping("/incidents/triage")
-	String triage(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") IncidentFilter filter,
+	String triage(@AuthenticationPrincipal CurrentUser user, @QueryParameters("filter") IncidentFilter filter,
 			Model model) {
 		requireReviewer(user);
 		return list(user, filter, IncidentQueries.View.TRIAGE, model);
 	}
 
 	@GetMapping("/incidents/mine")
-	String mine(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") IncidentFilter filter,
+	String mine(@AuthenticationPrincipal CurrentUser user, @QueryParameters("filter") IncidentFilter filter,
 			Model model) {
 		requireReviewer(user);
 		return list(user, filter, IncidentQueries.View.MINE, model);
@@ -138,7 +139,7 @@ class IncidentController {
 	@WritesWhenViewed
 	@GetMapping({ "/incidents.xlsx", "/incidents.csv" })
 	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal CurrentUser user,
-			@ModelAttribute("filter") IncidentFilter filter, HttpServletRequest request, Locale locale) {
+			@QueryParameters("filter") IncidentFilter filter, HttpServletRequest request, Locale locale) {
 		IncidentAccess.Reader reader = this.access.reader(user);
 		boolean csv = request.getRequestURI().endsWith(".csv");
 		this.audit.record("INCIDENT_EXPORTED", "INCIDENT", null,

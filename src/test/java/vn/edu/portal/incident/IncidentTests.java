@@ -476,6 +476,14 @@ class IncidentTests {
 		Document wrong = Jsoup.parse(officer.get("/incidents?q=bai-tim-kiem&from=32/01/2026").body());
 		assertThat(wrong.select("#from-error").text()).startsWith("Ngày không hợp lệ.");
 		assertThat(wrong.select("#from").val()).isEqualTo("32/01/2026");
+		assertThat(wrong.select("#pastTarget").hasAttr("checked")).isFalse();
+		Document pastTarget = Jsoup.parse(officer.get("/incidents?pastTarget=true&severity=&q=").body());
+		assertThat(pastTarget.select("#pastTarget").hasAttr("checked")).as("kept checked").isTrue();
+		assertThat(pastTarget.select("label[for=pastTarget]").text()).isNotEmpty();
+		for (String crafted : List.of("severity=abc", "status=NOPE", "page=x", "pastTarget=maybe",
+				"platform=%3Cscript%3E", "category=x&category=BNTT")) {
+			assertThat(officer.get("/incidents/triage?" + crafted).statusCode()).as(crafted).isEqualTo(400);
+		}
 	}
 
 	@Test

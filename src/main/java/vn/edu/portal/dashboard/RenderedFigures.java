@@ -29,9 +29,9 @@ class RenderedFigures {
 	/** The most text kept, in characters (two bytes each at most). */
 	private static final long KEPT_CHARACTERS = 16L * 1024 * 1024;
 
-	private final Cache<Shown, String> rendered = Caffeine.newBuilder()
+	private final Cache<Rendering, String> rendered = Caffeine.newBuilder()
 		.maximumWeight(KEPT_CHARACTERS)
-		.weigher((Shown shown, String html) -> html.length())
+		.weigher((Rendering rendering, String html) -> html.length())
 		.expireAfterAccess(Duration.ofHours(1))
 		.build();
 
@@ -50,7 +50,7 @@ class RenderedFigures {
 		if (!shown.kept()) {
 			return this.text.render(TEMPLATE, model, locale, request, response);
 		}
-		return this.rendered.get(new Shown(shown.keptAs(), sort, choice, locale),
+		return this.rendered.get(new Rendering(shown.keptAs(), sort, choice, locale),
 				(key) -> this.text.render(TEMPLATE, model, locale, request, response));
 	}
 
@@ -59,7 +59,7 @@ class RenderedFigures {
 	 * period, type, directive and deadlines listed, and its data), the order of the
 	 * units, the period as asked for (its links repeat it) and the language.
 	 */
-	private record Shown(long keptAs, String sort, PeriodChoice choice, Locale locale) {
+	private record Rendering(long keptAs, String sort, PeriodChoice choice, Locale locale) {
 	}
 
 }

@@ -1,9 +1,10 @@
 -- A number that moves whenever anything the dashboard reads has changed, in the same transaction
 -- as the change: the portal keeps a dashboard it has worked out under this number, and reads the
 -- number again (one row) before it shows one, so that a kept dashboard is never out of date, on
--- this instance or any other. The number is the id of the last transaction that changed what the
--- dashboard reads: PostgreSQL never gives an id twice, so a number stands for one state only, even
--- after the data was restored from a dump (the restored number is the state dumped).
+-- this instance or any other. The number is drawn at random (a UUID) at each change, never drawn
+-- twice: one number stands for one state only, even after a restore from a dump or to a point in
+-- time, or a failover to a replica that had not received the last transactions (the number restored
+-- is that of the state restored; a transaction id, by contrast, would be given again there).
 --
 -- Each table the dashboard reads has a trigger that, at the first row a transaction changes in any
 -- of them, queues one deferred event; the event moves the number when the transaction commits.
@@ -14,11 +15,11 @@
 
 create table dashboard_version (
     id      boolean not null default true,
-    version bigint  not null,
+    version uuid    not null,
     constraint pk_dashboard_version primary key (id),
     constraint ck_dashboard_version_one_row check (id)
 );
-insert into dashboard_version (id, version) values (true, 0);
+insert into dashboard_version (id, version) values (true, gen_random_uuid());
 
 -- True at the first change of a transaction to what the dashboard reads, false after it; the
 -- mark lasts until the transaction ends (and goes with a savepoint rolled back, as the event).
@@ -35,12 +36,13 @@ end
 $$;
 
 -- Called at commit for a transaction's first change, and at once when a whole table is emptied
--- (never done by the portal).
+-- (never done by the portal; the transaction is marked then too, so that it keeps nothing it reads).
 create function dashboard_version_move() returns trigger
     language plpgsql
 as $$
 begin
-    update dashboard_version set version = pg_current_xact_id()::text::bigint where id;
+    perform set_config('portal.dashboard_changed', 'yes', true);
+    update dashboard_version set version = gen_random_uuid() where id;
     return null;
 end
 $$;

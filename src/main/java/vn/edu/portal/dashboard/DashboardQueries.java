@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,8 +52,8 @@ class DashboardQueries {
 				from unit u cross join dashboard_version v where u.id = ?
 				""")
 			.param(unitId)
-			.query((rs, i) -> new Scope(rs.getString("path"), rs.getLong("version"), rs.getTimestamp("now").toInstant(),
-					rs.getBoolean("changed_here")))
+			.query((rs, i) -> new Scope(rs.getString("path"), rs.getObject("version", UUID.class),
+					rs.getTimestamp("now").toInstant(), rs.getBoolean("changed_here")))
 			.single();
 	}
 
@@ -66,7 +67,7 @@ class DashboardQueries {
 	 * @param changedHere whether this very transaction has changed what the dashboard
 	 * reads, not yet under any number
 	 */
-	record Scope(String path, long version, Instant now, boolean changedHere) {
+	record Scope(String path, UUID version, Instant now, boolean changedHere) {
 	}
 
 	/** A unit, and the open units one level below it, by name. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -123,12 +124,12 @@ class Dashboards {
 		ZoneId zone = this.formats.zone();
 		DashboardQueries.Incidents incidents = this.queries.incidents(selection, firstTrendMonth(selection.period()),
 				today, zone);
-		List<Figures> all = figures(selection, incidents, "name");
+		List<Figures> all = figures(selection, incidents, "name", today);
 		List<Figures> children = all.subList(1, all.size());
 		int shown = allPending ? PENDING_ALL : PENDING_FIRST;
 		List<DashboardQueries.Pending> pending = this.queries.notResponded(selection, today, zone, shown + 1);
 		DashboardQueries.Copies copies = this.queries.copiesAndRequests(selection, today, zone);
-		List<Month> trend = trend(selection);
+		List<Month> trend = trend(selection, today);
 		return new Kept(this.serials.incrementAndGet(),
 				new View(all.get(0), children, incidents.by(), incidents.medians(), trend,
 						incidentMonths(trend, incidents.months()), distribution(children),
@@ -143,7 +144,7 @@ class Dashboards {
 	 * on it) and the number of the state of the data (moved by the database in the same
 	 * transaction as any change to what the dashboard reads).
 	 */
-	private record Key(Selection selection, boolean allPending, LocalDate today, long version) {
+	private record Key(Selection selection, boolean allPending, LocalDate today, UUID version) {
 	}
 
 	/**
@@ -191,13 +192,13 @@ class Dashboards {
 	@Transactional(readOnly = true)
 	Table table(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort) {
 		Selection selection = select(unitId, period, unitType, directiveId);
+		LocalDate today = this.formats.today();
 		return new Table(
 				figures(selection,
-						this.queries.incidents(selection, YearMonth.from(period.to()).plusMonths(1),
-								this.formats.today(), this.formats.zone()),
-						sort),
-				this.queries.copiesAndRequests(selection, this.formats.today(), this.formats.zone())
-					.reportsResembling());
+						this.queries.incidents(selection, YearMonth.from(period.to()).plusMonths(1), today,
+								this.formats.zone()),
+						sort, today),
+				this.queries.copiesAndRequests(selection, today, this.formats.zone()).reportsResembling());
 	}
 
 	/**
@@ -214,9 +215,10 @@ class Dashboards {
 		return new Selection(unitId, this.queries.scope(unitId).path(), period, unitType, directiveId);
 	}
 
-	private List<Figures> figures(Selection selection, DashboardQueries.Incidents incidents, String sort) {
+	private List<Figures> figures(Selection selection, DashboardQueries.Incidents incidents, String sort,
+			LocalDate today) {
 		List<Figures> all = this.figures.of(this.queries.unitAndChildren(selection.unitId()), selection,
-				incidents.rows(), this.formats.today(), this.formats.zone());
+				incidents.rows(), today, this.formats.zone());
 		List<Figures> children = new ArrayList<>(all.subList(1, all.size()));
 		children.sort(order(sort));
 		List<Figures> ordered = new ArrayList<>();
@@ -229,14 +231,14 @@ class Dashboards {
 	 * The on-time rates of each month of the period (its last months, if long), for the
 	 * unit's scope.
 	 */
-	private List<Month> trend(Selection selection) {
+	private List<Month> trend(Selection selection, LocalDate today) {
 		DashboardPeriod period = selection.period();
 		YearMonth first = firstTrendMonth(period);
 		YearMonth last = YearMonth.from(period.to());
 		LocalDate start = first.atDay(1).isBefore(period.from()) ? period.from() : first.atDay(1);
 		Map<String, Rate[]> rates = this.queries.monthly(
-				selection.forPeriod(new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, start, period.to())),
-				this.formats.today(), this.formats.zone());
+				selection.forPeriod(new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, start, period.to())), today,
+				this.formats.zone());
 		List<Month> months = new ArrayList<>();
 		Rate none = new Rate(0, 0);
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {

@@ -204,6 +204,8 @@ class TwoInstancesTests {
 				"jvm_memory_used_bytes", "portal_reports_submitted_today", "portal_incidents_submitted_today",
 				"portal_directives_published_today", "portal_reminders_sent_today", "portal_outbox_pending",
 				"portal_outbox_oldest_pending_seconds");
+		assertThat(metrics.body()).as("the log events per level, for an alert on errors")
+			.containsPattern("logback_events_total\\{[^}]*level=\"error\"");
 		assertThat(school.get("/actuator/prometheus").statusCode()).isEqualTo(403);
 		HttpResponse<String> anonymous = new PortalHttp(port(b)).get("/actuator/prometheus");
 		assertThat(anonymous.statusCode()).isEqualTo(302);

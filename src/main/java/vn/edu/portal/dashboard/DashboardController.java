@@ -84,7 +84,7 @@ class DashboardController {
 			@RequestParam(required = false) String type, @RequestParam(required = false) Long directive,
 			@RequestParam(defaultValue = "name") String sort, @RequestParam(required = false) String pending,
 			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		String order = Dashboards.ORDERS.contains(sort) ? sort : "name";
+		String order = UnitOrder.named(sort).parameter();
 		UnitScope visible = visibleScope(user);
 		long shown = shownUnit(user, unit, visible);
 		PeriodChoice choice = PeriodChoice.of(kind, year, month, quarter, from, to, this.formats.today());

@@ -32,12 +32,6 @@ import vn.edu.portal.system.Formats;
 @Service
 class Dashboards {
 
-	/**
-	 * The orders the units one level down can be shown in; by name unless another is
-	 * asked.
-	 */
-	static final Set<String> ORDERS = Set.of("name", "score", "acknowledged", "reported", "overdue", "incidents");
-
 	/** How many directives the page offers to choose from. */
 	private static final int DIRECTIVES_OFFERED = 500;
 
@@ -95,11 +89,11 @@ class Dashboards {
 		if (kept == null || !kept.holdsAt(scope.now())) {
 			kept = work(selection, today, allPending);
 			if (scope.changedHere()) {
-				return new Shown(Shown.NOT_KEPT, kept.view().withChildrenIn(order(sort)));
+				return new Shown(Shown.NOT_KEPT, kept.view().withChildrenIn(UnitOrder.named(sort).units()));
 			}
 			this.kept.put(key, kept);
 		}
-		return new Shown(kept.serial(), kept.view().withChildrenIn(order(sort)));
+		return new Shown(kept.serial(), kept.view().withChildrenIn(UnitOrder.named(sort).units()));
 	}
 
 	/**
@@ -220,7 +214,7 @@ class Dashboards {
 		List<Figures> all = this.figures.of(this.queries.unitAndChildren(selection.unitId()), selection,
 				incidents.rows(), today, this.formats.zone());
 		List<Figures> children = new ArrayList<>(all.subList(1, all.size()));
-		children.sort(order(sort));
+		children.sort(UnitOrder.named(sort).units());
 		List<Figures> ordered = new ArrayList<>();
 		ordered.add(all.get(0));
 		ordered.addAll(children);
@@ -265,21 +259,6 @@ class Dashboards {
 		}
 		children.forEach((child) -> bands.merge(this.properties.band(child.score()), 1L, Long::sum));
 		return bands;
-	}
-
-	private static Comparator<Figures> order(String sort) {
-		Comparator<Figures> byName = Comparator.comparing(Figures::name);
-		Comparator<Figures> lowestFirst = switch (sort) {
-			case "score" -> Comparator.comparing(Figures::score, Comparator.nullsLast(Comparator.naturalOrder()));
-			case "acknowledged" -> Comparator.comparing((Figures f) -> f.acknowledgedOnTime().share(),
-					Comparator.nullsLast(Comparator.naturalOrder()));
-			case "reported" -> Comparator.comparing((Figures f) -> f.reportedOnTime().share(),
-					Comparator.nullsLast(Comparator.naturalOrder()));
-			case "overdue" -> Comparator.comparing(Figures::reportsOverdue).reversed();
-			case "incidents" -> Comparator.comparing(Figures::incidentsOpenPastTarget).reversed();
-			default -> byName;
-		};
-		return lowestFirst.thenComparing(byName);
 	}
 
 	/**

@@ -3,14 +3,14 @@ package vn.edu.portal.operations;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.AppenderBase;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.LoggerFactory;
@@ -29,6 +29,10 @@ import org.springframework.stereotype.Component;
  * times, 2% of its processor time. An appender sees only the events written, which are
  * the events the binder counted (those its logger's level lets through). Its
  * auto-configuration is excluded on the application class.
+ * <p>
+ * Logging configured again (another application started in the same JVM, as in tests)
+ * takes every appender off, and Logback's listeners with them; each time the counts are
+ * read (a scrape), the appender is put back if it is off.
  */
 @Component
 class LogEvents implements MeterBinder, DisposableBean {
@@ -54,92 +58,68 @@ class LogEvents implements MeterBinder, DisposableBean {
 
 	}
 
+	private final Map<Written, AtomicLong> written = new EnumMap<>(Written.class);
+
 	private final Counting appender = new Counting();
 
-	private final Reattach reattach = new Reattach();
+	private volatile boolean closed;
 
-	private LoggerContext context;
-
-	@Override
-	public synchronized void bindTo(MeterRegistry registry) {
-		Map<Written, Counter> counters = new EnumMap<>(Written.class);
+	LogEvents() {
 		for (Written level : Written.values()) {
-			counters.put(level,
-					Counter.builder("logback.events")
-						.tag("level", level.name().toLowerCase(Locale.ROOT))
-						.description("Number of log events that were enabled by the effective log level")
-						.baseUnit("events")
-						.register(registry));
+			this.written.put(level, new AtomicLong());
 		}
-		this.appender.counters = Map.copyOf(counters);
-		if (this.context == null && LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-			this.context = logback;
-			this.appender.setContext(logback);
-			this.appender.setName("portal-log-events");
-			attach(logback);
-			// Logging configured again (another application context in the same JVM)
-			// detaches
-			// every appender: put this one back, as Micrometer's binder does with its
-			// filter.
-			logback.addListener(this.reattach);
-		}
+		this.appender.setName("portal-log-events");
 	}
 
-	private void attach(LoggerContext logback) {
-		this.appender.start();
-		logback.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(this.appender);
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (Written level : Written.values()) {
+			FunctionCounter.builder("logback.events", this, (events) -> events.count(level))
+				.tag("level", level.name().toLowerCase(Locale.ROOT))
+				.description("Number of log events that were enabled by the effective log level")
+				.baseUnit("events")
+				.register(registry);
+		}
+		attach();
+	}
+
+	private double count(Written level) {
+		attach();
+		return this.written.get(level).get();
+	}
+
+	private void attach() {
+		if (this.closed || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext logback)) {
+			return;
+		}
+		Logger root = logback.getLogger(Logger.ROOT_LOGGER_NAME);
+		if (!this.appender.isStarted() || !root.isAttached(this.appender)) {
+			synchronized (this) {
+				if (!this.closed && (!this.appender.isStarted() || !root.isAttached(this.appender))) {
+					this.appender.setContext(logback);
+					this.appender.start();
+					root.addAppender(this.appender);
+				}
+			}
+		}
 	}
 
 	@Override
 	public synchronized void destroy() {
-		if (this.context != null) {
-			this.context.removeListener(this.reattach);
-			this.context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this.appender);
-			this.appender.stop();
-			this.context = null;
+		this.closed = true;
+		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+			logback.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this.appender);
 		}
+		this.appender.stop();
 	}
 
-	private final class Reattach implements LoggerContextListener {
-
-		@Override
-		public boolean isResetResistant() {
-			return true;
-		}
-
-		@Override
-		public void onReset(LoggerContext logback) {
-			synchronized (LogEvents.this) {
-				if (LogEvents.this.context == logback) {
-					attach(logback);
-				}
-			}
-		}
-
-		@Override
-		public void onStart(LoggerContext logback) {
-		}
-
-		@Override
-		public void onStop(LoggerContext logback) {
-		}
-
-		@Override
-		public void onLevelChange(Logger logger, Level level) {
-		}
-
-	}
-
-	private static final class Counting extends AppenderBase<ILoggingEvent> {
-
-		private volatile Map<Written, Counter> counters = Map.of();
+	private final class Counting extends AppenderBase<ILoggingEvent> {
 
 		@Override
 		protected void append(ILoggingEvent event) {
 			Written level = Written.of(event.getLevel());
-			Counter counter = (level != null) ? this.counters.get(level) : null;
-			if (counter != null) {
-				counter.increment();
+			if (level != null) {
+				LogEvents.this.written.get(level).incrementAndGet();
 			}
 		}
 

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -299,6 +300,40 @@ class IncidentTests {
 		String detail = Jsoup.parse(officer.get("/incidents/" + last).body()).select("#same-title").parents().text();
 		assertThat(detail).contains("Cùng bài viết hoặc tài khoản được 3 đơn vị báo cáo", "Trường THPT Một",
 				"Trường THPT Hai");
+	}
+
+	@Test
+	void theTriageQueueListsTheUnassignedFirstAndTheMostSevereFirstAndTheListOfAllTheNewestFirst() {
+		String token = "hang" + UUID.randomUUID().toString().substring(0, 8);
+		PortalHttp leader = login(this.dept.schoolLeader);
+		List<Long> ids = new ArrayList<>();
+		for (int severity : List.of(2, 4, 3)) {
+			leader.get("/incidents/new");
+			Map<String, String> form = form(UUID.randomUUID(),
+					"https://www.facebook.com/" + token + "/posts/" + severity, severity, 3);
+			form.put("action", "submit");
+			ids.add(Long.parseLong(PortalHttp.location(leader.multipart("/incidents/new", form, "evidence", Map.of()))
+				.replaceAll("\\D", "")));
+		}
+		PortalHttp officer = login(this.dept.officer);
+		long mostSevere = ids.get(1);
+		officer.get("/incidents/" + mostSevere);
+		officer.post("/incidents/" + mostSevere + "/accept", Map.of("version", version(mostSevere)));
+		assertThat(status(mostSevere)).isEqualTo("ACCEPTED");
+
+		assertThat(listed(officer, "/incidents/triage?q=" + token)).as("unassigned first, then by severity")
+			.containsExactly(ids.get(2), ids.get(0), mostSevere);
+		assertThat(listed(officer, "/incidents?q=" + token)).as("the newest submitted first")
+			.containsExactly(ids.get(2), ids.get(1), ids.get(0));
+	}
+
+	private static List<Long> listed(PortalHttp reader, String path) {
+		return Jsoup.parse(reader.get(path).body())
+			.select("li.list-group-item a.fw-semibold")
+			.eachAttr("href")
+			.stream()
+			.map((href) -> Long.parseLong(href.replaceAll("\\D", "")))
+			.toList();
 	}
 
 	@Test

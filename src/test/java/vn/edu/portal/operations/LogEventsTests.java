@@ -44,8 +44,25 @@ class LogEventsTests {
 		assertThat(count("debug")).isEqualTo(debug);
 	}
 
+	@Test
+	void theAppenderTakenOffByLoggingConfiguredAgainIsPutBackWhenTheCountsAreRead() {
+		ch.qos.logback.classic.Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory())
+			.getLogger(Logger.ROOT_LOGGER_NAME);
+		count("error");
+		// Taken off as Logback's reset does, for every application context of this JVM.
+		int taken = 0;
+		while (root.detachAppender("portal-log-events")) {
+			taken++;
+		}
+		assertThat(taken).isPositive();
+		log.error("written while no count is kept, as between a reset and the next scrape");
+		double errors = count("error");
+		log.error("counted once the counts have been read");
+		assertThat(count("error")).isEqualTo(errors + 1);
+	}
+
 	private double count(String level) {
-		return this.registry.get("logback.events").tag("level", level).counter().count();
+		return this.registry.get("logback.events").tag("level", level).functionCounter().count();
 	}
 
 }

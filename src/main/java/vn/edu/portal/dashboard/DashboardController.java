@@ -84,7 +84,7 @@ class DashboardController {
 			@RequestParam(required = false) String type, @RequestParam(required = false) Long directive,
 			@RequestParam(defaultValue = "name") String sort, @RequestParam(required = false) String pending,
 			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		String order = UnitOrder.named(sort).parameter();
+		UnitOrder order = UnitOrder.named(sort);
 		UnitScope visible = visibleScope(user);
 		long shown = shownUnit(user, unit, visible);
 		PeriodChoice choice = PeriodChoice.of(kind, year, month, quarter, from, to, this.formats.today());
@@ -109,7 +109,7 @@ class DashboardController {
 		Dashboards.View view = dashboard.view();
 		model.addAttribute("main", view.main());
 		model.addAttribute("children", view.children());
-		model.addAttribute("sort", order);
+		model.addAttribute("sort", order.parameter());
 		model.addAttribute("incidentsBy", view.incidentsBy());
 		model.addAttribute("medians", view.medians());
 		model.addAttribute("trend", view.trend());
@@ -197,7 +197,8 @@ class DashboardController {
 			this.directives.summary(user, directive);
 		}
 		boolean csv = request.getRequestURI().endsWith(".csv");
-		Dashboards.Table table = this.dashboards.table(shown, choice.period(), unitType(type), directive, sort);
+		Dashboards.Table table = this.dashboards.table(shown, choice.period(), unitType(type), directive,
+				UnitOrder.named(sort));
 		return this.exports.download(table.rows(), table.reportsResembling(), choice.period(), csv, locale);
 	}
 

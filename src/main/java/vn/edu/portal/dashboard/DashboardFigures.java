@@ -54,7 +54,7 @@ public class DashboardFigures {
 		if (choice.period() == null) {
 			throw new BadPeriod(choice.error());
 		}
-		List<Figures> all = this.dashboards.table(shown, choice.period(), null, null, "name").rows();
+		List<Figures> all = this.dashboards.table(shown, choice.period(), null, null, UnitOrder.NAME).rows();
 		return new Result(choice.period().kind().name(), choice.period().from(), choice.period().to(), all.get(0),
 				all.subList(1, all.size()));
 	}

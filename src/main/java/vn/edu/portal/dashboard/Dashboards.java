@@ -79,7 +79,7 @@ class Dashboards {
 	 * one level down in the order asked.
 	 */
 	@Transactional(readOnly = true)
-	Shown view(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort,
+	Shown view(long unitId, DashboardPeriod period, String unitType, Long directiveId, UnitOrder order,
 			boolean allPending) {
 		DashboardQueries.Scope scope = this.queries.scope(unitId);
 		Selection selection = new Selection(unitId, scope.path(), period, unitType, directiveId);
@@ -89,11 +89,11 @@ class Dashboards {
 		if (kept == null || !kept.holdsAt(scope.now())) {
 			kept = work(selection, today, allPending);
 			if (scope.changedHere()) {
-				return new Shown(Shown.NOT_KEPT, kept.view().withChildrenIn(UnitOrder.named(sort).units()));
+				return new Shown(Shown.NOT_KEPT, kept.view().withChildrenIn(order.units()));
 			}
 			this.kept.put(key, kept);
 		}
-		return new Shown(kept.serial(), kept.view().withChildrenIn(UnitOrder.named(sort).units()));
+		return new Shown(kept.serial(), kept.view().withChildrenIn(order.units()));
 	}
 
 	/**
@@ -118,7 +118,7 @@ class Dashboards {
 		ZoneId zone = this.formats.zone();
 		DashboardQueries.Incidents incidents = this.queries.incidents(selection, firstTrendMonth(selection.period()),
 				today, zone);
-		List<Figures> all = figures(selection, incidents, "name", today);
+		List<Figures> all = figures(selection, incidents, UnitOrder.NAME, today);
 		List<Figures> children = all.subList(1, all.size());
 		int shown = allPending ? PENDING_ALL : PENDING_FIRST;
 		List<DashboardQueries.Pending> pending = this.queries.notResponded(selection, today, zone, shown + 1);
@@ -184,14 +184,14 @@ class Dashboards {
 	 * so that none of the period's is worked out.
 	 */
 	@Transactional(readOnly = true)
-	Table table(long unitId, DashboardPeriod period, String unitType, Long directiveId, String sort) {
+	Table table(long unitId, DashboardPeriod period, String unitType, Long directiveId, UnitOrder order) {
 		Selection selection = select(unitId, period, unitType, directiveId);
 		LocalDate today = this.formats.today();
 		return new Table(
 				figures(selection,
 						this.queries.incidents(selection, YearMonth.from(period.to()).plusMonths(1), today,
 								this.formats.zone()),
-						sort, today),
+						order, today),
 				this.queries.copiesAndRequests(selection, today, this.formats.zone()).reportsResembling());
 	}
 
@@ -209,12 +209,12 @@ class Dashboards {
 		return new Selection(unitId, this.queries.scope(unitId).path(), period, unitType, directiveId);
 	}
 
-	private List<Figures> figures(Selection selection, DashboardQueries.Incidents incidents, String sort,
+	private List<Figures> figures(Selection selection, DashboardQueries.Incidents incidents, UnitOrder order,
 			LocalDate today) {
 		List<Figures> all = this.figures.of(this.queries.unitAndChildren(selection.unitId()), selection,
 				incidents.rows(), today, this.formats.zone());
 		List<Figures> children = new ArrayList<>(all.subList(1, all.size()));
-		children.sort(UnitOrder.named(sort).units());
+		children.sort(order.units());
 		List<Figures> ordered = new ArrayList<>();
 		ordered.add(all.get(0));
 		ordered.addAll(children);

@@ -83,9 +83,11 @@ class PeriodicReports {
 	long draft(CurrentUser user, long unit, DashboardPeriod period, String unitType, Long directiveId,
 			ReportDrafts.Addressee to, UUID formKey) {
 		DirectiveCatalog.Summary directive = directive(user, directiveId);
-		Dashboards.View view = this.dashboards.view(unit, period, unitType, directiveId, "name", true).view();
+		Dashboards.View view = this.dashboards.view(unit, period, unitType, directiveId, UnitOrder.NAME, true).view();
 		DashboardPeriod previousPeriod = period.previous();
-		Figures previous = this.dashboards.table(unit, previousPeriod, unitType, directiveId, "name").rows().get(0);
+		Figures previous = this.dashboards.table(unit, previousPeriod, unitType, directiveId, UnitOrder.NAME)
+			.rows()
+			.get(0);
 		ReportText.Source source = new ReportText.Source(issuerName(user), view, period, previous, previousPeriod,
 				(directive != null) ? describe(directive) : null,
 				(unitType != null) ? message("unit.type." + unitType).toLowerCase(VIETNAMESE) : null,

@@ -45,12 +45,12 @@ class RenderedFigures {
 	 * The figures' HTML, rendered from the model of the page, or as rendered before for
 	 * the same dashboard shown the same way.
 	 */
-	String of(Dashboards.Shown shown, String sort, PeriodChoice choice, Locale locale, Map<String, ?> model,
+	String of(Dashboards.Shown shown, UnitOrder order, PeriodChoice choice, Locale locale, Map<String, ?> model,
 			HttpServletRequest request, HttpServletResponse response) {
 		if (!shown.kept()) {
 			return this.text.render(TEMPLATE, model, locale, request, response);
 		}
-		return this.rendered.get(new Rendering(shown.keptAs(), sort, choice, locale),
+		return this.rendered.get(new Rendering(shown.keptAs(), order, choice, locale),
 				(key) -> this.text.render(TEMPLATE, model, locale, request, response));
 	}
 
@@ -59,7 +59,7 @@ class RenderedFigures {
 	 * period, type, directive and deadlines listed, and its data), the order of the
 	 * units, the period as asked for (its links repeat it) and the language.
 	 */
-	private record Rendering(long keptAs, String sort, PeriodChoice choice, Locale locale) {
+	private record Rendering(long keptAs, UnitOrder order, PeriodChoice choice, Locale locale) {
 	}
 
 }

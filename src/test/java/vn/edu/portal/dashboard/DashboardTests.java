@@ -529,21 +529,21 @@ class DashboardTests {
 	void aTransactionThatChangedTheDataReadsItsOwnChangeAndKeepsNothing() {
 		LocalDate today = this.formats.today();
 		DashboardPeriod period = new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, today.minusDays(10), today);
-		assertThat(this.dashboards.view(this.dept.department, period, null, null, "name", false)
+		assertThat(this.dashboards.view(this.dept.department, period, null, null, UnitOrder.NAME, false)
 			.view()
 			.main()
 			.acknowledged()
 			.text()).isEqualTo("60% (3/5)");
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			acknowledge(this.directive, this.dept.schoolOfDistrictOne, false, account(this.dept.schoolLeader));
-			assertThat(this.dashboards.view(this.dept.department, period, null, null, "name", false)
+			assertThat(this.dashboards.view(this.dept.department, period, null, null, UnitOrder.NAME, false)
 				.view()
 				.main()
 				.acknowledged()
 				.text()).as("its own change").isEqualTo("80% (4/5)");
 			status.setRollbackOnly();
 		});
-		assertThat(this.dashboards.view(this.dept.department, period, null, null, "name", false)
+		assertThat(this.dashboards.view(this.dept.department, period, null, null, UnitOrder.NAME, false)
 			.view()
 			.main()
 			.acknowledged()

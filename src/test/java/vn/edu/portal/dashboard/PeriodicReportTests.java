@@ -155,7 +155,7 @@ class PeriodicReportTests {
 			long id = draft(officer, asked, "MINISTRY");
 			String text = opening(id);
 			Dashboards.View view = this.dashboards
-				.view(asked.unit(), asked.period(), null, asked.directive(), "name", true)
+				.view(asked.unit(), asked.period(), null, asked.directive(), UnitOrder.NAME, true)
 				.view();
 			Figures f = view.main();
 			assertThat(f.acknowledged().expected()).as("something to report on").isPositive();
@@ -187,7 +187,7 @@ class PeriodicReportTests {
 						&& line.endsWith(" | " + c.count() + " |")));
 			view.pending().forEach((p) -> assertThat(text).contains(p.unitName() + " ("));
 			Figures before = this.dashboards
-				.table(asked.unit(), asked.period().previous(), null, asked.directive(), "name")
+				.table(asked.unit(), asked.period().previous(), null, asked.directive(), UnitOrder.NAME)
 				.rows()
 				.get(0);
 			assertThat(text).contains((before.score() == null) ? "chưa có điểm để so sánh" : "so với kỳ trước ("

@@ -30,9 +30,9 @@ class ForwardedAudience implements DirectiveAudience {
 	public String reachedSetCondition() {
 		return """
 				d.id in (select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
-				         where fa.parent_id is not null and fu.path like :scope || '%')
+				         where fa.parent_id is not null and fu.path ~>=~ :scope and fu.path ~<~ :scopeEnd)
 				or d.id in (select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
-				            join unit fs on fs.id = fu.successor_id where fs.path like :scope || '%')
+				            join unit fs on fs.id = fu.successor_id where fs.path ~>=~ :scope and fs.path ~<~ :scopeEnd)
 				""";
 	}
 

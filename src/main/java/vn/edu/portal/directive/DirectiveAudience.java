@@ -14,9 +14,12 @@ public interface DirectiveAudience {
 	String reachedCondition();
 
 	/**
-	 * The same condition as sets of directive ids, each found from the units under
-	 * {@code :scope} alone ({@code d.id in (select ...)}), for a list of directives: see
-	 * {@link DirectiveAccess}.
+	 * The same condition as sets of directive ids, each found from the units under the
+	 * scope alone ({@code d.id in (select ...)}), for a list of directives: see
+	 * {@link DirectiveAccess}. The units are those whose path lies in the range from
+	 * {@code :scope} to {@code :scopeEnd}
+	 * ({@code path ~>=~ :scope and path ~<~ :scopeEnd}), which a plan kept for every
+	 * reader finds in the path index.
 	 */
 	String reachedSetCondition();
 

@@ -72,6 +72,42 @@ class ScopePolicyTests {
 					(sibling) -> assertThat(this.policy.canSee(leader, sibling)).as("sibling %d", sibling).isFalse());
 	}
 
+	/**
+	 * The range form of a scope (from its path to {@link UnitScope#pathEnd()}) holds the
+	 * same units as the prefix form, for the scope of every unit of the tree and for the
+	 * whole tree; among them scopes whose path is the start of another unit's number
+	 * ("/1/2/" beside "/1/20/"), which the range must leave out.
+	 */
+	@Test
+	void theRangeOfAScopesPathsHoldsTheSameUnitsAsItsPrefix() {
+		List<UnitScope> scopes = Stream
+			.concat(Stream.of(UnitScope.EVERYTHING),
+					this.jdbc.sql("select id, path from unit order by id")
+						.query((rs, i) -> new UnitScope(rs.getLong("id"), rs.getString("path")))
+						.list()
+						.stream())
+			.toList();
+		assertThat(scopes).hasSizeGreaterThan(100);
+		int trapped = 0;
+		for (UnitScope scope : scopes) {
+			List<Long> byPrefix = this.jdbc.sql("select id from unit where path like ? || '%' order by id")
+				.param(scope.path())
+				.query(Long.class)
+				.list();
+			List<Long> byRange = this.jdbc.sql("select id from unit where path ~>=~ ? and path ~<~ ? order by id")
+				.params(scope.path(), scope.pathEnd())
+				.query(Long.class)
+				.list();
+			assertThat(byRange).as("the units of %s", scope.path()).isNotEmpty().isEqualTo(byPrefix);
+			String numberStart = scope.path().substring(0, scope.path().length() - 1);
+			trapped += this.jdbc.sql("select count(*) from unit where path like ? || '%' and path not like ? || '%'")
+				.params(numberStart, scope.path())
+				.query(Integer.class)
+				.single();
+		}
+		assertThat(trapped).as("units whose path starts like a scope's without being in it").isPositive();
+	}
+
 	@Test
 	void aDistrictOfficeLeaderSeesItselfAndTheSchoolsBelowIt() {
 		CurrentUser leader = user("pgd.giongtrom");

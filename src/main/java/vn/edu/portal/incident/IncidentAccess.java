@@ -10,6 +10,7 @@ import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.Permission;
 import vn.edu.portal.account.Role;
 import vn.edu.portal.account.ScopePolicy;
+import vn.edu.portal.account.UnitScope;
 
 /**
  * Who sees which incident, and its restricted part, in one place (domain.md §4). A unit
@@ -23,10 +24,13 @@ class IncidentAccess {
 
 	/**
 	 * The SQL condition on an incident aliased {@code i}, bound by {@link Reader#bind}.
+	 * The units of the scope are the range of their paths ({@link UnitScope#pathEnd()}),
+	 * which the plan kept for every reader finds in the path index; a prefix given as a
+	 * parameter read every unit of the tree for each list.
 	 */
 	static final String VISIBLE = """
 			(i.unit_id = :ownUnit or (i.status <> 'DRAFT'
-			 and exists (select 1 from unit vu where vu.id = i.unit_id and vu.path like :scope || '%')))
+			 and exists (select 1 from unit vu where vu.id = i.unit_id and vu.path ~>=~ :scope and vu.path ~<~ :scopeEnd)))
 			""";
 
 	private final ScopePolicy scope;
@@ -45,7 +49,8 @@ class IncidentAccess {
 		if (!this.scope.permits(user, Permission.READ_INCIDENTS)) {
 			throw new AccessDeniedException("no permission to read incidents");
 		}
-		return new Reader(this.scope.scopeOf(user).path(), (user.unitId() != null) ? user.unitId() : -1L);
+		UnitScope unitScope = this.scope.scopeOf(user);
+		return new Reader(unitScope.path(), unitScope.pathEnd(), (user.unitId() != null) ? user.unitId() : -1L);
 	}
 
 	/** An incident the reader may see, or 404. */
@@ -115,12 +120,15 @@ class IncidentAccess {
 	 * A reader's scope.
 	 *
 	 * @param scopePath the units seen
+	 * @param scopePathEnd the end of the range of their paths
 	 * @param ownUnit the reader's unit, whose drafts it sees
 	 */
-	record Reader(String scopePath, long ownUnit) {
+	record Reader(String scopePath, String scopePathEnd, long ownUnit) {
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
-			return statement.param("scope", this.scopePath).param("ownUnit", this.ownUnit);
+			return statement.param("scope", this.scopePath)
+				.param("scopeEnd", this.scopePathEnd)
+				.param("ownUnit", this.ownUnit);
 		}
 
 	}

@@ -19,6 +19,15 @@ public record UnitScope(Long rootUnitId, String path) {
 	}
 
 	/**
+	 * Whether the scope is a whole Department or the whole tree (the Departments are the
+	 * roots of the tree): the scope of most of what a list of the Department holds, where
+	 * a smaller scope (a district office's, a school's) holds a small part of it.
+	 */
+	public boolean isDepartmentOrWider() {
+		return isEverything() || this.path.indexOf('/', 1) == this.path.length() - 1;
+	}
+
+	/**
 	 * The least string above every path in the scope: the path with its last "/" made
 	 * "0", the character after it. Paths are numbers between slashes, so a path starts
 	 * with {@link #path()} exactly when it lies from {@code path} (included) to this

@@ -33,6 +33,20 @@ class IncidentAccess {
 			 and exists (select 1 from unit vu where vu.id = i.unit_id and vu.path ~>=~ :scope and vu.path ~<~ :scopeEnd)))
 			""";
 
+	/**
+	 * The same rule for a list whose reader sees less than a Department (a district
+	 * office, a school), whose own unit is the root of its scope: the incidents of the
+	 * units of the scope are read first (a few hundred at most), from the units, and only
+	 * theirs are sorted. Read in the list's order and filtered, as a Department's list is
+	 * best read, a school's list of the generated province with four Departments went
+	 * through all 60,000 incidents to find its few (27 ms; 0.2 ms so).
+	 */
+	private static final String SCOPE_FIRST = """
+			(select * from incident i
+			 where i.unit_id in (select vu.id from unit vu where vu.path ~>=~ :scope and vu.path ~<~ :scopeEnd)
+			 offset 0) as i
+			""";
+
 	private final ScopePolicy scope;
 
 	private final IncidentRepository incidents;
@@ -50,7 +64,8 @@ class IncidentAccess {
 			throw new AccessDeniedException("no permission to read incidents");
 		}
 		UnitScope unitScope = this.scope.scopeOf(user);
-		return new Reader(unitScope.path(), unitScope.pathEnd(), (user.unitId() != null) ? user.unitId() : -1L);
+		return new Reader(unitScope.path(), unitScope.pathEnd(), (user.unitId() != null) ? user.unitId() : -1L,
+				unitScope.isDepartmentOrWider());
 	}
 
 	/** An incident the reader may see, or 404. */
@@ -122,8 +137,27 @@ class IncidentAccess {
 	 * @param scopePath the units seen
 	 * @param scopePathEnd the end of the range of their paths
 	 * @param ownUnit the reader's unit, whose drafts it sees
+	 * @param departmentOrWider whether the reader sees a whole Department or more
 	 */
-	record Reader(String scopePath, String scopePathEnd, long ownUnit) {
+	record Reader(String scopePath, String scopePathEnd, long ownUnit, boolean departmentOrWider) {
+
+		/**
+		 * The incidents a list reads, aliased {@code i}: all of them for a Department's
+		 * reader, else those of the units of the scope alone; with
+		 * {@link #listCondition()}.
+		 */
+		String listSource() {
+			return this.departmentOrWider ? "incident i" : SCOPE_FIRST;
+		}
+
+		/**
+		 * The rule on the incidents of {@link #listSource()}: {@link #VISIBLE}, or for
+		 * those of the units of the scope, which holds the reader's own unit, the unit's
+		 * own drafts and the others submitted.
+		 */
+		String listCondition() {
+			return this.departmentOrWider ? VISIBLE : "(i.unit_id = :ownUnit or i.status <> 'DRAFT')";
+		}
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
 			return statement.param("scope", this.scopePath)

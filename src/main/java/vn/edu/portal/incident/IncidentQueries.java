@@ -62,8 +62,9 @@ class IncidentQueries {
 	/** One page of a list, and whether another follows. */
 	Page list(IncidentAccess.Reader reader, IncidentFilter filter, View view, long me, ZoneId zone) {
 		int page = filter.pageOrFirst();
-		List<Row> rows = filtered(reader, filter, view, me, zone, "limit :limit offset :offset", false)
-			.param("limit", PAGE_SIZE + 1)
+		// The page size written in: with a parameter, the kept plan did not know that the
+		// page is a few rows and joined the other units of the same event to all of them.
+		List<Row> rows = filtered(reader, filter, view, me, zone, "limit " + (PAGE_SIZE + 1) + " offset :offset", false)
 			.param("offset", page * PAGE_SIZE)
 			.query(IncidentQueries::row)
 			.list();
@@ -81,7 +82,7 @@ class IncidentQueries {
 
 	private JdbcClient.StatementSpec filtered(IncidentAccess.Reader reader, IncidentFilter filter, View view, long me,
 			ZoneId zone, String limit, boolean withRequests) {
-		StringBuilder where = new StringBuilder(IncidentAccess.VISIBLE);
+		StringBuilder where = new StringBuilder(reader.listCondition());
 		where.append(switch (view) {
 			case ALL -> "";
 			case TRIAGE -> " and i.status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'NEEDS_INFO', 'ESCALATED')";
@@ -130,7 +131,7 @@ class IncidentQueries {
 				       i.detected_at, i.submitted_at, i.updated_at, i.triage_due_at, i.reviewer_id,
 				       %s as past_target, coalesce(u.short_name, u.name) as unit_name,
 				       r.full_name as reviewer_name, %s as requests
-				from incident i join unit u on u.id = i.unit_id left join account r on r.id = i.reviewer_id
+				from %s join unit u on u.id = i.unit_id left join account r on r.id = i.reviewer_id
 				where %s
 				order by %s
 				%s
@@ -140,8 +141,8 @@ class IncidentQueries {
 				       coalesce(n.units, 0) as other_units, i.unit_name, i.reviewer_name, i.requests
 				from listed i left join other_units n on n.incident_id = i.id
 				order by %s
-				""".formatted(PAST_TARGET, withRequests ? REQUESTS : "null::text", where, order, limit, OTHER_UNITS,
-				order)))
+				""".formatted(PAST_TARGET, withRequests ? REQUESTS : "null::text", reader.listSource(), where, order,
+				limit, OTHER_UNITS, order)))
 			.param("me", me);
 		if (filter.status() != null) {
 			statement = statement.param("status", filter.status().name());

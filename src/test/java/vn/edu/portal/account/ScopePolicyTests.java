@@ -76,7 +76,9 @@ class ScopePolicyTests {
 	 * The range form of a scope (from its path to {@link UnitScope#pathEnd()}) holds the
 	 * same units as the prefix form, for the scope of every unit of the tree and for the
 	 * whole tree; among them scopes whose path is the start of another unit's number
-	 * ("/1/2/" beside "/1/20/"), which the range must leave out.
+	 * ("/1/2/" beside "/1/20/"), which the range must leave out. A scope is a
+	 * Department's or wider exactly when its root is a Department or it is the whole
+	 * tree.
 	 */
 	@Test
 	void theRangeOfAScopesPathsHoldsTheSameUnitsAsItsPrefix() {
@@ -99,6 +101,12 @@ class ScopePolicyTests {
 				.query(Long.class)
 				.list();
 			assertThat(byRange).as("the units of %s", scope.path()).isNotEmpty().isEqualTo(byPrefix);
+			assertThat(scope.isDepartmentOrWider()).as("%s is a Department's or the whole tree", scope.path())
+				.isEqualTo(
+						scope.isEverything() || "DEPARTMENT".equals(this.jdbc.sql("select type from unit where id = ?")
+							.param(scope.rootUnitId())
+							.query(String.class)
+							.single()));
 			String numberStart = scope.path().substring(0, scope.path().length() - 1);
 			trapped += this.jdbc.sql("select count(*) from unit where path like ? || '%' and path not like ? || '%'")
 				.params(numberStart, scope.path())

@@ -279,6 +279,52 @@ class IncidentTests {
 		assertThat(departmentLeader.get("/incidents/" + id + "/restricted").body()).contains("Trần Thị B");
 	}
 
+	/**
+	 * A school, the district office above it and the Department each list what they may
+	 * see, and no more: the school its draft and its submitted incident, the office and
+	 * the Department the submitted one alone, another district office and another school
+	 * neither. The Department's list is read in its order; the smaller scopes' from their
+	 * units first: the same rule in both forms, on the list and on its export.
+	 */
+	@Test
+	void eachReaderListsItsUnitsDraftsAndTheSubmittedIncidentsOfItsScopeAlone() throws Exception {
+		PortalHttp school = login(this.people.account(this.dept.schoolOfDistrictOne, Role.UNIT_LEADER));
+		school.get("/incidents/new");
+		Map<String, String> draft = form(UUID.randomUUID(), "https://example.vn/nhap-" + UUID.randomUUID(), 2, 3);
+		draft.put("action", "save");
+		String draftLink = "/incidents/"
+				+ PortalHttp.location(school.multipart("/incidents/new", draft, "evidence", Map.of()))
+					.replaceAll("\\D", "");
+		Map<String, String> sent = form(UUID.randomUUID(), "https://example.vn/gui-" + UUID.randomUUID(), 2, 3);
+		sent.put("action", "submit");
+		String sentLink = "/incidents/"
+				+ PortalHttp.location(school.multipart("/incidents/new", sent, "evidence", Map.of()))
+					.replaceAll("\\D", "");
+		assertThat(status(Long.parseLong(draftLink.replaceAll("\\D", "")))).isEqualTo("DRAFT");
+		assertThat(status(Long.parseLong(sentLink.replaceAll("\\D", "")))).isEqualTo("SUBMITTED");
+
+		assertThat(links(school, "/incidents")).contains(draftLink, sentLink);
+		PortalHttp office = login(this.dept.districtLeader);
+		assertThat(links(office, "/incidents")).contains(sentLink).doesNotContain(draftLink);
+		List<String> exported = new String(office.download("/incidents.csv").body(), StandardCharsets.UTF_8).lines()
+			.skip(1)
+			.map((line) -> line.split("[,;]", 2)[0].replace("\"", ""))
+			.toList();
+		assertThat(exported).contains(sentLink.replaceAll("\\D", "")).doesNotContain(draftLink.replaceAll("\\D", ""));
+		PortalHttp officer = login(this.dept.officer);
+		assertThat(links(officer, "/incidents")).contains(sentLink).doesNotContain(draftLink);
+		assertThat(links(officer, "/incidents/triage")).contains(sentLink).doesNotContain(draftLink);
+		assertThat(links(login(this.people.account(this.dept.districtTwo, Role.UNIT_LEADER)), "/incidents"))
+			.doesNotContain(sentLink, draftLink);
+		assertThat(links(login(this.dept.schoolLeader), "/incidents")).doesNotContain(sentLink, draftLink);
+	}
+
+	private static List<String> links(PortalHttp http, String list) {
+		HttpResponse<String> page = http.get(list);
+		assertThat(page.statusCode()).as(list).isEqualTo(200);
+		return Jsoup.parse(page.body()).select("a[href~=^/incidents/\\d+$]").eachAttr("href");
+	}
+
 	@Test
 	void theSamePostFromThreeSchoolsIsOneEventForReviewers() {
 		List<String> ways = List.of("https://www.facebook.com/truongX/posts/555?fbclid=IwAR0abc",

@@ -32,7 +32,8 @@ class ForwardedAudience implements DirectiveAudience {
 				d.id in (select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
 				         where fa.parent_id is not null and fu.path ~>=~ :scope and fu.path ~<~ :scopeEnd)
 				or d.id in (select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
-				            join unit fs on fs.id = fu.successor_id where fs.path ~>=~ :scope and fs.path ~<~ :scopeEnd)
+				            join unit fs on fs.id = fu.successor_id where fs.path ~>=~ :scope and fs.path ~<~ :scopeEnd
+				            group by fa.directive_id)
 				""";
 	}
 

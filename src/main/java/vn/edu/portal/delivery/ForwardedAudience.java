@@ -1,5 +1,7 @@
 package vn.edu.portal.delivery;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import vn.edu.portal.directive.DirectiveAudience;
@@ -27,14 +29,15 @@ class ForwardedAudience implements DirectiveAudience {
 	}
 
 	@Override
-	public String reachedSetCondition() {
-		return """
-				d.id in (select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
-				         where fa.parent_id is not null and fu.path ~>=~ :scope and fu.path ~<~ :scopeEnd)
-				or d.id in (select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
-				            join unit fs on fs.id = fu.successor_id where fs.path ~>=~ :scope and fs.path ~<~ :scopeEnd
-				            group by fa.directive_id)
-				""";
+	public List<String> reachedSets() {
+		return List.of("""
+				select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
+				where fa.parent_id is not null and fu.path ~>=~ :scope and fu.path ~<~ :scopeEnd
+				""", """
+				select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
+				join unit fs on fs.id = fu.successor_id where fs.path ~>=~ :scope and fs.path ~<~ :scopeEnd
+				group by fa.directive_id
+				""");
 	}
 
 }

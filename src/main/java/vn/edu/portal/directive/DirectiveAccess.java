@@ -3,6 +3,7 @@ package vn.edu.portal.directive;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,9 +46,25 @@ class DirectiveAccess {
 	 */
 	private static final String VISIBLE_IN_LISTS = """
 			((:staff and d.issuer_unit_id in (select iu.id from unit iu where iu.path ~>=~ :scope and iu.path ~<~ :scopeEnd))
-			 or (d.status in ('PUBLISHED', 'RECALLED') and (d.id in (
-			     select vr.directive_id from directive_recipient vr join unit vu on vu.id = vr.unit_id
-			     where vu.path ~>=~ :scope and vu.path ~<~ :scopeEnd group by vr.directive_id){audiences})))
+			 or (d.status in ('PUBLISHED', 'RECALLED') and ({reached})))
+			""";
+
+	/**
+	 * The same rule for the list of a reader who sees less than a Department and drafts
+	 * nothing (a district office, a school): the directives that reached its units, one
+	 * array of ids, are looked up by their key. The sets of the rule above are asked of
+	 * every directive read in turn: on four generated Departments a school's list read
+	 * all 6,300 directives to find its 390 (2.7 ms; 0.9 ms so), and the country has
+	 * 54,000.
+	 */
+	private static final String VISIBLE_IN_SMALL_LISTS = """
+			(d.status in ('PUBLISHED', 'RECALLED') and d.id = any(array({reached})))
+			""";
+
+	/** The directives that reached, at publication, a unit under the scope. */
+	private static final String REACHED_RECIPIENTS = """
+			select vr.directive_id from directive_recipient vr join unit vu on vu.id = vr.unit_id
+			where vu.path ~>=~ :scope and vu.path ~<~ :scopeEnd group by vr.directive_id
 			""";
 
 	private final ScopePolicy scope;
@@ -60,14 +77,24 @@ class DirectiveAccess {
 	/** The same, for a list of directives. */
 	private final String visibleInLists;
 
+	/** The same, for a list of directives of a reader who sees less than a Department. */
+	private final String visibleInSmallLists;
+
 	DirectiveAccess(ScopePolicy scope, JdbcClient jdbc, List<DirectiveAudience> audiences) {
 		this.scope = scope;
 		this.jdbc = jdbc;
 		this.visible = withAudiences(VISIBLE, audiences, DirectiveAudience::reachedCondition);
-		this.visibleInLists = withAudiences(VISIBLE_IN_LISTS, audiences, DirectiveAudience::reachedSetCondition);
+		List<String> reached = Stream
+			.concat(Stream.of(REACHED_RECIPIENTS),
+					audiences.stream().flatMap((audience) -> audience.reachedSets().stream()))
+			.map(String::strip)
+			.toList();
+		this.visibleInLists = VISIBLE_IN_LISTS.replace("{reached}",
+				reached.stream().map((set) -> "d.id in (" + set + ")").collect(Collectors.joining(" or ")));
+		this.visibleInSmallLists = VISIBLE_IN_SMALL_LISTS.replace("{reached}", String.join(" union ", reached));
 	}
 
-	/** The rule with each audience's condition, in the same form, as one more way in. */
+	/** The rule with each audience's condition, as one more way in. */
 	private static String withAudiences(String rule, List<DirectiveAudience> audiences,
 			Function<DirectiveAudience, String> condition) {
 		return rule.replace("{audiences}",
@@ -82,8 +109,9 @@ class DirectiveAccess {
 			throw new AccessDeniedException("no permission to read directives");
 		}
 		UnitScope unitScope = this.scope.scopeOf(user);
-		return new Reader(unitScope.path(), unitScope.pathEnd(), this.scope.permits(user, Permission.DRAFT_DIRECTIVES),
-				this.visible, this.visibleInLists);
+		boolean staff = this.scope.permits(user, Permission.DRAFT_DIRECTIVES);
+		return new Reader(unitScope.path(), unitScope.pathEnd(), staff, this.visible,
+				(staff || unitScope.isDepartmentOrWider()) ? this.visibleInLists : this.visibleInSmallLists);
 	}
 
 	/** Lets a visible directive through, or answers 404. */

@@ -1,5 +1,7 @@
 package vn.edu.portal.directive;
 
+import java.util.List;
+
 /**
  * Who else a directive reached after its publication (the units an office forwarded it
  * to): implemented by the delivery, so that the one visibility rule of
@@ -14,13 +16,13 @@ public interface DirectiveAudience {
 	String reachedCondition();
 
 	/**
-	 * The same condition as sets of directive ids, each found from the units under the
-	 * scope alone ({@code d.id in (select ...)}), for a list of directives: see
+	 * The same condition as sets of directive ids ({@code select directive_id ...}), each
+	 * found from the units under the scope alone, for a list of directives: see
 	 * {@link DirectiveAccess}. The units are those whose path lies in the range from
 	 * {@code :scope} to {@code :scopeEnd}
 	 * ({@code path ~>=~ :scope and path ~<~ :scopeEnd}), which a plan kept for every
 	 * reader finds in the path index.
 	 */
-	String reachedSetCondition();
+	List<String> reachedSets();
 
 }

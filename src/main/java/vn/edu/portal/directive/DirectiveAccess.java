@@ -1,7 +1,6 @@
 package vn.edu.portal.directive;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -83,7 +82,10 @@ class DirectiveAccess {
 	DirectiveAccess(ScopePolicy scope, JdbcClient jdbc, List<DirectiveAudience> audiences) {
 		this.scope = scope;
 		this.jdbc = jdbc;
-		this.visible = withAudiences(VISIBLE, audiences, DirectiveAudience::reachedCondition);
+		this.visible = VISIBLE.replace("{audiences}",
+				audiences.stream()
+					.map((audience) -> " or (" + audience.reachedCondition() + ")")
+					.collect(Collectors.joining()));
 		List<String> reached = Stream
 			.concat(Stream.of(REACHED_RECIPIENTS),
 					audiences.stream().flatMap((audience) -> audience.reachedSets().stream()))
@@ -92,15 +94,6 @@ class DirectiveAccess {
 		this.visibleInLists = VISIBLE_IN_LISTS.replace("{reached}",
 				reached.stream().map((set) -> "d.id in (" + set + ")").collect(Collectors.joining(" or ")));
 		this.visibleInSmallLists = VISIBLE_IN_SMALL_LISTS.replace("{reached}", String.join(" union ", reached));
-	}
-
-	/** The rule with each audience's condition, as one more way in. */
-	private static String withAudiences(String rule, List<DirectiveAudience> audiences,
-			Function<DirectiveAudience, String> condition) {
-		return rule.replace("{audiences}",
-				audiences.stream()
-					.map((audience) -> " or (" + condition.apply(audience) + ")")
-					.collect(Collectors.joining()));
 	}
 
 	/** Who is reading: refused (403) without the permission to read directives. */

@@ -1,7 +1,10 @@
 package vn.edu.portal.directive;
 
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -20,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.system.QueryParameters;
+import vn.edu.portal.system.RenderedRows;
 import vn.edu.portal.system.WritesWhenViewed;
 
 /**
@@ -31,6 +35,9 @@ import vn.edu.portal.system.WritesWhenViewed;
 @RequestMapping("/directives")
 class DirectiveController {
 
+	/** A row of the list, rendered once for each content and language. */
+	private static final String ROW = "directives/row :: row";
+
 	private final DirectiveService directives;
 
 	private final DirectiveQueries queries;
@@ -39,8 +46,11 @@ class DirectiveController {
 
 	private final DirectiveFormPage formPage;
 
+	private final RenderedRows rows;
+
 	DirectiveController(DirectiveService directives, DirectiveQueries queries, DirectiveAccess access,
-			DirectiveFormPage formPage) {
+			DirectiveFormPage formPage, RenderedRows rows) {
+		this.rows = rows;
 		this.directives = directives;
 		this.queries = queries;
 		this.access = access;
@@ -49,11 +59,13 @@ class DirectiveController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal CurrentUser user, @QueryParameters("filter") DirectiveFilter filter,
-			Model model) {
+			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
 		DirectiveAccess.Reader reader = this.access.reader(user);
 		DirectiveQueries.ListPage page = this.queries.page(reader, filter);
 		List<DirectiveQueries.ListRow> rows = page.rows();
-		model.addAttribute("directives", rows.subList(0, Math.min(rows.size(), DirectiveQueries.PAGE_SIZE)));
+		List<DirectiveQueries.ListRow> shown = rows.subList(0, Math.min(rows.size(), DirectiveQueries.PAGE_SIZE));
+		model.addAttribute("directives", shown);
+		model.addAttribute("rows", this.rows.of(ROW, "r", shown, locale, request, response));
 		model.addAttribute("hasNext", rows.size() > DirectiveQueries.PAGE_SIZE);
 		model.addAttribute("page", filter.pageNumber());
 		model.addAttribute("issuers", page.issuers());

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
@@ -42,6 +43,7 @@ import vn.edu.portal.system.FileStore;
 import vn.edu.portal.system.FormModel;
 import vn.edu.portal.system.Formats;
 import vn.edu.portal.system.QueryParameters;
+import vn.edu.portal.system.RenderedRows;
 import vn.edu.portal.system.TabularExport;
 import vn.edu.portal.system.WritesWhenViewed;
 
@@ -58,6 +60,9 @@ class IncidentController {
 	 * The flash attribute naming the browser's saved copies that a save made obsolete.
 	 */
 	private static final String AUTOSAVE_CLEAR = "autosaveClear";
+
+	/** A row of the lists, rendered once for each content and language. */
+	private static final String ROW = "incidents/row :: row";
 
 	private final IncidentService incidents;
 
@@ -85,11 +90,14 @@ class IncidentController {
 
 	private final IncidentRequestCells requestCells;
 
+	private final RenderedRows rows;
+
 	IncidentController(IncidentService incidents, IncidentAccess access, IncidentEvidence evidence,
 			IncidentQueries queries, IncidentTargets targets, IncidentProperties properties,
 			DirectiveCatalog directives, FileStore files, Formats formats, Clock clock, MessageSource messages,
-			AuditLog audit, IncidentRequestCells requestCells) {
+			AuditLog audit, IncidentRequestCells requestCells, RenderedRows rows) {
 		this.requestCells = requestCells;
+		this.rows = rows;
 		this.messages = messages;
 		this.audit = audit;
 		this.incidents = incidents;
@@ -106,28 +114,31 @@ class IncidentController {
 
 	@GetMapping("/incidents")
 	String list(@AuthenticationPrincipal CurrentUser user, @QueryParameters("filter") IncidentFilter filter,
-			Model model) {
-		return list(user, filter, IncidentQueries.View.ALL, model);
+			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
+		return list(user, filter, IncidentQueries.View.ALL, locale, model, request, response);
 	}
 
 	@GetMapping("/incidents/triage")
 	String triage(@AuthenticationPrincipal CurrentUser user, @QueryParameters("filter") IncidentFilter filter,
-			Model model) {
+			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
 		requireReviewer(user);
-		return list(user, filter, IncidentQueries.View.TRIAGE, model);
+		return list(user, filter, IncidentQueries.View.TRIAGE, locale, model, request, response);
 	}
 
 	@GetMapping("/incidents/mine")
 	String mine(@AuthenticationPrincipal CurrentUser user, @QueryParameters("filter") IncidentFilter filter,
-			Model model) {
+			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
 		requireReviewer(user);
-		return list(user, filter, IncidentQueries.View.MINE, model);
+		return list(user, filter, IncidentQueries.View.MINE, locale, model, request, response);
 	}
 
-	private String list(CurrentUser user, IncidentFilter filter, IncidentQueries.View view, Model model) {
+	private String list(CurrentUser user, IncidentFilter filter, IncidentQueries.View view, Locale locale, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		IncidentAccess.Reader reader = this.access.reader(user);
+		IncidentQueries.Page result = this.queries.list(reader, filter, view, user.id(), this.formats.zone());
 		model.addAttribute("view", view);
-		model.addAttribute("result", this.queries.list(reader, filter, view, user.id(), this.formats.zone()));
+		model.addAttribute("result", result);
+		model.addAttribute("rows", this.rows.of(ROW, "r", result.rows(), locale, request, response));
 		model.addAttribute("statuses", IncidentStatus.values());
 		model.addAttribute("categories", Category.values());
 		model.addAttribute("platforms", Platform.values());

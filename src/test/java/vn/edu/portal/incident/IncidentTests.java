@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -371,6 +373,43 @@ class IncidentTests {
 			.containsExactly(ids.get(2), ids.get(0), mostSevere);
 		assertThat(listed(officer, "/incidents?q=" + token)).as("the newest submitted first")
 			.containsExactly(ids.get(2), ids.get(1), ids.get(0));
+	}
+
+	@Test
+	void aListedIncidentShowsItsChangeAtTheNextViewAndInTheReadersLanguage() {
+		String token = "doi" + UUID.randomUUID().toString().substring(0, 8);
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), "https://www.facebook.com/" + token + "/posts/1", 3, 3);
+		form.put("action", "submit");
+		long id = Long.parseLong(PortalHttp.location(leader.multipart("/incidents/new", form, "evidence", Map.of()))
+			.replaceAll("\\D", ""));
+		PortalHttp officer = login(this.dept.officer);
+		String list = "/incidents?q=" + token;
+		assertThat(row(officer, list).select(".badge").text()).contains("Mới");
+		assertThat(row(officer, list).text()).contains("hạn tiếp nhận").doesNotContain("người xử lý");
+		assertThat(row(officer, "/incidents/triage?q=" + token).text()).contains("hạn tiếp nhận");
+
+		officer.get("/incidents/" + id);
+		officer.post("/incidents/" + id + "/accept", Map.of("version", version(id)));
+		assertThat(status(id)).isEqualTo("ACCEPTED");
+		String officerName = this.jdbc.sql("select full_name from account where username = ?")
+			.param(this.dept.officer)
+			.query(String.class)
+			.single();
+		for (PortalHttp reader : List.of(officer, leader)) {
+			Element row = row(reader, list);
+			assertThat(row.select(".badge").text()).contains("Đã tiếp nhận").doesNotContain("Mới");
+			assertThat(row.text()).contains("người xử lý: " + officerName).doesNotContain("hạn tiếp nhận");
+		}
+		assertThat(row(officer, list + "&lang=en").text()).contains("Accepted", "reviewer: " + officerName);
+		assertThat(row(officer, list + "&lang=vi").text()).contains("Đã tiếp nhận", "người xử lý: " + officerName);
+	}
+
+	private static Element row(PortalHttp reader, String list) {
+		Elements rows = Jsoup.parse(reader.get(list).body()).select("li.list-group-item");
+		assertThat(rows).as(list).hasSize(1);
+		return rows.first();
 	}
 
 	private static List<Long> listed(PortalHttp reader, String path) {

@@ -25,15 +25,57 @@ class TemplateExpressionsTests {
 	/** Inside {@code ${…}}: a quoted text joined with {@code +} to something else. */
 	private static final Pattern JOINED_IN_SPRING_EL = Pattern.compile("\\$\\{[^}]*('\\s*\\+|\\+\\s*')[^}]*}");
 
+	/** A {@code ${…}} expression, its inside as group 1. */
+	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+
+	/**
+	 * A name that is not a property, a method, a bean ({@code @…}) or a utility
+	 * ({@code #…}).
+	 */
+	private static final Pattern NAME = Pattern.compile("(?<![\\w.@#$])([A-Za-z_]\\w*)");
+
+	private static final List<String> ROW_OR_LITERAL = List.of("r", "and", "or", "not", "null", "true", "false", "eq",
+			"ne", "lt", "gt", "le", "ge");
+
 	@ParameterizedTest
 	@ValueSource(strings = { "layout.html", "inbox/list.html", "directives/list.html", "incidents/list.html",
 			"notifications/list.html", "dashboard/index.html", "dashboard/figures.html", "fragments/directive.html",
-			"fragments/pagination.html" })
+			"fragments/pagination.html", "incidents/row.html", "directives/row.html" })
 	void textIsJoinedByThymeleafNotBySpringEl(String template) throws IOException {
 		String text = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);
 		Matcher joined = JOINED_IN_SPRING_EL.matcher(text);
 
 		assertThat(joined.results().map((match) -> match.group()).toList()).as(template).isEqualTo(List.of());
+	}
+
+	/**
+	 * A row kept by {@link RenderedRows} reads its row ({@code r}) and beans alone: what
+	 * it shows must come from the record that is its key, never from the page or the
+	 * reader.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "incidents/row.html", "directives/row.html" })
+	void aKeptRowReadsItsRowAlone(String template) throws IOException {
+		String text = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(VARIABLE.matcher(text).results().count()).as("expressions in " + template).isPositive();
+		assertThat(variablesOtherThanTheRow(text)).as(template).isEqualTo(List.of());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "${view}", "${r.id == chosen}", "${#lists.isEmpty(rows)}", "${r.a and user.b}" })
+	void theCheckFindsAVariableOtherThanTheRow(String expression) {
+		assertThat(variablesOtherThanTheRow("<p th:text=\"" + expression + "\"></p>")).isNotEmpty();
+	}
+
+	/** The names read from the context in the {@code ${…}} expressions of a template. */
+	private static List<String> variablesOtherThanTheRow(String template) {
+		return VARIABLE.matcher(template)
+			.results()
+			.map((expression) -> expression.group(1).replaceAll("'[^']*'", "''"))
+			.flatMap((expression) -> NAME.matcher(expression).results().map((name) -> name.group(1)))
+			.filter((name) -> !ROW_OR_LITERAL.contains(name))
+			.toList();
 	}
 
 	@ParameterizedTest

@@ -3,7 +3,10 @@ package vn.edu.portal.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -25,8 +28,10 @@ import vn.edu.portal.calendar.WorkingDays;
 import vn.edu.portal.directive.DirectiveCatalog;
 import vn.edu.portal.directive.Urgency;
 import vn.edu.portal.organisation.UnitType;
+import vn.edu.portal.system.Choices;
 import vn.edu.portal.system.Formats;
 import vn.edu.portal.system.QueryParameters;
+import vn.edu.portal.system.RenderedOnce;
 import vn.edu.portal.system.WritesWhenViewed;
 
 /**
@@ -51,8 +56,11 @@ class InboxController {
 
 	private final Clock clock;
 
+	private final RenderedOnce rendered;
+
 	InboxController(InboxQueries queries, DeliveryService delivery, WorkingDays workingDays, UnitSelection selection,
-			Formats formats, ReportService reports, Clock clock) {
+			Formats formats, ReportService reports, Clock clock, RenderedOnce rendered) {
+		this.rendered = rendered;
 		this.clock = clock;
 		this.reports = reports;
 		this.queries = queries;
@@ -64,16 +72,18 @@ class InboxController {
 
 	@GetMapping
 	String inbox(@AuthenticationPrincipal CurrentUser user, @QueryParameters("filter") InboxFilter filter,
-			Model model) {
+			Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
 		List<InboxQueries.InboxRow> rows = (user.unitId() != null)
 				? this.queries.inbox(user.unitId(), filter, this.formats.today(), this.formats.zone().getId())
 				: List.of();
 		model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), InboxQueries.PAGE_SIZE)));
 		model.addAttribute("hasNext", rows.size() > InboxQueries.PAGE_SIZE);
 		model.addAttribute("page", filter.pageNumber());
-		model.addAttribute("states", InboxFilter.State.values());
-		model.addAttribute("types", DirectiveCatalog.documentTypes());
-		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("selects",
+				this.rendered.selects(locale, request, response,
+						Choices.of("state", "inbox.filter", InboxFilter.State.values(), filter.state()),
+						Choices.of("type", "directive.type", DirectiveCatalog.documentTypes(), filter.type()),
+						Choices.of("urgency", "directive.urgency", Urgency.values(), filter.urgency())));
 		model.addAttribute("deadlines", new Deadlines(this.workingDays.calendar(), this.formats, this.clock.instant()));
 		return "inbox/list";
 	}

@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
+import vn.edu.portal.system.Choices;
 import vn.edu.portal.system.QueryParameters;
-import vn.edu.portal.system.RenderedRows;
+import vn.edu.portal.system.RenderedOnce;
 import vn.edu.portal.system.WritesWhenViewed;
 
 /**
@@ -46,11 +47,11 @@ class DirectiveController {
 
 	private final DirectiveFormPage formPage;
 
-	private final RenderedRows rows;
+	private final RenderedOnce rendered;
 
 	DirectiveController(DirectiveService directives, DirectiveQueries queries, DirectiveAccess access,
-			DirectiveFormPage formPage, RenderedRows rows) {
-		this.rows = rows;
+			DirectiveFormPage formPage, RenderedOnce rendered) {
+		this.rendered = rendered;
 		this.directives = directives;
 		this.queries = queries;
 		this.access = access;
@@ -65,12 +66,14 @@ class DirectiveController {
 		List<DirectiveQueries.ListRow> rows = page.rows();
 		List<DirectiveQueries.ListRow> shown = rows.subList(0, Math.min(rows.size(), DirectiveQueries.PAGE_SIZE));
 		model.addAttribute("directives", shown);
-		model.addAttribute("rows", this.rows.of(ROW, "r", shown, locale, request, response));
+		model.addAttribute("rows", this.rendered.rows(ROW, shown, locale, request, response));
 		model.addAttribute("hasNext", rows.size() > DirectiveQueries.PAGE_SIZE);
 		model.addAttribute("page", filter.pageNumber());
 		model.addAttribute("issuers", page.issuers());
-		model.addAttribute("types", DocumentType.values());
-		model.addAttribute("statuses", DirectiveStatus.values());
+		model.addAttribute("selects",
+				this.rendered.selects(locale, request, response,
+						Choices.of("type", "directive.type", DocumentType.values(), filter.type()),
+						Choices.of("status", "directive.status", DirectiveStatus.values(), filter.status())));
 		model.addAttribute("canDraft", reader.staff());
 		return "directives/list";
 	}

@@ -38,12 +38,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.audit.AuditLog;
 import vn.edu.portal.directive.DirectiveCatalog;
+import vn.edu.portal.system.Choices;
 import vn.edu.portal.system.Downloads;
 import vn.edu.portal.system.FileStore;
 import vn.edu.portal.system.FormModel;
 import vn.edu.portal.system.Formats;
 import vn.edu.portal.system.QueryParameters;
-import vn.edu.portal.system.RenderedRows;
+import vn.edu.portal.system.RenderedOnce;
 import vn.edu.portal.system.TabularExport;
 import vn.edu.portal.system.WritesWhenViewed;
 
@@ -63,6 +64,8 @@ class IncidentController {
 
 	/** A row of the lists, rendered once for each content and language. */
 	private static final String ROW = "incidents/row :: row";
+
+	private static final List<String> SEVERITIES = List.of("1", "2", "3", "4");
 
 	private final IncidentService incidents;
 
@@ -90,14 +93,14 @@ class IncidentController {
 
 	private final IncidentRequestCells requestCells;
 
-	private final RenderedRows rows;
+	private final RenderedOnce rendered;
 
 	IncidentController(IncidentService incidents, IncidentAccess access, IncidentEvidence evidence,
 			IncidentQueries queries, IncidentTargets targets, IncidentProperties properties,
 			DirectiveCatalog directives, FileStore files, Formats formats, Clock clock, MessageSource messages,
-			AuditLog audit, IncidentRequestCells requestCells, RenderedRows rows) {
+			AuditLog audit, IncidentRequestCells requestCells, RenderedOnce rendered) {
 		this.requestCells = requestCells;
-		this.rows = rows;
+		this.rendered = rendered;
 		this.messages = messages;
 		this.audit = audit;
 		this.incidents = incidents;
@@ -138,10 +141,13 @@ class IncidentController {
 		IncidentQueries.Page result = this.queries.list(reader, filter, view, user.id(), this.formats.zone());
 		model.addAttribute("view", view);
 		model.addAttribute("result", result);
-		model.addAttribute("rows", this.rows.of(ROW, "r", result.rows(), locale, request, response));
-		model.addAttribute("statuses", IncidentStatus.values());
-		model.addAttribute("categories", Category.values());
-		model.addAttribute("platforms", Platform.values());
+		model.addAttribute("rows", this.rendered.rows(ROW, result.rows(), locale, request, response));
+		model.addAttribute("selects",
+				this.rendered.selects(locale, request, response,
+						Choices.of("status", "incident.status", IncidentStatus.values(), filter.status()),
+						Choices.of("category", "incident.category", Category.values(), filter.category()).withCodes(),
+						Choices.of("severity", "incident.severity", SEVERITIES, filter.severity()),
+						Choices.of("platform", "incident.platform", Platform.values(), filter.platform())));
 		model.addAttribute("reviewer", this.access.isReviewer(user));
 		model.addAttribute("drafts", this.access.drafts(user));
 		return "incidents/list";

@@ -406,6 +406,23 @@ class IncidentTests {
 		assertThat(row(officer, list + "&lang=vi").text()).contains("Đã tiếp nhận", "người xử lý: " + officerName);
 	}
 
+	@Test
+	void theListsFilterKeepsWhatWasChosenInTheReadersLanguage() {
+		PortalHttp officer = login(this.dept.officer);
+		Document chosen = Jsoup.parse(officer.get("/incidents?status=ACCEPTED&severity=3&platform=ZALO").body());
+		assertThat(chosen.select("#status option[selected]").eachAttr("value")).containsExactly("ACCEPTED");
+		assertThat(chosen.select("#status option[selected]").text()).isEqualTo("Đã tiếp nhận");
+		assertThat(chosen.select("#severity option[selected]").text()).isEqualTo("Mức 3 · Cao");
+		assertThat(chosen.select("#platform option[selected]").eachAttr("value")).containsExactly("ZALO");
+		assertThat(chosen.select("#category option[selected]")).isEmpty();
+		assertThat(chosen.select("#category option[value=BNTT]").text()).startsWith("BNTT · ");
+		assertThat(Jsoup.parse(officer.get("/incidents/triage").body()).select("select option[selected]")).isEmpty();
+		Document english = Jsoup.parse(officer.get("/incidents?status=ACCEPTED&lang=en").body());
+		assertThat(english.select("#status option[selected]").text()).isEqualTo("Accepted");
+		assertThat(english.select("#status option").first().text()).isEqualTo("All");
+		officer.get("/incidents?lang=vi");
+	}
+
 	private static Element row(PortalHttp reader, String list) {
 		Elements rows = Jsoup.parse(reader.get(list).body()).select("li.list-group-item");
 		assertThat(rows).as(list).hasSize(1);

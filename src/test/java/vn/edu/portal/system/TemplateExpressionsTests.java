@@ -34,6 +34,9 @@ class TemplateExpressionsTests {
 	 */
 	private static final Pattern NAME = Pattern.compile("(?<![\\w.@#$])([A-Za-z_]\\w*)");
 
+	/** A name the template declares: {@code th:each="v : …"}, {@code th:with="v=…"}. */
+	private static final Pattern DECLARED = Pattern.compile("th:(?:each|with)=\"\\s*(\\w+)\\s*[:=]");
+
 	private static final List<String> ROW_OR_LITERAL = List.of("r", "and", "or", "not", "null", "true", "false", "eq",
 			"ne", "lt", "gt", "le", "ge");
 
@@ -49,12 +52,12 @@ class TemplateExpressionsTests {
 	}
 
 	/**
-	 * A row kept by {@link RenderedRows} reads its row ({@code r}) and beans alone: what
-	 * it shows must come from the record that is its key, never from the page or the
-	 * reader.
+	 * A part kept by {@link RenderedOnce} reads its record ({@code r}, and the names it
+	 * declares itself) and beans alone: what it shows must come from the record that is
+	 * its key, never from the page or the reader.
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "incidents/row.html", "directives/row.html" })
+	@ValueSource(strings = { "incidents/row.html", "directives/row.html", "fragments/choices.html" })
 	void aKeptRowReadsItsRowAlone(String template) throws IOException {
 		String text = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);
 
@@ -63,18 +66,20 @@ class TemplateExpressionsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "${view}", "${r.id == chosen}", "${#lists.isEmpty(rows)}", "${r.a and user.b}" })
+	@ValueSource(strings = { "${view}", "${r.id == chosen}", "${#lists.isEmpty(rows)}", "${r.a and user.b}",
+			"${v == r.chosen}" })
 	void theCheckFindsAVariableOtherThanTheRow(String expression) {
 		assertThat(variablesOtherThanTheRow("<p th:text=\"" + expression + "\"></p>")).isNotEmpty();
 	}
 
 	/** The names read from the context in the {@code ${…}} expressions of a template. */
 	private static List<String> variablesOtherThanTheRow(String template) {
+		List<String> declared = DECLARED.matcher(template).results().map((name) -> name.group(1)).toList();
 		return VARIABLE.matcher(template)
 			.results()
 			.map((expression) -> expression.group(1).replaceAll("'[^']*'", "''"))
 			.flatMap((expression) -> NAME.matcher(expression).results().map((name) -> name.group(1)))
-			.filter((name) -> !ROW_OR_LITERAL.contains(name))
+			.filter((name) -> !ROW_OR_LITERAL.contains(name) && !declared.contains(name))
 			.toList();
 	}
 

@@ -38,12 +38,13 @@ public record Choices(String name, String messages, List<String> values, String 
 	 * @param name the select's name
 	 * @param messages the labels' prefix
 	 * @param values the values offered
-	 * @param chosen the value chosen, compared by its text, or {@code null}
+	 * @param chosen the value chosen, compared by its text, or {@code null}; a value not
+	 * offered selects nothing, as in a browser, and is not kept apart
 	 * @return the choices
 	 */
 	public static Choices of(String name, String messages, List<String> values, Object chosen) {
 		String text = (chosen instanceof Enum<?> constant) ? constant.name() : Objects.toString(chosen, null);
-		return new Choices(name, messages, values, text, false);
+		return new Choices(name, messages, values, (text != null && values.contains(text)) ? text : null, false);
 	}
 
 	/**

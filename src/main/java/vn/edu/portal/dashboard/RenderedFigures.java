@@ -1,16 +1,14 @@
 package vn.edu.portal.dashboard;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
 
+import vn.edu.portal.system.RenderedOnce;
 import vn.edu.portal.system.ViewText;
 
 /**
@@ -26,19 +24,13 @@ class RenderedFigures {
 
 	static final String TEMPLATE = "dashboard/figures :: figures";
 
-	/** The most text kept, in characters (two bytes each at most). */
-	private static final long KEPT_CHARACTERS = 16L * 1024 * 1024;
-
-	private final Cache<Rendering, String> rendered = Caffeine.newBuilder()
-		.maximumWeight(KEPT_CHARACTERS)
-		.weigher((Rendering rendering, String html) -> html.length())
-		.expireAfterAccess(Duration.ofHours(1))
-		.build();
-
 	private final ViewText text;
 
-	RenderedFigures(ViewText text) {
+	private final RenderedOnce rendered;
+
+	RenderedFigures(ViewText text, RenderedOnce rendered) {
 		this.text = text;
+		this.rendered = rendered;
 	}
 
 	/**
@@ -50,16 +42,17 @@ class RenderedFigures {
 		if (!shown.kept()) {
 			return this.text.render(TEMPLATE, model, locale, request, response);
 		}
-		return this.rendered.get(new Rendering(shown.keptAs(), order, choice, locale),
-				(key) -> this.text.render(TEMPLATE, model, locale, request, response));
+		return this.rendered.kept(TEMPLATE, new Rendering(shown.keptAs(), order, choice), model, locale, request,
+				response);
 	}
 
 	/**
 	 * Everything the figures are rendered from: the dashboard kept (its choice of unit,
-	 * period, type, directive and deadlines listed, and its data), the order of the
-	 * units, the period as asked for (its links repeat it) and the language.
+	 * period, type, directive and deadlines listed, and its data), the order of the units
+	 * and the period as asked for (its links repeat it); the language is added by
+	 * {@link RenderedOnce}.
 	 */
-	private record Rendering(long keptAs, UnitOrder order, PeriodChoice choice, Locale locale) {
+	private record Rendering(long keptAs, UnitOrder order, PeriodChoice choice) {
 	}
 
 }

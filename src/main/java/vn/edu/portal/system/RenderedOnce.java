@@ -33,7 +33,7 @@ public class RenderedOnce {
 	static final String SELECT = "fragments/choices :: select";
 
 	/** The most text kept, in characters (two bytes each at most). */
-	private static final long KEPT_CHARACTERS = 8L * 1024 * 1024;
+	private static final long KEPT_CHARACTERS = 24L * 1024 * 1024;
 
 	private final Cache<Rendering, String> rendered = Caffeine.newBuilder()
 		.maximumWeight(KEPT_CHARACTERS)
@@ -83,13 +83,30 @@ public class RenderedOnce {
 		return html;
 	}
 
-	private String of(String fragment, Record part, Locale locale, HttpServletRequest request,
+	/**
+	 * The HTML of a fragment rendered from a model, kept under a record that stands for
+	 * everything it shows (as the dashboard's figures are kept under the dashboard they
+	 * show).
+	 * @param fragment the fragment
+	 * @param key everything the fragment shows, or a value that changes whenever it does
+	 * @param model what the fragment reads, when it is rendered
+	 * @param locale the language
+	 * @param request the request being served
+	 * @param response its response, which is not written to
+	 * @return the fragment's HTML
+	 */
+	public String kept(String fragment, Record key, Map<String, ?> model, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
-		return this.rendered.get(new Rendering(fragment, part, locale),
-				(key) -> this.text.render(fragment, Map.of("r", part), locale, request, response));
+		return this.rendered.get(new Rendering(fragment, key, locale),
+				(rendering) -> this.text.render(fragment, model, locale, request, response));
 	}
 
-	private record Rendering(String fragment, Record part, Locale locale) {
+	private String of(String fragment, Record part, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		return kept(fragment, part, Map.of("r", part), locale, request, response);
+	}
+
+	private record Rendering(String fragment, Record key, Locale locale) {
 	}
 
 }

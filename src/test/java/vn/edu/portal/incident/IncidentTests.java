@@ -420,7 +420,6 @@ class IncidentTests {
 		Document english = Jsoup.parse(officer.get("/incidents?status=ACCEPTED&lang=en").body());
 		assertThat(english.select("#status option[selected]").text()).isEqualTo("Accepted");
 		assertThat(english.select("#status option").first().text()).isEqualTo("All");
-		officer.get("/incidents?lang=vi");
 	}
 
 	private static Element row(PortalHttp reader, String list) {

@@ -105,6 +105,38 @@ class RoundTripsPerPageTests {
 	}
 
 	/**
+	 * A list page leaves in one piece with its length (the page is held in the response's
+	 * buffer, which Thymeleaf no longer flushes): no chunks. A page larger than the
+	 * buffer still arrives whole, and a page that creates the session while it renders
+	 * (the sign-in form's token) still sets its cookie.
+	 */
+	@Test
+	void aListPageLeavesWholeWithItsLengthAndALargerPageStillArrivesWhole() {
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("/inbox", this.data.schoolLeader);
+		pages.put("/incidents/triage", this.data.dept.officer);
+		pages.put("/notifications", this.data.schoolLeader);
+		pages.forEach((path, username) -> {
+			HttpResponse<String> page = this.data.login(username).get(path);
+			assertThat(page.statusCode()).as(path).isEqualTo(200);
+			assertThat(page.headers().firstValue("Transfer-Encoding")).as("%s is not chunked", path).isEmpty();
+			assertThat(page.headers().firstValueAsLong("Content-Length")).as("%s carries its length", path)
+				.hasValue(page.body().getBytes(StandardCharsets.UTF_8).length);
+			assertThat(page.body()).as(path).endsWith("</html>\n");
+		});
+		HttpResponse<String> dashboard = this.data.login(this.data.dept.leader).get("/dashboard");
+		assertThat(dashboard.statusCode()).isEqualTo(200);
+		assertThat(dashboard.body()).endsWith("</html>\n");
+		if (dashboard.body().getBytes(StandardCharsets.UTF_8).length > 32 * 1024) {
+			assertThat(dashboard.headers().firstValue("Transfer-Encoding")).contains("chunked");
+		}
+		HttpResponse<String> signIn = new PortalHttp(this.port).get("/login");
+		assertThat(signIn.headers().firstValue("Content-Length")).isPresent();
+		assertThat(signIn.headers().allValues("Set-Cookie")).anyMatch((cookie) -> cookie.startsWith("PORTALSESSION="));
+		assertThat(signIn.body()).contains("name=\"_csrf\"");
+	}
+
+	/**
 	 * The home page reads every group of its "Việc cần làm" in one statement, beside the
 	 * menu and the scope: as few round trips as the inbox, whichever the role.
 	 */

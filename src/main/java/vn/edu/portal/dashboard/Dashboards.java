@@ -53,6 +53,8 @@ class Dashboards {
 		.maximumWeight(KEPT_ROWS)
 		.weigher((Key key, Kept dashboard) -> dashboard.weight())
 		.expireAfterAccess(Duration.ofHours(1))
+		// Upkeep on the reading request, as RenderedOnce's.
+		.executor(Runnable::run)
 		.build();
 
 	/** The serial numbers of the dashboards worked out, from 1. */

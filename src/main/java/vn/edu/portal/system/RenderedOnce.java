@@ -39,6 +39,10 @@ public class RenderedOnce {
 		.maximumWeight(KEPT_CHARACTERS)
 		.weigher((Rendering rendering, String html) -> html.length())
 		.expireAfterAccess(Duration.ofHours(1))
+		// Its upkeep (the reads recorded, the eviction) done by the request that reads,
+		// not
+		// handed to another thread: waking one cost more than the upkeep itself.
+		.executor(Runnable::run)
 		.build();
 
 	private final ViewText text;

@@ -29,7 +29,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@value #MAX_LIST_INDEX} is a bad request: no form has that many rows, and the binder
  * would grow a list to that size or fail;</li>
  * <li>the error page answers only as the error page: asked for directly, it is a
- * 404.</li>
+ * 404;</li>
+ * <li>a response is held until {@value #RESPONSE_BUFFER} bytes before it is sent, so that
+ * a page (a list is 5 to 30 KB) leaves in one write with its length instead of four
+ * writes of 8 KB and a chunked ending, Tomcat's default.</li>
  * </ul>
  */
 @Component
@@ -38,6 +41,9 @@ class RequestEdgeFilter extends OncePerRequestFilter {
 
 	/** The highest list index a form's field may carry; the binder's limit too. */
 	static final int MAX_LIST_INDEX = 199;
+
+	/** The bytes of a response held before it is sent; a page's whole HTML fits. */
+	static final int RESPONSE_BUFFER = 32 * 1024;
 
 	private static final String NUL = "\0";
 
@@ -50,6 +56,7 @@ class RequestEdgeFilter extends OncePerRequestFilter {
 			response.sendError(HttpStatus.NOT_FOUND.value());
 			return;
 		}
+		response.setBufferSize(RESPONSE_BUFFER);
 		WithoutNul cleaned = new WithoutNul(request);
 		if (cleaned.getParameterMap().keySet().stream().anyMatch(RequestEdgeFilter::indexTooHigh)) {
 			response.sendError(HttpStatus.BAD_REQUEST.value());

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * Languages (Vietnamese first, English by {@code ?lang=en}, remembered in a cookie) and
@@ -42,6 +44,16 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(VIETNAMESE, Locale.ENGLISH);
 
+	/**
+	 * Tomcat writes a response to its socket through a buffer of its own (8 KB unless
+	 * told): as large as the response's, so that a page leaves in one write.
+	 */
+	@Bean
+	TomcatConnectorCustomizer pageSizedSocketBuffer() {
+		return (connector) -> connector.setProperty("socket.appWriteBufSize",
+				String.valueOf(RequestEdgeFilter.RESPONSE_BUFFER));
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		return new SupportedLocaleResolver();
@@ -50,7 +62,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	/**
 	 * Templates read the properties of what they show through
 	 * {@link ViewPropertyAccessor}, which keeps Thymeleaf's access rule and decides it
-	 * once per class and property.
+	 * once per class and property; pages are written by {@link WholePageView}, unflushed.
 	 */
 	@Bean
 	static BeanPostProcessor viewPropertyReads() {
@@ -60,6 +72,9 @@ class WebConfiguration implements WebMvcConfigurer {
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof SpringTemplateEngine engine) {
 					engine.setEngineContextFactory(new ViewPropertyAccessor.EngineContexts());
+				}
+				if (bean instanceof ThymeleafViewResolver views) {
+					views.setViewClass(WholePageView.class);
 				}
 				return bean;
 			}

@@ -65,6 +65,8 @@ class IncidentController {
 	/** A row of the lists, rendered once for each content and language. */
 	private static final String ROW = "incidents/row :: row";
 
+	private static final String CONTENT = "incidents/list-content :: content";
+
 	private static final List<String> SEVERITIES = List.of("1", "2", "3", "4");
 
 	private final IncidentService incidents;
@@ -139,18 +141,29 @@ class IncidentController {
 			HttpServletRequest request, HttpServletResponse response) {
 		IncidentAccess.Reader reader = this.access.reader(user);
 		IncidentQueries.Page result = this.queries.list(reader, filter, view, user.id(), this.formats.zone());
+		ListContent content = new ListContent(view, filter, result, this.access.isReviewer(user),
+				this.access.drafts(user), (String) request.getAttribute("pageLink"));
 		model.addAttribute("view", view);
-		model.addAttribute("result", result);
-		model.addAttribute("rows", this.rendered.rows(ROW, result.rows(), locale, request, response));
-		model.addAttribute("selects",
+		model.addAttribute("keptContent", this.rendered.kept(CONTENT, content, () -> Map.of("p", content, "rows",
+				this.rendered.rows(ROW, result.rows(), locale, request, response), "selects",
 				this.rendered.selects(locale, request, response,
 						Choices.of("status", "incident.status", IncidentStatus.values(), filter.status()),
 						Choices.of("category", "incident.category", Category.values(), filter.category()).withCodes(),
 						Choices.of("severity", "incident.severity", SEVERITIES, filter.severity()),
-						Choices.of("platform", "incident.platform", Platform.values(), filter.platform())));
-		model.addAttribute("reviewer", this.access.isReviewer(user));
-		model.addAttribute("drafts", this.access.drafts(user));
+						Choices.of("platform", "incident.platform", Platform.values(), filter.platform()))),
+				locale, request, response));
 		return "incidents/list";
+	}
+
+	/**
+	 * What an incident list shows below its alerts ({@code incidents/list-content.html}),
+	 * rendered once for each value and language: the view, the filter as asked, the page
+	 * of rows as the list's statement returned it, whether the reader reviews and drafts,
+	 * and the pager's link (the query as asked). The rows' and the selects' HTML follow
+	 * from it.
+	 */
+	record ListContent(IncidentQueries.View view, IncidentFilter filter, IncidentQueries.Page result, boolean reviewer,
+			boolean drafts, String pageLink) {
 	}
 
 	@WritesWhenViewed

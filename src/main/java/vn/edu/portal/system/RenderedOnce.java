@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -101,8 +102,34 @@ public class RenderedOnce {
 	 */
 	public String kept(String fragment, Record key, Map<String, ?> model, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
-		return this.rendered.get(new Rendering(fragment, key, locale),
-				(rendering) -> this.text.render(fragment, model, locale, request, response));
+		return kept(fragment, key, () -> model, locale, request, response);
+	}
+
+	/**
+	 * The HTML of a fragment kept under a record that stands for everything it shows, its
+	 * model made only when it is rendered: a model that holds other kept parts (rows,
+	 * selects) costs nothing when the whole is kept.
+	 * @param fragment the fragment
+	 * @param key everything the fragment shows; the model must follow from it and the
+	 * language alone
+	 * @param model what the fragment reads, made when it is rendered
+	 * @param locale the language
+	 * @param request the request being served
+	 * @param response its response, which is not written to
+	 * @return the fragment's HTML
+	 */
+	public String kept(String fragment, Record key, Supplier<Map<String, ?>> model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		Rendering rendering = new Rendering(fragment, key, locale);
+		String html = this.rendered.getIfPresent(rendering);
+		if (html == null) {
+			// Made and rendered outside the cache's own computing: the model may hold
+			// other kept parts, read from this cache. Two requests that miss together
+			// render the same text twice.
+			html = this.text.render(fragment, model.get(), locale, request, response);
+			this.rendered.put(rendering, html);
+		}
+		return html;
 	}
 
 	private String of(String fragment, Record part, Locale locale, HttpServletRequest request,

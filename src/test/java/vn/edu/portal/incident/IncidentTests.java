@@ -422,6 +422,48 @@ class IncidentTests {
 		assertThat(english.select("#status option").first().text()).isEqualTo("All");
 	}
 
+	/**
+	 * A list's content is kept rendered for each value (system/RenderedOnce): what
+	 * differs between readers of the same list (tabs for a reviewer, the report button
+	 * for a unit that drafts), a date typed wrong, and the query the pager keeps are each
+	 * part of what it is kept under, never another reader's or another request's.
+	 */
+	@Test
+	void aKeptListShowsEachReaderTheirOwnPartsAndEachRequestItsOwnQuery() {
+		PortalHttp officer = login(this.dept.officer);
+		PortalHttp school = login(this.dept.schoolLeader);
+		for (int view = 0; view < 2; view++) {
+			Document asOfficer = Jsoup.parse(officer.get("/incidents").body());
+			Document asSchool = Jsoup.parse(school.get("/incidents").body());
+			assertThat(asOfficer.select("ul.nav-tabs a").eachAttr("href")).containsExactly("/incidents/triage",
+					"/incidents/mine", "/incidents");
+			assertThat(asOfficer.select("ul.nav-tabs a.active").attr("href")).isEqualTo("/incidents");
+			assertThat(asOfficer.select("a[href=/incidents/new]")).isEmpty();
+			assertThat(asSchool.select("ul.nav-tabs")).isEmpty();
+			assertThat(asSchool.select("a[href=/incidents/new]").text()).isEqualTo("Báo cáo sự cố");
+		}
+		Document wrongDate = Jsoup.parse(officer.get("/incidents?from=31/02/2026&q=zalo").body());
+		assertThat(wrongDate.select("#from").attr("value")).isEqualTo("31/02/2026");
+		assertThat(wrongDate.select("#from").hasClass("is-invalid")).isTrue();
+		assertThat(wrongDate.select("#from-error").text()).isNotBlank();
+		assertThat(wrongDate.select("#q").attr("value")).isEqualTo("zalo");
+		Document rightDate = Jsoup.parse(officer.get("/incidents?from=28/02/2026&q=zalo").body());
+		assertThat(rightDate.select("#from").attr("value")).isEqualTo("28/02/2026");
+		assertThat(rightDate.select("#from").hasClass("is-invalid")).isFalse();
+		assertThat(rightDate.select("#from-error")).isEmpty();
+		assertThat(Jsoup.parse(officer.get("/incidents/triage").body()).select("ul.nav-tabs a.active").attr("href"))
+			.isEqualTo("/incidents/triage");
+		for (int i = 0; i < 27; i++) {
+			Map<String, String> draft = form(UUID.randomUUID(), "https://example.vn/trang-" + i, 2, 1);
+			school.get("/incidents/new");
+			assertThat(school.multipart("/incidents/new", draft, "evidence", Map.of()).statusCode()).isEqualTo(302);
+		}
+		Document first = Jsoup.parse(school.get("/incidents?severity=2&x=1").body());
+		assertThat(first.select("a.page-link").eachAttr("href")).contains("/incidents?severity=2&x=1&page=1");
+		Document other = Jsoup.parse(school.get("/incidents?severity=2&x=2").body());
+		assertThat(other.select("a.page-link").eachAttr("href")).contains("/incidents?severity=2&x=2&page=1");
+	}
+
 	private static Element row(PortalHttp reader, String list) {
 		Elements rows = Jsoup.parse(reader.get(list).body()).select("li.list-group-item");
 		assertThat(rows).as(list).hasSize(1);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,13 +38,13 @@ class TemplateExpressionsTests {
 	/** A name the template declares: {@code th:each="v : …"}, {@code th:with="v=…"}. */
 	private static final Pattern DECLARED = Pattern.compile("th:(?:each|with)=\"\\s*(\\w+)\\s*[:=]");
 
-	private static final List<String> ROW_OR_LITERAL = List.of("r", "and", "or", "not", "null", "true", "false", "eq",
-			"ne", "lt", "gt", "le", "ge");
+	private static final List<String> LITERAL = List.of("and", "or", "not", "null", "true", "false", "eq", "ne", "lt",
+			"gt", "le", "ge");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "layout.html", "inbox/list.html", "directives/list.html", "incidents/list.html",
 			"notifications/list.html", "dashboard/index.html", "dashboard/figures.html", "fragments/directive.html",
-			"fragments/pagination.html", "incidents/row.html", "directives/row.html" })
+			"fragments/pagination.html", "incidents/row.html", "directives/row.html", "incidents/list-content.html" })
 	void textIsJoinedByThymeleafNotBySpringEl(String template) throws IOException {
 		String text = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);
 		Matcher joined = JOINED_IN_SPRING_EL.matcher(text);
@@ -62,24 +63,42 @@ class TemplateExpressionsTests {
 		String text = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);
 
 		assertThat(VARIABLE.matcher(text).results().count()).as("expressions in " + template).isPositive();
-		assertThat(variablesOtherThanTheRow(text)).as(template).isEqualTo(List.of());
+		assertThat(variablesOtherThan(text, "r")).as(template).isEqualTo(List.of());
+	}
+
+	/**
+	 * A list's content kept whole reads its record ({@code p}) and the kept HTML of that
+	 * record's rows and filter's selects ({@code rows}, {@code selects}), nothing else.
+	 */
+	@Test
+	void aKeptListContentReadsItsRecordAlone() throws IOException {
+		String template = "incidents/list-content.html";
+		String text = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(VARIABLE.matcher(text).results().count()).as("expressions in " + template).isGreaterThan(20);
+		assertThat(variablesOtherThan(text, "p", "rows", "selects")).as(template).isEqualTo(List.of());
+		assertThat(variablesOtherThan("<p th:if=\"${p.view == view}\"></p>", "p", "rows", "selects"))
+			.containsExactly("view");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "${view}", "${r.id == chosen}", "${#lists.isEmpty(rows)}", "${r.a and user.b}",
 			"${v == r.chosen}" })
 	void theCheckFindsAVariableOtherThanTheRow(String expression) {
-		assertThat(variablesOtherThanTheRow("<p th:text=\"" + expression + "\"></p>")).isNotEmpty();
+		assertThat(variablesOtherThan("<p th:text=\"" + expression + "\"></p>", "r")).isNotEmpty();
 	}
 
-	/** The names read from the context in the {@code ${…}} expressions of a template. */
-	private static List<String> variablesOtherThanTheRow(String template) {
+	/**
+	 * The names read from the context in the {@code ${…}} expressions of a template,
+	 * other than those allowed and those it declares.
+	 */
+	private static List<String> variablesOtherThan(String template, String... allowed) {
 		List<String> declared = DECLARED.matcher(template).results().map((name) -> name.group(1)).toList();
 		return VARIABLE.matcher(template)
 			.results()
 			.map((expression) -> expression.group(1).replaceAll("'[^']*'", "''"))
 			.flatMap((expression) -> NAME.matcher(expression).results().map((name) -> name.group(1)))
-			.filter((name) -> !ROW_OR_LITERAL.contains(name) && !declared.contains(name))
+			.filter((name) -> !LITERAL.contains(name) && !List.of(allowed).contains(name) && !declared.contains(name))
 			.toList();
 	}
 

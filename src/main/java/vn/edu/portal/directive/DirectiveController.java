@@ -2,6 +2,7 @@ package vn.edu.portal.directive;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,6 +40,11 @@ class DirectiveController {
 	/** A row of the list, rendered once for each content and language. */
 	private static final String ROW = "directives/row :: row";
 
+	/**
+	 * What the list shows below its alerts, rendered once for each content and language.
+	 */
+	private static final String CONTENT = "directives/list-content :: content";
+
 	private final DirectiveService directives;
 
 	private final DirectiveQueries queries;
@@ -65,17 +71,29 @@ class DirectiveController {
 		DirectiveQueries.ListPage page = this.queries.page(reader, filter);
 		List<DirectiveQueries.ListRow> rows = page.rows();
 		List<DirectiveQueries.ListRow> shown = rows.subList(0, Math.min(rows.size(), DirectiveQueries.PAGE_SIZE));
-		model.addAttribute("directives", shown);
-		model.addAttribute("rows", this.rendered.rows(ROW, shown, locale, request, response));
-		model.addAttribute("hasNext", rows.size() > DirectiveQueries.PAGE_SIZE);
-		model.addAttribute("page", filter.pageNumber());
-		model.addAttribute("issuers", page.issuers());
-		model.addAttribute("selects",
-				this.rendered.selects(locale, request, response,
-						Choices.of("type", "directive.type", DocumentType.values(), filter.type()),
-						Choices.of("status", "directive.status", DirectiveStatus.values(), filter.status())));
-		model.addAttribute("canDraft", reader.staff());
+		ListContent content = new ListContent(filter, List.copyOf(shown), rows.size() > DirectiveQueries.PAGE_SIZE,
+				filter.pageNumber(), page.issuers(), reader.staff(), (String) request.getAttribute("pageLink"));
+		model
+			.addAttribute("keptContent",
+					this.rendered.kept(CONTENT, content, () -> Map.of("p", content, "rows",
+							this.rendered.rows(ROW, shown, locale, request, response), "selects",
+							this.rendered.selects(locale, request, response,
+									Choices.of("type", "directive.type", DocumentType.values(), filter.type()), Choices
+										.of("status", "directive.status", DirectiveStatus.values(), filter.status()))),
+							locale, request, response));
 		return "directives/list";
+	}
+
+	/**
+	 * What the directive list shows below its alerts
+	 * ({@code directives/list-content.html}), rendered once for each value and language:
+	 * the filter as asked, the rows listed as the list's statement returned them, whether
+	 * another page follows, the page, the issuers its filter offers, whether the reader
+	 * drafts, and the pager's link (the query as asked). The rows' and the selects' HTML
+	 * follow from it.
+	 */
+	record ListContent(DirectiveFilter filter, List<DirectiveQueries.ListRow> rows, boolean hasNext, int page,
+			List<DirectiveQueries.Option> issuers, boolean canDraft, String pageLink) {
 	}
 
 	@WritesWhenViewed

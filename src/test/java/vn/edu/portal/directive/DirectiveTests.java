@@ -208,6 +208,32 @@ class DirectiveTests {
 		assertThat(login(this.dept.districtLeader).get("/directives/" + id).statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * The list's content is kept rendered for each value (system/RenderedOnce): the
+	 * buttons of a reader who drafts are theirs alone, a draft saved shows at the
+	 * officer's next view, and the filter shows what each request asked.
+	 */
+	@Test
+	void aKeptDirectiveListShowsEachReaderTheirOwnButtonsAndEachChangeAtTheNextView() {
+		PortalHttp officer = login(this.dept.officer);
+		PortalHttp school = login(this.dept.schoolLeader);
+		for (int view = 0; view < 2; view++) {
+			Document asOfficer = Jsoup.parse(officer.get("/directives?q=").body());
+			Document asSchool = Jsoup.parse(school.get("/directives?q=").body());
+			assertThat(asOfficer.select("a[href=/directives/new]").text()).isEqualTo("Soạn văn bản");
+			assertThat(asSchool.select("a[href=/directives/new]")).isEmpty();
+			assertThat(asSchool.select("a[href=/directives/register]")).isEmpty();
+		}
+		Document before = Jsoup.parse(officer.get("/directives?status=DRAFT").body());
+		assertThat(before.select("#status option[selected]").attr("value")).isEqualTo("DRAFT");
+		long id = draft(officer, sampleLetter());
+		Document after = Jsoup.parse(officer.get("/directives?status=DRAFT").body());
+		assertThat(after.select("li.list-group-item a[href=/directives/" + id + "]")).hasSize(1);
+		assertThat(before.select("li.list-group-item a[href=/directives/" + id + "]")).isEmpty();
+		assertThat(Jsoup.parse(officer.get("/directives?year=2021").body()).select("#year").attr("value"))
+			.isEqualTo("2021");
+	}
+
 	@Test
 	void twoPeopleEditingOneDraftGetAConflictInsteadOfALostUpdate() {
 		PortalHttp first = login(this.dept.officer);

@@ -42,6 +42,9 @@ import vn.edu.portal.system.WritesWhenViewed;
 @RequestMapping("/inbox")
 class InboxController {
 
+	/** A row of the inbox, rendered once for each content and language. */
+	private static final String ROW = "inbox/row :: row";
+
 	private final InboxQueries queries;
 
 	private final DeliveryService delivery;
@@ -76,7 +79,11 @@ class InboxController {
 		List<InboxQueries.InboxRow> rows = (user.unitId() != null)
 				? this.queries.inbox(user.unitId(), filter, this.formats.today(), this.formats.zone().getId())
 				: List.of();
-		model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), InboxQueries.PAGE_SIZE)));
+		List<InboxQueries.InboxRow> shown = rows.subList(0, Math.min(rows.size(), InboxQueries.PAGE_SIZE));
+		Deadlines deadlines = new Deadlines(this.workingDays.calendar(), this.formats, this.clock.instant());
+		model.addAttribute("rows", shown);
+		model.addAttribute("keptRows", this.rendered.rows(ROW,
+				shown.stream().map((row) -> ShownRow.of(row, deadlines)).toList(), locale, request, response));
 		model.addAttribute("hasNext", rows.size() > InboxQueries.PAGE_SIZE);
 		model.addAttribute("page", filter.pageNumber());
 		model.addAttribute("selects",
@@ -84,7 +91,6 @@ class InboxController {
 						Choices.of("state", "inbox.filter", InboxFilter.State.values(), filter.state()),
 						Choices.of("type", "directive.type", DirectiveCatalog.documentTypes(), filter.type()),
 						Choices.of("urgency", "directive.urgency", Urgency.values(), filter.urgency())));
-		model.addAttribute("deadlines", new Deadlines(this.workingDays.calendar(), this.formats, this.clock.instant()));
 		return "inbox/list";
 	}
 
@@ -156,6 +162,28 @@ class InboxController {
 		model.addAttribute("reportLines", this.queries.reportsOf(id));
 		model.addAttribute("deadlines", new Deadlines(this.workingDays.calendar(), this.formats, this.clock.instant()));
 		return "inbox/assignment";
+	}
+
+	/**
+	 * A row of the inbox as it shows now ({@code inbox/row.html}), rendered once for each
+	 * value and language: the assignment as the inbox's statement returned it, and the
+	 * deadline it shows counted from now, only when it shows one (working days to the day
+	 * to acknowledge by, or hours to a hỏa tốc deadline), so that a row's key changes
+	 * when what it shows does: at a new day or a new hour, not at every request.
+	 *
+	 * @param row the assignment
+	 * @param ack the working days to the day to acknowledge by, when shown
+	 * @param hours the hours to the hỏa tốc deadline, when shown
+	 */
+	record ShownRow(InboxQueries.InboxRow row, Deadline ack, Deadlines.Hours hours) {
+
+		static ShownRow of(InboxQueries.InboxRow row, Deadlines deadlines) {
+			boolean awaiting = row.awaitingAcknowledgement();
+			boolean hoaToc = awaiting && row.acknowledgeBefore() != null;
+			return new ShownRow(row, (awaiting && !hoaToc) ? deadlines.of(row.acknowledgeBy()) : null,
+					hoaToc ? deadlines.hours(row.acknowledgeBefore()) : null);
+		}
+
 	}
 
 	/**

@@ -241,8 +241,12 @@ class DeliveryTests {
 		this.jdbc.sql("update assignment set acknowledge_before = now() - interval '3 hours' where id = ?")
 			.param(assignment)
 			.update();
+		assertThat(Jsoup.parse(school.get("/inbox").body()).text()).as("the list's kept row, counted again")
+			.contains("quá hạn 3 giờ")
+			.doesNotContain("còn 2 giờ");
 		assertThat(Jsoup.parse(school.get("/inbox/" + assignment).body()).text()).contains("quá hạn 3 giờ");
 		school.post("/inbox/" + assignment + "/acknowledge", Map.of());
+		assertThat(Jsoup.parse(school.get("/inbox").body()).text()).doesNotContain("quá hạn 3 giờ");
 		assertThat(this.jdbc.sql("select acknowledged_late from assignment where id = ?")
 			.param(assignment)
 			.query(Boolean.class)

@@ -58,7 +58,7 @@ class TemplateExpressionsTests {
 	 * its key, never from the page or the reader.
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "incidents/row.html", "directives/row.html", "fragments/choices.html" })
+	@ValueSource(strings = { "incidents/row.html", "directives/row.html", "inbox/row.html", "fragments/choices.html" })
 	void aKeptRowReadsItsRowAlone(String template) throws IOException {
 		String text = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);
 

@@ -73,15 +73,19 @@ class DirectiveController {
 		List<DirectiveQueries.ListRow> shown = rows.subList(0, Math.min(rows.size(), DirectiveQueries.PAGE_SIZE));
 		ListContent content = new ListContent(filter, List.copyOf(shown), rows.size() > DirectiveQueries.PAGE_SIZE,
 				filter.pageNumber(), page.issuers(), reader.staff(), (String) request.getAttribute("pageLink"));
-		model
-			.addAttribute("keptContent",
-					this.rendered.kept(CONTENT, content, () -> Map.of("p", content, "rows",
-							this.rendered.rows(ROW, shown, locale, request, response), "selects",
-							this.rendered.selects(locale, request, response,
-									Choices.of("type", "directive.type", DocumentType.values(), filter.type()), Choices
-										.of("status", "directive.status", DirectiveStatus.values(), filter.status()))),
-							locale, request, response));
+		model.addAttribute("keptContent",
+				this.rendered.kept(CONTENT, content,
+						() -> Map.of("p", content, "rows", this.rendered.rows(ROW, shown, locale, request, response),
+								"selects", selects(filter, locale, request, response)),
+						locale, request, response));
 		return "directives/list";
+	}
+
+	private Map<String, String> selects(DirectiveFilter filter, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		return this.rendered.selects(locale, request, response,
+				Choices.of("type", "directive.type", DocumentType.values(), filter.type()),
+				Choices.of("status", "directive.status", DirectiveStatus.values(), filter.status()));
 	}
 
 	/**

@@ -65,6 +65,9 @@ class IncidentController {
 	/** A row of the lists, rendered once for each content and language. */
 	private static final String ROW = "incidents/row :: row";
 
+	/**
+	 * What a list shows below its alerts, rendered once for each content and language.
+	 */
 	private static final String CONTENT = "incidents/list-content :: content";
 
 	private static final List<String> SEVERITIES = List.of("1", "2", "3", "4");
@@ -144,15 +147,22 @@ class IncidentController {
 		ListContent content = new ListContent(view, filter, result, this.access.isReviewer(user),
 				this.access.drafts(user), (String) request.getAttribute("pageLink"));
 		model.addAttribute("view", view);
-		model.addAttribute("keptContent", this.rendered.kept(CONTENT, content, () -> Map.of("p", content, "rows",
-				this.rendered.rows(ROW, result.rows(), locale, request, response), "selects",
-				this.rendered.selects(locale, request, response,
-						Choices.of("status", "incident.status", IncidentStatus.values(), filter.status()),
-						Choices.of("category", "incident.category", Category.values(), filter.category()).withCodes(),
-						Choices.of("severity", "incident.severity", SEVERITIES, filter.severity()),
-						Choices.of("platform", "incident.platform", Platform.values(), filter.platform()))),
-				locale, request, response));
+		model.addAttribute("keptContent",
+				this.rendered.kept(CONTENT, content,
+						() -> Map.of("p", content, "rows",
+								this.rendered.rows(ROW, result.rows(), locale, request, response), "selects",
+								selects(filter, locale, request, response)),
+						locale, request, response));
 		return "incidents/list";
+	}
+
+	private Map<String, String> selects(IncidentFilter filter, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		return this.rendered.selects(locale, request, response,
+				Choices.of("status", "incident.status", IncidentStatus.values(), filter.status()),
+				Choices.of("category", "incident.category", Category.values(), filter.category()).withCodes(),
+				Choices.of("severity", "incident.severity", SEVERITIES, filter.severity()),
+				Choices.of("platform", "incident.platform", Platform.values(), filter.platform()));
 	}
 
 	/**

@@ -40,9 +40,8 @@ public class RenderedOnce {
 		.maximumWeight(KEPT_CHARACTERS)
 		.weigher((Rendering rendering, String html) -> html.length())
 		.expireAfterAccess(Duration.ofHours(1))
-		// Its upkeep (the reads recorded, the eviction) done by the request that reads,
-		// not
-		// handed to another thread: waking one cost more than the upkeep itself.
+		// Upkeep (reads recorded, eviction) done by the request that reads, not handed
+		// to another thread: waking one cost more than the upkeep itself.
 		.executor(Runnable::run)
 		.build();
 

@@ -30,9 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * would grow a list to that size or fail;</li>
  * <li>the error page answers only as the error page: asked for directly, it is a
  * 404;</li>
- * <li>a response is held until {@value #RESPONSE_BUFFER} bytes before it is sent, so that
- * a page (a list is 5 to 30 KB) leaves in one write with its length instead of four
- * writes of 8 KB and a chunked ending, Tomcat's default.</li>
+ * <li>a response is held until {@value #RESPONSE_BUFFER} bytes before it is sent (Tomcat
+ * holds 8 KB), so that a page (a list is 5 to 30 KB) leaves in one write with its length
+ * ({@link WholePageView}) instead of four writes of 8 KB and a chunked ending.</li>
  * </ul>
  */
 @Component

@@ -30,6 +30,7 @@ import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.directive.TestDirectives;
 import vn.edu.portal.system.Assets;
 import vn.edu.portal.system.Formats;
+import vn.edu.portal.system.RequestEdgeFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,12 +125,15 @@ class RoundTripsPerPageTests {
 				.hasValue(page.body().getBytes(StandardCharsets.UTF_8).length);
 			assertThat(page.body()).as(path).endsWith("</html>\n");
 		});
-		HttpResponse<String> dashboard = this.data.login(this.data.dept.leader).get("/dashboard");
-		assertThat(dashboard.statusCode()).isEqualTo(200);
-		assertThat(dashboard.body()).endsWith("</html>\n");
-		if (dashboard.body().getBytes(StandardCharsets.UTF_8).length > 32 * 1024) {
-			assertThat(dashboard.headers().firstValue("Transfer-Encoding")).contains("chunked");
-		}
+		long longDraft = this.directives.draftSample(this.data.dept);
+		String opening = "Thực hiện nghiêm túc chỉ thị này. ".repeat(580);
+		this.jdbc.sql("update directive set opening = ? where id = ?").params(opening, longDraft).update();
+		HttpResponse<String> large = this.data.login(this.data.dept.officer).get("/directives/" + longDraft);
+		assertThat(large.statusCode()).isEqualTo(200);
+		assertThat(large.body()).contains(opening.strip()).endsWith("</html>\n");
+		assertThat(large.body().getBytes(StandardCharsets.UTF_8).length).as("the draft is over the buffer")
+			.isGreaterThan(RequestEdgeFilter.RESPONSE_BUFFER);
+		assertThat(large.headers().firstValue("Transfer-Encoding")).contains("chunked");
 		HttpResponse<String> signIn = new PortalHttp(this.port).get("/login");
 		assertThat(signIn.headers().firstValue("Content-Length")).isPresent();
 		assertThat(signIn.headers().allValues("Set-Cookie")).anyMatch((cookie) -> cookie.startsWith("PORTALSESSION="));

@@ -37,13 +37,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class RequestEdgeFilter extends OncePerRequestFilter {
+public class RequestEdgeFilter extends OncePerRequestFilter {
 
 	/** The highest list index a form's field may carry; the binder's limit too. */
 	static final int MAX_LIST_INDEX = 199;
 
 	/** The bytes of a response held before it is sent; a page's whole HTML fits. */
-	static final int RESPONSE_BUFFER = 32 * 1024;
+	public static final int RESPONSE_BUFFER = 32 * 1024;
 
 	private static final String NUL = "\0";
 

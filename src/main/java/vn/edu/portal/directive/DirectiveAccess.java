@@ -41,11 +41,27 @@ class DirectiveAccess {
 	 * 600,000 rows on four generated Departments, more than PostgreSQL hashes in its
 	 * working memory, and it then went through all of them again for each directive of
 	 * another Department (a Department officer's list did not end in minutes); grouped,
-	 * the set is the 1,600 directives themselves (about 100 ms there, see the README).
+	 * the set is the 1,600 directives themselves (about 100 ms there). A Department's
+	 * list now looks them up instead (below); this form stays for the whole tree's reader
+	 * and for drafting staff of a smaller scope.
 	 */
 	private static final String VISIBLE_IN_LISTS = """
 			((:staff and d.issuer_unit_id in (select iu.id from unit iu where iu.path ~>=~ :scope and iu.path ~<~ :scopeEnd))
 			 or (d.status in ('PUBLISHED', 'RECALLED') and ({reached})))
+			""";
+
+	/**
+	 * The same rule for the list of a reader whose scope is a Department: what reached
+	 * its units is looked up by the Department in the table the database keeps of the
+	 * Departments each directive reached, in every way the sets above count
+	 * ({@code directive_reach}, V59). Gathered from the units, those sets are everything
+	 * that reached the Department (600,000 rows on four generated Departments: 0.15 to
+	 * 0.2 s a page); looked up, they are the Department's directives alone.
+	 */
+	private static final String VISIBLE_IN_DEPARTMENT_LISTS = """
+			((:staff and d.issuer_unit_id in (select iu.id from unit iu where iu.path ~>=~ :scope and iu.path ~<~ :scopeEnd))
+			 or (d.status in ('PUBLISHED', 'RECALLED')
+			     and d.id in (select rr.directive_id from directive_reach rr where rr.department_id = :department)))
 			""";
 
 	/**
@@ -103,8 +119,18 @@ class DirectiveAccess {
 		}
 		UnitScope unitScope = this.scope.scopeOf(user);
 		boolean staff = this.scope.permits(user, Permission.DRAFT_DIRECTIVES);
-		return new Reader(unitScope.path(), unitScope.pathEnd(), staff, this.visible,
-				(staff || unitScope.isDepartmentOrWider()) ? this.visibleInLists : this.visibleInSmallLists);
+		return new Reader(unitScope.rootUnitId(), unitScope.path(), unitScope.pathEnd(), staff, this.visible,
+				listCondition(unitScope, staff));
+	}
+
+	private String listCondition(UnitScope unitScope, boolean staff) {
+		if (unitScope.isEverything()) {
+			return this.visibleInLists;
+		}
+		if (unitScope.isDepartmentOrWider()) {
+			return VISIBLE_IN_DEPARTMENT_LISTS;
+		}
+		return staff ? this.visibleInLists : this.visibleInSmallLists;
 	}
 
 	/** Lets a visible directive through, or answers 404. */
@@ -136,6 +162,8 @@ class DirectiveAccess {
 	/**
 	 * A reader's scope.
 	 *
+	 * @param scopeUnitId the unit at the top of the scope, or {@code null} for the whole
+	 * tree
 	 * @param scopePath the materialised path of the units the reader sees
 	 * @param scopePathEnd the end of the range of their paths
 	 * ({@link UnitScope#pathEnd()})
@@ -143,12 +171,14 @@ class DirectiveAccess {
 	 * @param condition the SQL condition on a directive aliased {@code d} that it binds
 	 * @param listCondition the same condition, for a list of directives
 	 */
-	record Reader(String scopePath, String scopePathEnd, boolean staff, String condition, String listCondition) {
+	record Reader(Long scopeUnitId, String scopePath, String scopePathEnd, boolean staff, String condition,
+			String listCondition) {
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
 			return statement.param("staff", this.staff)
 				.param("scope", this.scopePath)
-				.param("scopeEnd", this.scopePathEnd);
+				.param("scopeEnd", this.scopePathEnd)
+				.param("department", this.scopeUnitId);
 		}
 
 	}

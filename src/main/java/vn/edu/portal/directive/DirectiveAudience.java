@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Who else a directive reached after its publication (the units an office forwarded it
  * to): implemented by the delivery, so that the one visibility rule of
- * {@link DirectiveAccess} lets those units read it too.
+ * {@link DirectiveAccess} lets those units read it too. The Departments an audience's
+ * units lie under are also kept in {@code directive_reach} by the triggers of the tables
+ * it reads (V59), which a Department's list looks up.
  */
 public interface DirectiveAudience {
 

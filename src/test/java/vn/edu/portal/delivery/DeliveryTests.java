@@ -224,6 +224,71 @@ class DeliveryTests {
 			.select(link)).as("another Department").isEmpty();
 	}
 
+	/**
+	 * A Department's list looks up what reached its units in the table the database keeps
+	 * of the Departments each directive reached ({@code directive_reach}): the directive
+	 * shows in another Department's list, and opens there, once one of its recipients
+	 * merged into a school of that Department, moved under it, or once it was forwarded
+	 * there, and no longer when that is undone; the table is at every step what the
+	 * recipients, the assignments and the tree make.
+	 */
+	@Test
+	void aDirectiveIsInTheListOfEveryDepartmentItReachedAndOfNoOtherThroughMovesAndMergers() {
+		TestDepartment other = new TestDepartment(this.jdbc, this.people);
+		PortalHttp officer = login(other.officer);
+		PortalHttp issuer = login(this.dept.officer);
+		assertReachedOnlyBy(officer, false, issuer);
+
+		this.jdbc.sql("update unit set valid_to = current_date, successor_id = ? where id = ?")
+			.params(other.upperSecondaryOne, this.dept.upperSecondaryTwo)
+			.update();
+		assertReachedOnlyBy(officer, true, issuer);
+		this.jdbc.sql("update unit set valid_to = null, successor_id = null where id = ?")
+			.param(this.dept.upperSecondaryTwo)
+			.update();
+		assertReachedOnlyBy(officer, false, issuer);
+
+		long parent = this.jdbc.sql("select parent_id from unit where id = ?")
+			.param(this.dept.upperSecondaryOne)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("update unit set parent_id = ? where id = ?")
+			.params(other.districtOne, this.dept.upperSecondaryOne)
+			.update();
+		assertReachedOnlyBy(officer, true, issuer);
+		this.jdbc.sql("update unit set parent_id = ? where id = ?")
+			.params(parent, this.dept.upperSecondaryOne)
+			.update();
+		assertReachedOnlyBy(officer, false, issuer);
+
+		long office = assignmentOf(this.dept.districtOne);
+		this.jdbc.sql("""
+				insert into assignment (directive_id, unit_id, role, delivered_at, parent_id)
+				values (?, ?, 'IMPLEMENT', now(), ?)
+				""").params(this.directive, other.schoolOfDistrictOne, office).update();
+		assertReachedOnlyBy(officer, true, issuer);
+		this.jdbc.sql("delete from assignment where unit_id = ? and directive_id = ?")
+			.params(other.schoolOfDistrictOne, this.directive)
+			.update();
+		assertReachedOnlyBy(officer, false, issuer);
+	}
+
+	private void assertReachedOnlyBy(PortalHttp otherDepartment, boolean reached, PortalHttp issuer) {
+		String link = "a[href='/directives/" + this.directive + "']";
+		assertThat(Jsoup.parse(otherDepartment.get("/directives").body()).select(link))
+			.as("listed in the other Department")
+			.hasSize(reached ? 1 : 0);
+		assertThat(otherDepartment.get("/directives/" + this.directive).statusCode()).isEqualTo(reached ? 200 : 404);
+		assertThat(Jsoup.parse(issuer.get("/directives").body()).select(link)).as("listed by its issuer").hasSize(1);
+		assertThat(this.jdbc
+			.sql("""
+					select count(*) from ((table directive_reach except select * from directive_reach_of(array(select id from directive)))
+					union all (select * from directive_reach_of(array(select id from directive)) except table directive_reach)) as d
+					""")
+			.query(Integer.class)
+			.single()).as("the table is what its tables make").isZero();
+	}
+
 	@Test
 	void aFlashDirectiveCountsItsDeadlineInHours() {
 		long flash = this.directives.publishFlashTo(this.dept, List.of(this.dept.upperSecondaryOne),

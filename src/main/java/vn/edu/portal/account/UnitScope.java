@@ -19,6 +19,14 @@ public record UnitScope(Long rootUnitId, String path) {
 	}
 
 	/**
+	 * How deep in the tree the scope's root lies: 1 for a Department ("/1/"), 2 for a
+	 * unit right under it ("/1/5/"), 0 for the whole tree.
+	 */
+	public int depth() {
+		return (int) this.path.chars().filter((c) -> c == '/').count() - 1;
+	}
+
+	/**
 	 * Whether the scope is a whole Department or the whole tree (the Departments are the
 	 * roots of the tree): the scope of most of what a list of the Department holds, where
 	 * a smaller scope (a district office's, a school's) holds a small part of it.

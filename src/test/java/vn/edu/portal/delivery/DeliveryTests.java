@@ -3,6 +3,7 @@ package vn.edu.portal.delivery;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -225,61 +226,77 @@ class DeliveryTests {
 	}
 
 	/**
-	 * A Department's list looks up what reached its units in the table the database keeps
-	 * of the Departments each directive reached ({@code directive_reach}): the directive
-	 * shows in another Department's list, and opens there, once one of its recipients
-	 * merged into a school of that Department, moved under it, or once it was forwarded
-	 * there, and no longer when that is undone; the table is at every step what the
-	 * recipients, the assignments and the tree make.
+	 * The list of a reader at the top two levels of the tree (a Department, a district
+	 * office, a school right under the Department) looks up what reached its units in the
+	 * table the database keeps ({@code directive_reach}): the directive enters and leaves
+	 * each such list, and opens or answers 404, as one of its recipients merges into a
+	 * school of another Department and back, moves under another district office (of
+	 * another Department or of its own) and back, or as it is forwarded to a school there
+	 * and the forwarding removed; at every step the table is what the recipients, the
+	 * assignments and the tree make.
 	 */
 	@Test
-	void aDirectiveIsInTheListOfEveryDepartmentItReachedAndOfNoOtherThroughMovesAndMergers() {
+	void aDirectiveIsInTheListOfEveryUnitItReachedAndOfNoOtherThroughMovesAndMergers() {
 		TestDepartment other = new TestDepartment(this.jdbc, this.people);
-		PortalHttp officer = login(other.officer);
-		PortalHttp issuer = login(this.dept.officer);
-		assertReachedOnlyBy(officer, false, issuer);
+		Map<String, PortalHttp> readers = new LinkedHashMap<>();
+		readers.put("the other Department", login(other.officer));
+		readers.put("its district office", login(other.districtLeader));
+		readers.put("its school under the Department", login(other.schoolLeader));
+		readers.put("the issuer's second district office",
+				login(this.people.account(this.dept.districtTwo, Role.UNIT_LEADER)));
+		readers.put("the issuer", login(this.dept.officer));
+		assertReachedBy(readers, "the issuer");
 
 		this.jdbc.sql("update unit set valid_to = current_date, successor_id = ? where id = ?")
 			.params(other.upperSecondaryOne, this.dept.upperSecondaryTwo)
 			.update();
-		assertReachedOnlyBy(officer, true, issuer);
+		assertReachedBy(readers, "the issuer", "the other Department", "its school under the Department");
 		this.jdbc.sql("update unit set valid_to = null, successor_id = null where id = ?")
 			.param(this.dept.upperSecondaryTwo)
 			.update();
-		assertReachedOnlyBy(officer, false, issuer);
+		assertReachedBy(readers, "the issuer");
 
 		long parent = this.jdbc.sql("select parent_id from unit where id = ?")
 			.param(this.dept.upperSecondaryOne)
 			.query(Long.class)
 			.single();
-		this.jdbc.sql("update unit set parent_id = ? where id = ?")
-			.params(other.districtOne, this.dept.upperSecondaryOne)
-			.update();
-		assertReachedOnlyBy(officer, true, issuer);
-		this.jdbc.sql("update unit set parent_id = ? where id = ?")
-			.params(parent, this.dept.upperSecondaryOne)
-			.update();
-		assertReachedOnlyBy(officer, false, issuer);
+		moveUnder(this.dept.upperSecondaryOne, other.districtOne);
+		assertReachedBy(readers, "the issuer", "the other Department", "its district office");
+		moveUnder(this.dept.upperSecondaryOne, this.dept.districtTwo);
+		assertReachedBy(readers, "the issuer", "the issuer's second district office");
+		moveUnder(this.dept.upperSecondaryOne, parent);
+		assertReachedBy(readers, "the issuer");
 
 		long office = assignmentOf(this.dept.districtOne);
 		this.jdbc.sql("""
 				insert into assignment (directive_id, unit_id, role, delivered_at, parent_id)
 				values (?, ?, 'IMPLEMENT', now(), ?)
 				""").params(this.directive, other.schoolOfDistrictOne, office).update();
-		assertReachedOnlyBy(officer, true, issuer);
+		assertReachedBy(readers, "the issuer", "the other Department", "its district office");
 		this.jdbc.sql("delete from assignment where unit_id = ? and directive_id = ?")
 			.params(other.schoolOfDistrictOne, this.directive)
 			.update();
-		assertReachedOnlyBy(officer, false, issuer);
+		assertReachedBy(readers, "the issuer");
 	}
 
-	private void assertReachedOnlyBy(PortalHttp otherDepartment, boolean reached, PortalHttp issuer) {
+	private void moveUnder(long unit, long parent) {
+		this.jdbc.sql("update unit set parent_id = ? where id = ?").params(parent, unit).update();
+	}
+
+	private void assertReachedBy(Map<String, PortalHttp> readers, String... reached) {
 		String link = "a[href='/directives/" + this.directive + "']";
-		assertThat(Jsoup.parse(otherDepartment.get("/directives").body()).select(link))
-			.as("listed in the other Department")
-			.hasSize(reached ? 1 : 0);
-		assertThat(otherDepartment.get("/directives/" + this.directive).statusCode()).isEqualTo(reached ? 200 : 404);
-		assertThat(Jsoup.parse(issuer.get("/directives").body()).select(link)).as("listed by its issuer").hasSize(1);
+		List<String> listing = new ArrayList<>();
+		List<String> opening = new ArrayList<>();
+		readers.forEach((name, reader) -> {
+			if (!Jsoup.parse(reader.get("/directives").body()).select(link).isEmpty()) {
+				listing.add(name);
+			}
+			if (reader.get("/directives/" + this.directive).statusCode() == 200) {
+				opening.add(name);
+			}
+		});
+		assertThat(listing).as("the lists it is in").containsExactlyInAnyOrder(reached);
+		assertThat(opening).as("who opens it").containsExactlyInAnyOrder(reached);
 		assertThat(this.jdbc
 			.sql("""
 					select count(*) from ((table directive_reach except select * from directive_reach_of(array(select id from directive)))

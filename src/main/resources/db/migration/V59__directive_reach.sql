@@ -124,22 +124,54 @@ create trigger trg_directive_reach_assignment_changed
     execute function directive_reach_row_changed();
 
 -- A unit moved under other units of the top two levels (its descendants' paths follow in a statement of
--- their own) or merged into another unit: the directives that reached it, or that reached a unit merged into it.
+-- their own) or merged into another unit: only the rows of the units of the top two levels it left or
+-- joined can change, and only for the directives that reached it or a unit merged into it. Those rows
+-- are worked out again from what reaches each such unit's subtree (a district office's, or for a move
+-- to another Department a Department's), not from everything those directives reached: a school with
+-- 391 directives moved to another district office of four generated Departments took 6.6 s so.
 create function directive_reach_units_changed() returns trigger
     language plpgsql
 as $$
+declare
+    tops bigint[];
+    directives bigint[];
 begin
-    perform directive_reach_refresh(array(
-        with changed as (
-            select n.id from before_change o join after_change n on n.id = o.id
-            where array(select unit_tops(o.path)) is distinct from array(select unit_tops(n.path))
-               or o.successor_id is distinct from n.successor_id)
-        select r.directive_id from directive_recipient r where r.unit_id in (select id from changed)
+    with changed as (
+        select n.id, o.path as old_path, n.path as new_path, o.successor_id as old_successor, n.successor_id as new_successor
+        from before_change o join after_change n on n.id = o.id
+        where array(select unit_tops(o.path)) is distinct from array(select unit_tops(n.path))
+           or o.successor_id is distinct from n.successor_id),
+    moved_tops as (
+        (select unit_tops(c.old_path) from changed c union select unit_tops(c.new_path) from changed c)
+        except (select unit_tops(c.old_path) from changed c intersect select unit_tops(c.new_path) from changed c)),
+    successor_tops as (
+        (select unit_tops(s.path) from changed c join unit s on s.id in (c.old_successor, c.new_successor)
+         where c.old_successor is distinct from c.new_successor))
+    select array(select * from moved_tops union select * from successor_tops),
+           array(select r.directive_id from directive_recipient r where r.unit_id in (select id from changed)
+                 union
+                 select a.directive_id from assignment a where a.unit_id in (select id from changed)
+                 union
+                 select a.directive_id from assignment a join unit m on m.id = a.unit_id
+                 where m.successor_id in (select id from changed))
+    into tops, directives;
+    if cardinality(tops) = 0 or cardinality(directives) = 0 then
+        return null;
+    end if;
+    delete from directive_reach r where r.unit_id = any (tops) and r.directive_id = any (directives);
+    insert into directive_reach (unit_id, directive_id)
+    select t.id, x.directive_id
+    from unit t cross join lateral (
+        select r.directive_id from unit vu join directive_recipient r on r.unit_id = vu.id
+        where vu.path ~>=~ t.path and vu.path ~<~ (left(t.path, -1) || '0') and r.directive_id = any (directives)
         union
-        select a.directive_id from assignment a where a.unit_id in (select id from changed)
+        select a.directive_id from unit vu join assignment a on a.unit_id = vu.id
+        where vu.path ~>=~ t.path and vu.path ~<~ (left(t.path, -1) || '0') and a.parent_id is not null
+          and a.directive_id = any (directives)
         union
-        select a.directive_id from assignment a join unit m on m.id = a.unit_id
-        where m.successor_id in (select id from changed)));
+        select a.directive_id from unit vs join unit vu on vu.successor_id = vs.id join assignment a on a.unit_id = vu.id
+        where vs.path ~>=~ t.path and vs.path ~<~ (left(t.path, -1) || '0') and a.directive_id = any (directives)) as x
+    where t.id = any (tops) and t.id in (select unit_tops(t.path));
     return null;
 end
 $$;

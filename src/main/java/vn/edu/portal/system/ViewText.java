@@ -68,7 +68,7 @@ public class ViewText {
 	 * The response as the view sees it: what it writes goes to the text; its headers,
 	 * type and length leave the real response alone.
 	 */
-	static final class Captured extends HttpServletResponseWrapper {
+	private static final class Captured extends HttpServletResponseWrapper {
 
 		private final PrintWriter writer;
 

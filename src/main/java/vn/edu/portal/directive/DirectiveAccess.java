@@ -41,9 +41,10 @@ class DirectiveAccess {
 	 * 600,000 rows on four generated Departments, more than PostgreSQL hashes in its
 	 * working memory, and it then went through all of them again for each directive of
 	 * another Department (a Department officer's list did not end in minutes); grouped,
-	 * the set is the 1,600 directives themselves (about 100 ms there). A Department's
-	 * list now looks them up instead (below); this form stays for the whole tree's reader
-	 * and for drafting staff of a smaller scope.
+	 * the set is the 1,600 directives themselves (about 100 ms there). The list of a
+	 * reader at the top two levels of the tree now looks them up instead (see
+	 * {@link #REACHED_AT_THE_TOP}); this form stays for the whole tree's reader and for
+	 * drafting staff deeper in the tree.
 	 */
 	private static final String VISIBLE_IN_LISTS = """
 			((:staff and d.issuer_unit_id in (select iu.id from unit iu where iu.path ~>=~ :scope and iu.path ~<~ :scopeEnd))
@@ -52,11 +53,11 @@ class DirectiveAccess {
 
 	/**
 	 * The same rule for the list of a reader who sees less than a Department and drafts
-	 * nothing (a district office, a school): the directives that reached its units, one
-	 * array of ids, are looked up by their key. The sets of the rule above are asked of
-	 * every directive read in turn: on four generated Departments a school's list read
-	 * all 6,300 directives to find its 390 (2.7 ms; 0.9 ms so), and the country has
-	 * 54,000.
+	 * nothing (a school; a district office's sets come from the table, below): the
+	 * directives that reached its units, one array of ids, are looked up by their key.
+	 * The sets of the rule above are asked of every directive read in turn: on four
+	 * generated Departments a school's list read all 6,300 directives to find its 390
+	 * (2.7 ms; 0.9 ms so), and the country has 54,000.
 	 */
 	private static final String VISIBLE_IN_SMALL_LISTS = """
 			(d.status in ('PUBLISHED', 'RECALLED') and d.id = any(array({reached})))

@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * Who else a directive reached after its publication (the units an office forwarded it
  * to): implemented by the delivery, so that the one visibility rule of
- * {@link DirectiveAccess} lets those units read it too. The Departments an audience's
- * units lie under are also kept in {@code directive_reach} by the triggers of the tables
- * it reads (V59), which a Department's list looks up.
+ * {@link DirectiveAccess} lets those units read it too. The units of the top two levels
+ * of the tree that an audience's units lie under are also kept in {@code directive_reach}
+ * by the triggers of the tables it reads (V59), which the lists of readers at those
+ * levels look up.
  */
 public interface DirectiveAudience {
 

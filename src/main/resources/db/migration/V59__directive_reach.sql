@@ -44,7 +44,8 @@ begin
     if cardinality(directives) > 0 then
         delete from directive_reach r where r.directive_id = any (directives);
         insert into directive_reach (unit_id, directive_id)
-        select o.unit_id, o.directive_id from directive_reach_of(directives) o;
+        select o.unit_id, o.directive_id from directive_reach_of(directives) o
+        on conflict do nothing;
     end if;
 end
 $$;
@@ -171,7 +172,8 @@ begin
         union
         select a.directive_id from unit vs join unit vu on vu.successor_id = vs.id join assignment a on a.unit_id = vu.id
         where vs.path ~>=~ t.path and vs.path ~<~ (left(t.path, -1) || '0') and a.directive_id = any (directives)) as x
-    where t.id = any (tops) and t.id in (select unit_tops(t.path));
+    where t.id = any (tops) and t.id in (select unit_tops(t.path))
+    on conflict do nothing;
     return null;
 end
 $$;

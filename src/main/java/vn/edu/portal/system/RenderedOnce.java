@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * formats, which are the same for every reader. The kept HTML is found by that record and
  * the language, so it is exact by construction: a row that changed is another key,
  * rendered at its next view; nothing of the reader is in a part (no form, nothing shown
- * by role), and a reader only ever gets the rows their list holds.
+ * by role), and a reader only ever gets the rows their list holds. The one part that
+ * shows its reader, the menu bar, holds all it shows of them in its key (their name,
+ * their menu, their figures) and no form token.
  */
 @Component
 public class RenderedOnce {

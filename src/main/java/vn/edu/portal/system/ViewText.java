@@ -19,8 +19,8 @@ import org.springframework.web.servlet.View;
  * the same view resolver and rendered with the same request (its links, messages, locale
  * and beans), into a string instead. For a part of a page that is the same for many
  * requests, kept by its owner and written into the page as it is ({@code th:utext}). What
- * is rendered so must not depend on the reader: no form (a form carries the reader's CSRF
- * token) and nothing shown by role.
+ * is rendered so must not depend on the reader unless its key holds what it shows of
+ * them, and holds no CSRF token (a form's token differs on every page).
  */
 @Component
 public class ViewText {

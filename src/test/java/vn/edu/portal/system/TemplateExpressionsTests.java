@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,10 +42,10 @@ class TemplateExpressionsTests {
 			"gt", "le", "ge");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "layout.html", "inbox/list.html", "directives/list.html", "incidents/list.html",
-			"notifications/list.html", "dashboard/index.html", "dashboard/figures.html", "fragments/directive.html",
-			"fragments/pagination.html", "incidents/row.html", "directives/row.html", "incidents/list-content.html",
-			"directives/list-content.html" })
+	@ValueSource(strings = { "layout.html", "fragments/menu.html", "inbox/list.html", "directives/list.html",
+			"incidents/list.html", "notifications/list.html", "dashboard/index.html", "dashboard/figures.html",
+			"fragments/directive.html", "fragments/pagination.html", "incidents/row.html", "directives/row.html",
+			"incidents/list-content.html", "directives/list-content.html" })
 	void textIsJoinedByThymeleafNotBySpringEl(String template) throws IOException {
 		String text = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);
 		Matcher joined = JOINED_IN_SPRING_EL.matcher(text);
@@ -79,6 +80,19 @@ class TemplateExpressionsTests {
 		assertThat(variablesOtherThan(text, "p", "rows", "selects")).as(template).isEqualTo(List.of());
 		assertThat(variablesOtherThan("<p th:if=\"${p.view == view}\"></p>", "p", "rows", "selects"))
 			.containsExactly("view");
+	}
+
+	/**
+	 * The menu bar, kept under the reader's menu, the menu's figures and the language
+	 * links (account/MenuBar), reads those alone.
+	 */
+	@Test
+	void theKeptMenuBarReadsWhatItIsKeptUnder() throws IOException {
+		String text = new ClassPathResource("templates/fragments/menu.html").getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(VARIABLE.matcher(text).results().count()).isGreaterThan(10);
+		assertThat(variablesOtherThan(text, "nav", "inboxUnread", "notificationsUnread", "langVi", "langEn"))
+			.isEqualTo(List.of());
 	}
 
 	@ParameterizedTest

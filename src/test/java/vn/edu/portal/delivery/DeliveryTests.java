@@ -279,6 +279,44 @@ class DeliveryTests {
 		assertReachedBy(readers, "the issuer");
 	}
 
+	/**
+	 * The portal never changes or removes a recipient or a forwarded assignment, but an
+	 * operator's correction by hand may: the table follows each such statement too.
+	 */
+	@Test
+	void aRecipientOrAnAssignmentChangedOrRemovedByHandMovesTheDirectiveWithIt() {
+		TestDepartment other = new TestDepartment(this.jdbc, this.people);
+		Map<String, PortalHttp> readers = new LinkedHashMap<>();
+		readers.put("the other Department", login(other.officer));
+		readers.put("its district office", login(other.districtLeader));
+		readers.put("its school under the Department", login(other.schoolLeader));
+		readers.put("the issuer", login(this.dept.officer));
+
+		this.jdbc.sql("update directive_recipient set unit_id = ? where directive_id = ? and unit_id = ?")
+			.params(other.upperSecondaryOne, this.directive, this.dept.upperSecondaryTwo)
+			.update();
+		assertReachedBy(readers, "the issuer", "the other Department", "its school under the Department");
+		this.jdbc.sql("delete from directive_recipient where directive_id = ? and unit_id = ?")
+			.params(this.directive, other.upperSecondaryOne)
+			.update();
+		assertReachedBy(readers, "the issuer");
+
+		long office = assignmentOf(this.dept.districtOne);
+		this.jdbc.sql("""
+				insert into assignment (directive_id, unit_id, role, delivered_at, parent_id)
+				values (?, ?, 'IMPLEMENT', now(), ?)
+				""").params(this.directive, this.schoolTwo, office).update();
+		assertReachedBy(readers, "the issuer");
+		this.jdbc.sql("update assignment set unit_id = ? where directive_id = ? and unit_id = ?")
+			.params(other.schoolOfDistrictOne, this.directive, this.schoolTwo)
+			.update();
+		assertReachedBy(readers, "the issuer", "the other Department", "its district office");
+		this.jdbc.sql("update assignment set parent_id = null where directive_id = ? and unit_id = ?")
+			.params(this.directive, other.schoolOfDistrictOne)
+			.update();
+		assertReachedBy(readers, "the issuer");
+	}
+
 	private void moveUnder(long unit, long parent) {
 		this.jdbc.sql("update unit set parent_id = ? where id = ?").params(parent, unit).update();
 	}

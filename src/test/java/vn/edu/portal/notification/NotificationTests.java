@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,6 +117,49 @@ class NotificationTests {
 		assertThat(to(this.schoolStaff)).hasSize(1);
 		assertThat(to(this.dept.districtLeader)).isEmpty();
 		assertThat(status(this.dept.schoolLeader)).containsExactly("SENT");
+	}
+
+	/**
+	 * The page's rows and the preference's choices are kept rendered for what they show
+	 * (system/RenderedOnce): a message read, a preference saved and another language show
+	 * at the next view.
+	 */
+	@Test
+	void theNotificationsPageShowsEachMessageAndThePreferenceAsTheyAreNow() {
+		this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
+		long message = this.jdbc
+			.sql("select id from notification where account_id = " + "(select id from account where username = ?)")
+			.param(this.dept.schoolLeader)
+			.query(Long.class)
+			.single();
+		PortalHttp school = new PortalHttp(this.port);
+		school.login(this.dept.schoolLeader, TestPeople.PASSWORD);
+		PortalHttp colleague = new PortalHttp(this.port);
+		colleague.login(this.schoolStaff, TestPeople.PASSWORD);
+
+		for (PortalHttp reader : List.of(school, colleague, school)) {
+			Document page = Jsoup.parse(reader.get("/notifications").body());
+			assertThat(page.select("main li.portal-unread a").text()).startsWith("Văn bản mới 01/SGD&ĐT-CTTT");
+			assertThat(page.select("main li .badge").text()).isEqualTo("Chưa đọc");
+			assertThat(page.select("input[name=mode][checked]").val()).isEqualTo("ALL");
+			assertThat(page.select("select#hour option[selected]").text()).isEqualTo("07:00");
+		}
+		assertThat(school.get("/notifications/" + message).statusCode()).isEqualTo(302);
+		assertThat(school.post("/notifications/preference", Map.of("mode", "DIGEST", "hour", "6")).statusCode())
+			.isEqualTo(302);
+
+		Document read = Jsoup.parse(school.get("/notifications").body());
+		assertThat(read.select("a[href='/notifications/" + message + "']").text()).startsWith("Văn bản mới");
+		assertThat(read.select("main li.portal-unread")).as("read").isEmpty();
+		assertThat(read.select("main li .badge")).isEmpty();
+		assertThat(read.select("input[name=mode][checked]").val()).isEqualTo("DIGEST");
+		assertThat(read.select("select#hour option[selected]").text()).isEqualTo("06:00");
+		Document others = Jsoup.parse(colleague.get("/notifications").body());
+		assertThat(others.select("main li .badge").text()).as("the colleague's own message").isEqualTo("Chưa đọc");
+		assertThat(others.select("input[name=mode][checked]").val()).isEqualTo("ALL");
+		Document english = Jsoup.parse(colleague.get("/notifications?lang=en").body());
+		assertThat(english.select("main li .badge").text()).isEqualTo("Unread");
+		assertThat(english.select("label[for=mode-DIGEST]").text()).isEqualTo("One digest a day");
 	}
 
 	@Test

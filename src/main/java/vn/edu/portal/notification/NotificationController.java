@@ -2,10 +2,6 @@ package vn.edu.portal.notification;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,7 +16,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.edu.portal.account.CurrentUser;
 import vn.edu.portal.account.MenuFigure;
-import vn.edu.portal.system.RenderedOnce;
 import vn.edu.portal.system.WritesWhenViewed;
 
 /**
@@ -32,25 +27,18 @@ class NotificationController {
 
 	static final int PAGE_SIZE = 30;
 
-	private static final String ROW = "notifications/row :: row";
-
-	private static final String CHOICES = "notifications/row :: choices";
-
 	private final JdbcClient jdbc;
 
 	private final MailRenderer renderer;
 
-	private final RenderedOnce rendered;
-
-	NotificationController(JdbcClient jdbc, MailRenderer renderer, RenderedOnce rendered) {
+	NotificationController(JdbcClient jdbc, MailRenderer renderer) {
 		this.jdbc = jdbc;
 		this.renderer = renderer;
-		this.rendered = rendered;
 	}
 
 	@GetMapping("/notifications")
 	String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Locale locale,
-			Model model, HttpServletRequest request, HttpServletResponse response) {
+			Model model) {
 		int shown = Math.max(0, Math.min(page, 10_000));
 		List<Row> rows = this.jdbc.sql("""
 				select id, kind, args::text, link, urgent, created_at, read_at from notification
@@ -61,14 +49,11 @@ class NotificationController {
 					this.renderer.title(rs.getString("kind"), rs.getString("args"), locale), rs.getBoolean("urgent"),
 					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") == null))
 			.list();
-		List<Row> listed = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
-		model.addAttribute("rows", listed);
-		model.addAttribute("rowsHtml", this.rendered.rows(ROW, listed, locale, request, response));
+		model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
 		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
 		model.addAttribute("page", shown);
-		Choosing choosing = new Choosing(preference(user.id()), List.of(EmailMode.values()));
-		model.addAttribute("choicesHtml",
-				this.rendered.kept(CHOICES, choosing, Map.of("r", choosing), locale, request, response));
+		model.addAttribute("preference", preference(user.id()));
+		model.addAttribute("modes", EmailMode.values());
 		return "notifications/list";
 	}
 
@@ -138,16 +123,6 @@ class NotificationController {
 	 * @param hour the digest's hour
 	 */
 	record Preference(EmailMode mode, int hour) {
-	}
-
-	/**
-	 * What the e-mail preference's choices show, kept rendered
-	 * ({@code notifications/row :: choices}): the mode and hour chosen, among every mode.
-	 *
-	 * @param chosen the account's preference
-	 * @param modes every mode, in order
-	 */
-	record Choosing(Preference chosen, List<EmailMode> modes) {
 	}
 
 	/** How an account takes e-mail (message keys {@code notification.mode.*}). */

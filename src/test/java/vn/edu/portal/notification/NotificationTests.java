@@ -120,9 +120,8 @@ class NotificationTests {
 	}
 
 	/**
-	 * The page's rows and the preference's choices are kept rendered for what they show
-	 * (system/RenderedOnce): a message read, a preference saved and another language show
-	 * at the next view.
+	 * Each reader's page shows their own messages and preference as they are now: a message
+	 * read, a preference saved and another language show at the next view.
 	 */
 	@Test
 	void theNotificationsPageShowsEachMessageAndThePreferenceAsTheyAreNow() {

@@ -120,8 +120,8 @@ class NotificationTests {
 	}
 
 	/**
-	 * Each reader's page shows their own messages and preference as they are now: a message
-	 * read, a preference saved and another language show at the next view.
+	 * Each reader's page shows their own messages and preference as they are now: a
+	 * message read, a preference saved and another language show at the next view.
 	 */
 	@Test
 	void theNotificationsPageShowsEachMessageAndThePreferenceAsTheyAreNow() {

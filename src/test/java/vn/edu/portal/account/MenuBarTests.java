@@ -99,6 +99,25 @@ class MenuBarTests {
 		assertThat(PortalHttp.location(leader.get("/inbox"))).as("signed out").endsWith("/login");
 	}
 
+	/**
+	 * An error page is rendered without its handler's model: it draws the bar from the
+	 * same fragment, with the reader's name, and signs out with its own token.
+	 */
+	@Test
+	void anErrorPageDrawsTheBarItselfAndSignsOut() {
+		TestDepartment dept = new TestDepartment(this.jdbc, this.people);
+		PortalHttp leader = login(dept.schoolLeader);
+		var missing = leader.get("/directives/999999999");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		Document error = Jsoup.parse(missing.body());
+
+		assertThat(name(error)).isEqualTo("Người Thử UNIT_LEADER");
+		assertThat(error.select("header a[href='/inbox']")).isNotEmpty();
+		String token = error.select("input[form=signout][name=_csrf]").val();
+		assertThat(token).isNotBlank();
+		assertThat(PortalHttp.location(leader.postRaw("/logout", Map.of("_csrf", token)))).isEqualTo("/login?logout");
+	}
+
 	private Document page(PortalHttp http, String path) {
 		var response = http.get(path);
 		assertThat(response.statusCode()).as(path).isEqualTo(200);

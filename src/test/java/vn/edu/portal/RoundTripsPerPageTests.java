@@ -36,10 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What one page costs the database, counted as PostgreSQL sees it ({@link RoundTrips}):
- * every list page, with the menu's counts and the session, in six round trips or fewer,
- * {@code BEGIN} and {@code COMMIT} included; a static file or the health check costs the
- * session nothing. Its application context (with the counting connections) is closed
- * after it, so that its pool holds no connections while the other classes run.
+ * every list page, with the menu's counts and the session, in five round trips (the
+ * session, {@code BEGIN} with the menu, the page's statement, {@code COMMIT}; the issue's
+ * bound is six), the home page in six or fewer, {@code BEGIN} and {@code COMMIT}
+ * included; a static file or the health check costs the session nothing. Its application
+ * context (with the counting connections) is closed after it, so that its pool holds no
+ * connections while the other classes run.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(RoundTrips.Config.class)
@@ -48,6 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoundTripsPerPageTests {
 
 	private static final int MOST_PER_LIST_PAGE = 6;
+
+	private static final int READ_BY_A_LIST_PAGE = 5;
 
 	private static final int MOST_ON_THE_DASHBOARD = 13;
 
@@ -77,7 +81,7 @@ class RoundTripsPerPageTests {
 	}
 
 	@Test
-	void everyListPageReadsWhatItShowsInSixRoundTripsOrFewerWithTheSessionAndTheMenu() {
+	void everyListPageReadsWhatItShowsInFiveRoundTripsWithTheSessionAndTheMenu() {
 		Map<String, String> pages = new LinkedHashMap<>();
 		pages.put("/inbox", this.data.schoolLeader);
 		pages.put("/directives", this.data.dept.officer);
@@ -98,11 +102,11 @@ class RoundTripsPerPageTests {
 			assertThat(sent).as("%s: one read-only transaction", path)
 				.filteredOn((statement) -> statement.equals("BEGIN"))
 				.hasSize(1);
-			if (sent.size() > MOST_PER_LIST_PAGE) {
+			if (sent.size() > READ_BY_A_LIST_PAGE) {
 				tooMany.add(path + " took " + sent.size() + ": " + sent);
 			}
 		});
-		assertThat(tooMany).as("list pages over " + MOST_PER_LIST_PAGE + " round trips").isEmpty();
+		assertThat(tooMany).as("list pages over " + READ_BY_A_LIST_PAGE + " round trips").isEmpty();
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package vn.edu.portal.notification;
 
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,19 +42,11 @@ class NotificationController {
 	String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Locale locale,
 			Model model) {
 		int shown = Math.max(0, Math.min(page, 10_000));
-		List<Row> rows = this.jdbc.sql("""
-				select id, kind, args::text, link, urgent, created_at, read_at from notification
-				where account_id = ? order by created_at desc, id desc limit ? offset ?
-				""")
-			.params(user.id(), PAGE_SIZE + 1, shown * PAGE_SIZE)
-			.query((rs, i) -> new Row(rs.getLong("id"),
-					this.renderer.title(rs.getString("kind"), rs.getString("args"), locale), rs.getBoolean("urgent"),
-					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") == null))
-			.list();
-		model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+		Page read = read(user.id(), shown, locale);
+		model.addAttribute("rows", read.rows().subList(0, Math.min(read.rows().size(), PAGE_SIZE)));
+		model.addAttribute("hasNext", read.rows().size() > PAGE_SIZE);
 		model.addAttribute("page", shown);
-		model.addAttribute("preference", preference(user.id()));
+		model.addAttribute("preference", read.preference());
 		model.addAttribute("modes", EmailMode.values());
 		return "notifications/list";
 	}
@@ -96,12 +90,47 @@ class NotificationController {
 		return "redirect:/notifications";
 	}
 
-	private Preference preference(long accountId) {
-		return this.jdbc.sql("select email_mode, digest_hour from notification_preference where account_id = ?")
-			.param(accountId)
-			.query((rs, i) -> new Preference(EmailMode.valueOf(rs.getString(1)), rs.getInt(2)))
-			.optional()
-			.orElse(new Preference(EmailMode.ALL, 7));
+	/**
+	 * A page of the account's messages (one more than the page holds, to know whether
+	 * another follows) and its e-mail preference, in one statement: the preference row,
+	 * if any, beside each message, and alone when there is no message.
+	 */
+	private Page read(long accountId, int page, Locale locale) {
+		return this.jdbc.sql("""
+				select p.email_mode, p.digest_hour, n.id, n.kind, n.args, n.urgent, n.created_at, n.read_at
+				from (select cast(? as bigint) as account_id) me
+				left join notification_preference p on p.account_id = me.account_id
+				left join lateral (
+				  select id, kind, args::text as args, urgent, created_at, read_at from notification
+				  where account_id = me.account_id order by created_at desc, id desc limit ? offset ?
+				) n on true
+				order by n.created_at desc, n.id desc
+				""").params(accountId, PAGE_SIZE + 1, page * PAGE_SIZE).query((ResultSet rs) -> {
+			Preference preference = new Preference(EmailMode.ALL, 7);
+			List<Row> rows = new ArrayList<>();
+			while (rs.next()) {
+				if (rs.getString("email_mode") != null) {
+					preference = new Preference(EmailMode.valueOf(rs.getString("email_mode")),
+							rs.getInt("digest_hour"));
+				}
+				if (rs.getObject("id") != null) {
+					rows.add(new Row(rs.getLong("id"),
+							this.renderer.title(rs.getString("kind"), rs.getString("args"), locale),
+							rs.getBoolean("urgent"), rs.getTimestamp("created_at").toInstant(),
+							rs.getTimestamp("read_at") == null));
+				}
+			}
+			return new Page(rows, preference);
+		});
+	}
+
+	/**
+	 * What the notifications page reads.
+	 *
+	 * @param rows the page's messages, and one more when another page follows
+	 * @param preference how the account takes e-mail
+	 */
+	record Page(List<Row> rows, Preference preference) {
 	}
 
 	/**

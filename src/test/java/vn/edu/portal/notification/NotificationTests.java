@@ -162,6 +162,48 @@ class NotificationTests {
 	}
 
 	@Test
+	void theMessagesAndThePreferenceAreReadTogetherWhateverTheReaderHas() {
+		PortalHttp colleague = new PortalHttp(this.port);
+		colleague.login(this.schoolStaff, TestPeople.PASSWORD);
+		colleague.get("/notifications");
+		assertThat(colleague.post("/notifications/preference", Map.of("mode", "URGENT", "hour", "9")).statusCode())
+			.isEqualTo(302);
+
+		Document none = Jsoup.parse(colleague.get("/notifications").body());
+		assertThat(none.select("main p").text()).as("no message yet").contains("Chưa có thông báo nào.");
+		assertThat(none.select("main li.list-group-item")).isEmpty();
+		assertThat(none.select("input[name=mode][checked]").val()).as("the preference alone").isEqualTo("URGENT");
+		assertThat(none.select("select#hour option[selected]").text()).isEqualTo("09:00");
+
+		this.jdbc.sql("""
+				insert into notification (account_id, kind, urgent, args, link, created_at)
+				select a.id, 'DIRECTIVE_DELIVERED', n = 31, '{}'::jsonb, '/inbox', now() - n * interval '1 minute'
+				from account a, generate_series(1, 31) n where a.username = ?
+				""").param(this.schoolStaff).update();
+		Document first = Jsoup.parse(colleague.get("/notifications").body());
+		assertThat(first.select("main li.list-group-item")).hasSize(NotificationController.PAGE_SIZE);
+		assertThat(first.select("main li .badge.text-bg-danger")).as("the oldest, urgent, is on the next page")
+			.isEmpty();
+		assertThat(first.select("ul.pagination a:containsOwn(Trang sau)").attr("href")).endsWith("page=1");
+		assertThat(first.select("input[name=mode][checked]").val()).isEqualTo("URGENT");
+		Document second = Jsoup.parse(colleague.get("/notifications?page=1").body());
+		assertThat(second.select("main li.list-group-item")).hasSize(1);
+		assertThat(second.select("ul.pagination li.disabled").text()).as("no page after it").isEqualTo("Trang sau");
+		assertThat(second.select("main li .badge.text-bg-danger").text()).isEqualTo("Khẩn");
+		assertThat(second.select("input[name=mode][checked]").val()).isEqualTo("URGENT");
+		Document past = Jsoup.parse(colleague.get("/notifications?page=7").body());
+		assertThat(past.select("main li.list-group-item")).isEmpty();
+		assertThat(past.select("select#hour option[selected]").text()).as("past the last page").isEqualTo("09:00");
+
+		PortalHttp school = new PortalHttp(this.port);
+		school.login(this.dept.schoolLeader, TestPeople.PASSWORD);
+		Document other = Jsoup.parse(school.get("/notifications").body());
+		assertThat(other.select("main li.list-group-item")).as("another reader's messages").isEmpty();
+		assertThat(other.select("input[name=mode][checked]").val()).as("no preference saved").isEqualTo("ALL");
+		assertThat(other.select("select#hour option[selected]").text()).isEqualTo("07:00");
+	}
+
+	@Test
 	void aStoppingInstanceClaimsNothingMoreAndTheQueueWaitsForAnother() {
 		this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne), this.formats.today());
 		assertThat(this.sender.isRunning()).isTrue();

@@ -238,13 +238,9 @@ class DeliveryTests {
 	@Test
 	void aDirectiveIsInTheListOfEveryUnitItReachedAndOfNoOtherThroughMovesAndMergers() {
 		TestDepartment other = new TestDepartment(this.jdbc, this.people);
-		Map<String, PortalHttp> readers = new LinkedHashMap<>();
-		readers.put("the other Department", login(other.officer));
-		readers.put("its district office", login(other.districtLeader));
-		readers.put("its school under the Department", login(other.schoolLeader));
+		Map<String, PortalHttp> readers = readersAtTheTop(other);
 		readers.put("the issuer's second district office",
 				login(this.people.account(this.dept.districtTwo, Role.UNIT_LEADER)));
-		readers.put("the issuer", login(this.dept.officer));
 		assertReachedBy(readers, "the issuer");
 
 		this.jdbc.sql("update unit set valid_to = current_date, successor_id = ? where id = ?")
@@ -268,10 +264,7 @@ class DeliveryTests {
 		assertReachedBy(readers, "the issuer");
 
 		long office = assignmentOf(this.dept.districtOne);
-		this.jdbc.sql("""
-				insert into assignment (directive_id, unit_id, role, delivered_at, parent_id)
-				values (?, ?, 'IMPLEMENT', now(), ?)
-				""").params(this.directive, other.schoolOfDistrictOne, office).update();
+		forwardByHand(other.schoolOfDistrictOne, office);
 		assertReachedBy(readers, "the issuer", "the other Department", "its district office");
 		this.jdbc.sql("delete from assignment where unit_id = ? and directive_id = ?")
 			.params(other.schoolOfDistrictOne, this.directive)
@@ -286,11 +279,7 @@ class DeliveryTests {
 	@Test
 	void aRecipientOrAnAssignmentChangedOrRemovedByHandMovesTheDirectiveWithIt() {
 		TestDepartment other = new TestDepartment(this.jdbc, this.people);
-		Map<String, PortalHttp> readers = new LinkedHashMap<>();
-		readers.put("the other Department", login(other.officer));
-		readers.put("its district office", login(other.districtLeader));
-		readers.put("its school under the Department", login(other.schoolLeader));
-		readers.put("the issuer", login(this.dept.officer));
+		Map<String, PortalHttp> readers = readersAtTheTop(other);
 
 		this.jdbc.sql("update directive_recipient set unit_id = ? where directive_id = ? and unit_id = ?")
 			.params(other.upperSecondaryOne, this.directive, this.dept.upperSecondaryTwo)
@@ -302,10 +291,7 @@ class DeliveryTests {
 		assertReachedBy(readers, "the issuer");
 
 		long office = assignmentOf(this.dept.districtOne);
-		this.jdbc.sql("""
-				insert into assignment (directive_id, unit_id, role, delivered_at, parent_id)
-				values (?, ?, 'IMPLEMENT', now(), ?)
-				""").params(this.directive, this.schoolTwo, office).update();
+		forwardByHand(this.schoolTwo, office);
 		assertReachedBy(readers, "the issuer");
 		this.jdbc.sql("update assignment set unit_id = ? where directive_id = ? and unit_id = ?")
 			.params(other.schoolOfDistrictOne, this.directive, this.schoolTwo)
@@ -491,6 +477,27 @@ class DeliveryTests {
 
 	private static List<String> rows(String inbox) {
 		return Jsoup.parse(inbox).select("li.list-group-item a.fw-semibold").eachAttr("href");
+	}
+
+	/**
+	 * The readers at the top two levels of another Department (its officer, a district
+	 * office, a school right under it) and the issuer's officer, signed in.
+	 */
+	private Map<String, PortalHttp> readersAtTheTop(TestDepartment other) {
+		Map<String, PortalHttp> readers = new LinkedHashMap<>();
+		readers.put("the other Department", login(other.officer));
+		readers.put("its district office", login(other.districtLeader));
+		readers.put("its school under the Department", login(other.schoolLeader));
+		readers.put("the issuer", login(this.dept.officer));
+		return readers;
+	}
+
+	/** The directive forwarded to a unit under the given assignment, written as SQL. */
+	private void forwardByHand(long unit, long parentAssignment) {
+		this.jdbc.sql("""
+				insert into assignment (directive_id, unit_id, role, delivered_at, parent_id)
+				values (?, ?, 'IMPLEMENT', now(), ?)
+				""").params(this.directive, unit, parentAssignment).update();
 	}
 
 	private long assignmentOf(long unit) {

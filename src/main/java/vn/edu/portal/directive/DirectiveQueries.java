@@ -41,8 +41,12 @@ class DirectiveQueries {
 	 * and diacritics. One statement: the directives visible to the reader are worked out
 	 * once for both. PostgreSQL keeps one plan for it: visibility is the list's form of
 	 * the rule, only the filters asked for are written, the page size is written in, and
-	 * the offset only past the first page. The page is chosen before its issuers' names
-	 * are joined to it.
+	 * the offset only past the first page. The visible set holds only what the filters
+	 * and the order read (the search text only when words are typed); the page is chosen
+	 * from it before its directives' other columns and their issuers' names are joined to
+	 * it: a district office of the generated province sees 1,660 directives, and carrying
+	 * each one's subject and search text through the set and its sort made the statement
+	 * 2.3 ms instead of 1.7.
 	 */
 	ListPage page(DirectiveAccess.Reader reader, DirectiveFilter filter) {
 		List<String> words = Arrays.stream(filter.textOrEmpty().split("\\s+"))
@@ -84,8 +88,7 @@ class DirectiveQueries {
 		}
 		return reader.bind(this.jdbc.sql("""
 				with visible as materialized (
-				  select d.id, d.status, d.type, d.number, d.symbol, d.issued_on, d.subject, d.urgency, d.amendment,
-				         d.updated_at, d.issuer_unit_id, d.year, d.created_at, d.search_text
+				  select d.id, d.status, d.type, d.number, d.issued_on, d.issuer_unit_id, d.year, d.created_at%s
 				  from directive d where %s
 				), issuers as (
 				  select array_agg(u.id order by u.name, u.id) as ids, array_agg(u.name order by u.name, u.id) as names
@@ -96,14 +99,14 @@ class DirectiveQueries {
 				  select p.id, p.status, p.type, p.number, p.symbol, p.issued_on, p.subject, p.urgency, p.amendment,
 				         p.updated_at, iu.name as issuer_name
 				  from (
-				    select d.* from visible d where true %s
+				    select d.id from visible d where true %s
 				    order by coalesce(d.issued_on, d.created_at::date) desc, d.number desc nulls first, d.id desc
 				    limit %d%s
-				  ) as p join unit iu on iu.id = p.issuer_unit_id
+				  ) as v join directive p on p.id = v.id join unit iu on iu.id = p.issuer_unit_id
 				  order by coalesce(p.issued_on, p.created_at::date) desc, p.number desc nulls first, p.id desc
 				) l on true
-				""".formatted(reader.listCondition(), conditions, PAGE_SIZE + 1,
-				values.containsKey("offset") ? " offset :offset" : "")))
+				""".formatted(words.isEmpty() ? "" : ", d.search_text", reader.listCondition(), conditions,
+				PAGE_SIZE + 1, values.containsKey("offset") ? " offset :offset" : "")))
 			.params(values)
 			.query((ResultSetExtractor<ListPage>) DirectiveQueries::readPage);
 	}

@@ -4,7 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -18,6 +22,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.edu.portal.PortalHttp;
 import vn.edu.portal.Pools;
 import vn.edu.portal.TestAccounts;
+import vn.edu.portal.account.Role;
 import vn.edu.portal.account.TestPeople;
 import vn.edu.portal.system.Formats;
 import vn.edu.portal.system.TestPdfs;
@@ -59,6 +65,9 @@ class DirectiveTests {
 
 	@Autowired
 	TestPeople people;
+
+	@Autowired
+	TestDirectives directives;
 
 	TestDepartment dept;
 
@@ -482,6 +491,44 @@ class DirectiveTests {
 		publish(login(this.dept.leader), id, Formats.dayMonthYear(this.formats.today()));
 
 		assertThat(school.get("/directives").body()).contains(department, "/directives/" + id + "\"");
+	}
+
+	@Test
+	void theListShowsTwentyFivePerPageNewestFirstAndTheRestOnTheNextWithOrWithoutWords() {
+		LocalDate first = this.formats.today().minusDays(60);
+		List<Long> published = new ArrayList<>();
+		for (int day = 0; day < 27; day++) {
+			published.add(this.directives.publishSampleTo(this.dept, List.of(this.dept.upperSecondaryOne),
+					first.plusDays(day)));
+		}
+		List<Long> newestFirst = new ArrayList<>(published);
+		Collections.reverse(newestFirst);
+		PortalHttp school = login(this.dept.schoolLeader);
+
+		for (String query : List.of("", "q=tang+cuong+lanh+dao&")) {
+			Document page = Jsoup.parse(school.get("/directives?" + query).body());
+			assertThat(listed(page)).as(query).containsExactlyElementsOf(newestFirst.subList(0, 25));
+			Element newest = page.selectFirst("li.list-group-item");
+			assertThat(newest.text()).contains("V/v tăng cường lãnh đạo", "Đã ban hành",
+					"Sở Giáo dục và Đào tạo thử nghiệm · " + Formats.dayMonthYear(first.plusDays(26)));
+			String next = page.select("a.page-link").last().attr("href");
+			Document second = Jsoup.parse(school.get(next).body());
+			assertThat(listed(second)).as(query + " the second page")
+				.containsExactlyElementsOf(newestFirst.subList(25, 27));
+			assertThat(second.select("option[value=" + this.dept.department + "]"))
+				.as("the issuer offered on every page")
+				.hasSize(1);
+		}
+		PortalHttp another = login(this.people.account(this.dept.upperSecondaryTwo, Role.UNIT_LEADER));
+		assertThat(listed(Jsoup.parse(another.get("/directives").body()))).as("another school")
+			.doesNotContainAnyElementsOf(published);
+	}
+
+	private static List<Long> listed(Document page) {
+		return page.select("li.list-group-item a.fw-semibold")
+			.stream()
+			.map((link) -> Long.valueOf(link.attr("href").replaceAll("\\D", "")))
+			.toList();
 	}
 
 	@Test

@@ -121,8 +121,8 @@ class DashboardController {
 		model.addAttribute("directives", view.directives());
 		model.addAttribute("resembling", view.reportsResembling());
 		model.addAttribute("requests", view.requests());
-		model.addAttribute("figures",
-				this.figures.of(dashboard, order, choice, locale, model.asMap(), request, response));
+		model.addAttribute("figures", this.figures.of(dashboard, order, choice, unitType, directive, locale,
+				model.asMap(), request, response));
 		return "dashboard/index";
 	}
 

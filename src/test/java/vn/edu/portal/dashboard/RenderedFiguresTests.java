@@ -24,7 +24,8 @@ class RenderedFiguresTests {
 	/** What the figures are kept by, as the template names it. */
 	private static final Set<String> KEPT_BY = Set.of("main", "children", "incidentsBy", "medians", "trend",
 			"incidentMonths", "distribution", "pending", "pendingMore", "pendingCapped", "resembling", "requests",
-			"choice", "unitId", "unitType", "directiveId", "sort", "properties", "#lists", "#strings", "@formats");
+			"choice", "unitId", "unitType", "directiveId", "sort", "properties", "#lists", "#strings", "@formats",
+			"childRows", "pendingRows");
 
 	private static final Pattern READ = Pattern.compile("[$*]\\{\\s*([#@]?[A-Za-z_][A-Za-z0-9_]*)");
 

@@ -45,7 +45,7 @@ class TemplateExpressionsTests {
 	@ValueSource(strings = { "layout.html", "fragments/menu.html", "inbox/list.html", "directives/list.html",
 			"incidents/list.html", "notifications/list.html", "dashboard/index.html", "dashboard/figures.html",
 			"fragments/directive.html", "fragments/pagination.html", "incidents/row.html", "directives/row.html",
-			"incidents/list-content.html", "directives/list-content.html" })
+			"incidents/list-content.html", "directives/list-content.html", "dashboard/rows.html" })
 	void textIsJoinedByThymeleafNotBySpringEl(String template) throws IOException {
 		String text = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);
 		Matcher joined = JOINED_IN_SPRING_EL.matcher(text);
@@ -59,7 +59,8 @@ class TemplateExpressionsTests {
 	 * its key, never from the page or the reader.
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "incidents/row.html", "directives/row.html", "inbox/row.html", "fragments/choices.html" })
+	@ValueSource(strings = { "incidents/row.html", "directives/row.html", "inbox/row.html", "fragments/choices.html",
+			"dashboard/rows.html" })
 	void aKeptRowReadsItsRowAlone(String template) throws IOException {
 		String text = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);
 

@@ -2,6 +2,7 @@ package vn.edu.portal.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +28,17 @@ class TemplateExpressionsTests {
 
 	/** Inside {@code ${…}}: a quoted text joined with {@code +} to something else. */
 	private static final Pattern JOINED_IN_SPRING_EL = Pattern.compile("\\$\\{[^}]*('\\s*\\+|\\+\\s*')[^}]*}");
+
+	/** The start of a value that starts with a digit. */
+	private static final String DIGIT_FIRST = "(?:@formats\\.|#numbers\\.|[\\w.]*[nN]umber(?:AndSymbol)?\\b)";
+
+	/**
+	 * A join in Thymeleaf whose first value is a date or time ({@code @formats}), a
+	 * number ({@code #numbers}) or a number of a document, first of an expression and
+	 * followed by {@code +}, or first of a {@code |…|} with more text after it.
+	 */
+	private static final Pattern JOIN_FROM_A_DIGIT = Pattern.compile(
+			"(?:=\"|\\(|[?:])\\s*\\$\\{" + DIGIT_FIRST + "[^}]*}\\s*\\+|\\|\\$\\{" + DIGIT_FIRST + "[^}]*}[^|\"]+\\|");
 
 	/** A {@code ${…}} expression, its inside as group 1. */
 	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
@@ -115,6 +129,35 @@ class TemplateExpressionsTests {
 			.flatMap((expression) -> NAME.matcher(expression).results().map((name) -> name.group(1)))
 			.filter((name) -> !LITERAL.contains(name) && !List.of(allowed).contains(name) && !declared.contains(name))
 			.toList();
+	}
+
+	/**
+	 * No Thymeleaf join ({@code +}, {@code |…|}) starts with a value that starts with a
+	 * digit (a date, a time, a number, a directive's number): Thymeleaf first reads such
+	 * a text as a number, and a text that is not one threw and caught an exception (its
+	 * stack trace filled) for each row of the delivery tree, each option of the
+	 * dashboard's directives. Such values are written inlined instead ({@code [[${…}]] ·
+	 * [[${…}]]}).
+	 */
+	@Test
+	void noJoinStartsWithAValueThatStartsWithADigit() throws IOException {
+		Resource[] templates = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.html");
+		assertThat(templates).hasSizeGreaterThan(40);
+		List<String> found = new ArrayList<>();
+		for (Resource template : templates) {
+			Matcher join = JOIN_FROM_A_DIGIT.matcher(template.getContentAsString(StandardCharsets.UTF_8));
+			join.results().forEach((match) -> found.add(template.getFilename() + ": " + match.group()));
+		}
+
+		assertThat(found).isEqualTo(List.of());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "${@formats.dateTime(n.readAt)} + ' · ' + ${n.readBy}", "|${d.number} · ${d.subject}|",
+			"${r.numberAndSymbol} + ' · '", "|${#numbers.formatInteger(h, 2)}:00|",
+			"${@formats.date(a.due)} + (${x} ? ' · ' : '')" })
+	void theCheckFindsAJoinFromADigit(String expression) {
+		assertThat(JOIN_FROM_A_DIGIT.matcher("<p th:text=\"" + expression + "\"></p>").find()).isTrue();
 	}
 
 	@ParameterizedTest

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoundTripsPerPageTests {
 
-	private static final int MOST_PER_LIST_PAGE = 6;
+	private static final int MOST_PER_PAGE = 6;
 
 	private static final int READ_BY_A_LIST_PAGE = 5;
 
@@ -161,11 +161,11 @@ class RoundTripsPerPageTests {
 			assertThat(sent).as("%s: one read-only transaction", username)
 				.filteredOn((statement) -> statement.equals("BEGIN"))
 				.hasSize(1);
-			if (sent.size() > MOST_PER_LIST_PAGE) {
+			if (sent.size() > MOST_PER_PAGE) {
 				tooMany.add(username + " took " + sent.size() + ": " + sent);
 			}
 		}
-		assertThat(tooMany).as("the home page over " + MOST_PER_LIST_PAGE + " round trips").isEmpty();
+		assertThat(tooMany).as("the home page over " + MOST_PER_PAGE + " round trips").isEmpty();
 	}
 
 	private PortalHttp admin() {
@@ -189,15 +189,15 @@ class RoundTripsPerPageTests {
 		assertThat(workedOut).filteredOn((statement) -> statement.contains("SPRING_SESSION")).hasSize(1);
 		assertThat(workedOut).filteredOn((statement) -> statement.equals("BEGIN")).hasSize(1);
 		assertThat(workedOut).as("the dashboard's round trips").hasSizeLessThanOrEqualTo(MOST_ON_THE_DASHBOARD);
-		assertThat(workedOut).as("worked out").hasSizeGreaterThan(MOST_PER_LIST_PAGE);
+		assertThat(workedOut).as("worked out").hasSizeGreaterThan(MOST_PER_PAGE);
 
 		RoundTrips.Counted<HttpResponse<String>> again = RoundTrips.during(() -> http.get("/dashboard"));
 		assertThat(again.result().statusCode()).isEqualTo(200);
-		assertThat(again.statements()).as("kept: " + again.statements()).hasSizeLessThanOrEqualTo(MOST_PER_LIST_PAGE);
+		assertThat(again.statements()).as("kept: " + again.statements()).hasSizeLessThanOrEqualTo(MOST_PER_PAGE);
 
 		this.jdbc.sql("update unit set name = rtrim(name) where id = ?").param(this.data.dept.department).update();
 		assertThat(RoundTrips.during(() -> http.get("/dashboard")).statements()).as("worked out again after a change")
-			.hasSizeGreaterThan(MOST_PER_LIST_PAGE);
+			.hasSizeGreaterThan(MOST_PER_PAGE);
 	}
 
 	@Test

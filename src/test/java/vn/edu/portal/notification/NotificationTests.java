@@ -1,5 +1,6 @@
 package vn.edu.portal.notification;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -181,7 +182,7 @@ class NotificationTests {
 				from account a, generate_series(1, 31) n where a.username = ?
 				""").param(this.schoolStaff).update();
 		Document first = Jsoup.parse(colleague.get("/notifications").body());
-		assertThat(first.select("main li.list-group-item")).hasSize(NotificationController.PAGE_SIZE);
+		assertThat(first.select("main li.list-group-item")).hasSize(NotificationInbox.PAGE_SIZE);
 		assertThat(first.select("main li .badge.text-bg-danger")).as("the oldest, urgent, is on the next page")
 			.isEmpty();
 		assertThat(first.select("ul.pagination a:containsOwn(Trang sau)").attr("href")).endsWith("page=1");
@@ -201,6 +202,53 @@ class NotificationTests {
 		assertThat(other.select("main li.list-group-item")).as("another reader's messages").isEmpty();
 		assertThat(other.select("input[name=mode][checked]").val()).as("no preference saved").isEqualTo("ALL");
 		assertThat(other.select("select#hour option[selected]").text()).isEqualTo("07:00");
+	}
+
+	/**
+	 * A message opens only for its own account and only onto a page of the portal; a
+	 * preference out of range is refused with the reason and saves nothing.
+	 */
+	@Test
+	void aMessageOpensForItsOwnReaderOnlyOntoThePortalAndABadPreferenceSavesNothing() {
+		long own = message(this.schoolStaff, "/inbox");
+		long offPortal = message(this.schoolStaff, "//evil.example/phish");
+		PortalHttp colleague = new PortalHttp(this.port);
+		colleague.login(this.schoolStaff, TestPeople.PASSWORD);
+		PortalHttp school = new PortalHttp(this.port);
+		school.login(this.dept.schoolLeader, TestPeople.PASSWORD);
+
+		assertThat(school.get("/notifications/" + own).statusCode()).as("another reader's message").isEqualTo(404);
+		assertThat(unread(own)).as("left unread by another reader").isTrue();
+		HttpResponse<String> opened = colleague.get("/notifications/" + own);
+		assertThat(PortalHttp.location(opened)).isEqualTo("/inbox");
+		assertThat(unread(own)).isFalse();
+		assertThat(colleague.get("/notifications/" + own).statusCode()).as("opened twice").isEqualTo(302);
+		assertThat(colleague.get("/notifications/" + offPortal).statusCode()).as("a link off the portal")
+			.isEqualTo(404);
+
+		colleague.get("/notifications");
+		colleague.post("/notifications/preference", Map.of("mode", "DIGEST", "hour", "24"));
+		Document refused = Jsoup.parse(colleague.get("/notifications").body());
+		assertThat(refused.text()).contains("Hãy chọn cách nhận thư và một giờ từ 0 đến 23.");
+		assertThat(this.jdbc.sql("""
+				select count(*) from notification_preference p join account a on a.id = p.account_id
+				where a.username = ?
+				""").param(this.schoolStaff).query(Integer.class).single()).isZero();
+	}
+
+	private long message(String username, String link) {
+		return this.jdbc.sql("""
+				insert into notification (account_id, kind, urgent, args, link)
+				select a.id, 'DIRECTIVE_DELIVERED', false, '{}'::jsonb, ? from account a where a.username = ?
+				returning id
+				""").params(link, username).query(Long.class).single();
+	}
+
+	private boolean unread(long id) {
+		return this.jdbc.sql("select read_at is null from notification where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single();
 	}
 
 	@Test

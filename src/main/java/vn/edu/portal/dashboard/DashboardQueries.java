@@ -45,7 +45,7 @@ class DashboardQueries {
 	 */
 	Scope scope(long unitId) {
 		return this.jdbc.sql("""
-				select u.path, v.version, now() as now,
+				select u.path, v.version, v.incidents, now() as now,
 				       coalesce(current_setting('portal.dashboard_changed', true), '') = 'yes' as changed_here,
 				       set_config('plan_cache_mode', 'force_custom_plan', true),
 				       set_config('max_parallel_workers_per_gather', '0', true)
@@ -53,7 +53,8 @@ class DashboardQueries {
 				""")
 			.param(unitId)
 			.query((rs, i) -> new Scope(rs.getString("path"), rs.getObject("version", UUID.class),
-					rs.getTimestamp("now").toInstant(), rs.getBoolean("changed_here")))
+					rs.getObject("incidents", UUID.class), rs.getTimestamp("now").toInstant(),
+					rs.getBoolean("changed_here")))
 			.single();
 	}
 
@@ -63,11 +64,13 @@ class DashboardQueries {
 	 * @param path the unit's path in the tree
 	 * @param version the number of the state of everything the dashboard reads (moved in
 	 * the same transaction as any change to it: see {@code dashboard_version})
+	 * @param incidentsVersion the number of the state of what the incident figures read
+	 * alone (moved with the other by a change to them, and not by any other change)
 	 * @param now the time of this transaction, as the statements see it
 	 * @param changedHere whether this very transaction has changed what the dashboard
 	 * reads, not yet under any number
 	 */
-	record Scope(String path, UUID version, Instant now, boolean changedHere) {
+	record Scope(String path, UUID version, UUID incidentsVersion, Instant now, boolean changedHere) {
 	}
 
 	/** A unit, and the open units one level below it, by name. */
@@ -256,6 +259,16 @@ class DashboardQueries {
 	 */
 	record Incidents(Map<Long, long[]> rows, Map<String, List<Count>> by, Medians medians, List<MonthCount> months,
 			Instant changesAt) {
+
+		/** Whether these figures are still those of the same data at a moment. */
+		boolean holdAt(Instant now) {
+			return this.changesAt == null || now.isBefore(this.changesAt);
+		}
+
+		/** How many rows these figures hold. */
+		int weight() {
+			return 1 + this.rows.size() + this.months.size() + this.by.values().stream().mapToInt(List::size).sum();
+		}
 	}
 
 	/**

@@ -57,6 +57,18 @@ class Dashboards {
 		.executor(Runnable::run)
 		.build();
 
+	/**
+	 * The incident figures of the dashboards kept, under the number of the state of what
+	 * they read alone: the first view after an acknowledgement or a report works out the
+	 * rest of its page, not years of incidents.
+	 */
+	private final Cache<IncidentsKey, DashboardQueries.Incidents> keptIncidents = Caffeine.newBuilder()
+		.maximumWeight(KEPT_ROWS)
+		.weigher((IncidentsKey key, DashboardQueries.Incidents incidents) -> incidents.weight())
+		.expireAfterAccess(Duration.ofHours(1))
+		.executor(Runnable::run)
+		.build();
+
 	/** The serial numbers of the dashboards worked out, from 1. */
 	private final AtomicLong serials = new AtomicLong();
 
@@ -89,7 +101,7 @@ class Dashboards {
 		Key key = new Key(selection, allPending, today, scope.version());
 		Kept kept = scope.changedHere() ? null : this.kept.getIfPresent(key);
 		if (kept == null || !kept.holdsAt(scope.now())) {
-			kept = work(selection, today, allPending);
+			kept = work(selection, today, allPending, scope);
 			if (scope.changedHere()) {
 				return new Shown(Shown.NOT_KEPT, kept.view().withChildrenIn(order.units()));
 			}
@@ -116,10 +128,9 @@ class Dashboards {
 
 	}
 
-	private Kept work(Selection selection, LocalDate today, boolean allPending) {
+	private Kept work(Selection selection, LocalDate today, boolean allPending, DashboardQueries.Scope scope) {
 		ZoneId zone = this.formats.zone();
-		DashboardQueries.Incidents incidents = this.queries.incidents(selection, firstTrendMonth(selection.period()),
-				today, zone);
+		DashboardQueries.Incidents incidents = incidents(selection, today, scope);
 		List<Figures> all = figures(selection, incidents, UnitOrder.NAME, today);
 		List<Figures> children = all.subList(1, all.size());
 		int shown = allPending ? PENDING_ALL : PENDING_FIRST;
@@ -132,7 +143,31 @@ class Dashboards {
 						pending.subList(0, Math.min(shown, pending.size())), pending.size() > shown,
 						this.queries.directivesOf(selection, today, zone, DIRECTIVES_OFFERED),
 						copies.reportsResembling(), copies.requests()),
-				incidents.changesAt());
+				incidents);
+	}
+
+	/**
+	 * A dashboard's incident figures: those kept under the number of the state of what
+	 * they read, or worked out (and kept, unless this transaction has changed the data).
+	 */
+	private DashboardQueries.Incidents incidents(Selection selection, LocalDate today, DashboardQueries.Scope scope) {
+		YearMonth monthsFrom = firstTrendMonth(selection.period());
+		IncidentsKey key = new IncidentsKey(selection, monthsFrom, today, scope.incidentsVersion());
+		DashboardQueries.Incidents incidents = scope.changedHere() ? null : this.keptIncidents.getIfPresent(key);
+		if (incidents == null || !incidents.holdAt(scope.now())) {
+			incidents = this.queries.incidents(selection, monthsFrom, today, this.formats.zone());
+			if (!scope.changedHere()) {
+				this.keptIncidents.put(key, incidents);
+			}
+		}
+		return incidents;
+	}
+
+	/**
+	 * What a dashboard's incident figures are worked out from: the choice, the first
+	 * month counted by month, the day and the number of the state of what they read.
+	 */
+	private record IncidentsKey(Selection selection, YearMonth monthsFrom, LocalDate today, UUID version) {
 	}
 
 	/**
@@ -149,10 +184,10 @@ class Dashboards {
 	 * It is exact by construction: under its key, the same statements would read the
 	 * same.
 	 */
-	private record Kept(long serial, View view, Instant changesAt) {
+	private record Kept(long serial, View view, DashboardQueries.Incidents incidents) {
 
 		boolean holdsAt(Instant now) {
-			return this.changesAt == null || now.isBefore(this.changesAt);
+			return this.incidents.holdAt(now);
 		}
 
 		int weight() {

@@ -490,11 +490,16 @@ class DashboardTests {
 	 */
 	@Test
 	void theNumberOfTheStateOfTheDataMovesAtCommitForAChangeAndNeverForNoChange() {
-		UUID before = version();
+		UUID unchanged = version();
 		assertThat(this.jdbc.sql("update assignment set due_on = due_on where directive_id = ?")
 			.param(this.directive)
 			.update()).as("four recipients and the school forwarded to").isEqualTo(5);
-		assertThat(version()).as("rows updated to what they were").isEqualTo(before);
+		assertThat(version()).as("rows updated to what they were").isEqualTo(unchanged);
+		UUID incidentsBefore = incidentsVersion();
+		acknowledge(this.directive, this.dept.schoolOfDistrictOne, false, account(this.dept.schoolLeader));
+		assertThat(version()).as("an acknowledgement").isNotEqualTo(unchanged);
+		assertThat(incidentsVersion()).as("read by no incident figure").isEqualTo(incidentsBefore);
+		UUID before = version();
 
 		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
 		long changedBy = transaction.execute((status) -> {
@@ -513,6 +518,8 @@ class DashboardTests {
 		assertThat(this.jdbc.sql("select xmin::text::bigint from dashboard_version").query(Long.class).single())
 			.as("by the transaction that changed the data")
 			.isEqualTo(changedBy);
+		assertThat(incidentsVersion()).as("an incident, after an assignment in the same transaction")
+			.isNotEqualTo(incidentsBefore);
 
 		transaction.executeWithoutResult((status) -> {
 			this.jdbc.sql("update unit set name = 'Đổi tên' where id = ?").param(this.dept.districtTwo).update();
@@ -551,38 +558,87 @@ class DashboardTests {
 	}
 
 	/**
-	 * Every table a kept dashboard is worked out from moves the number: the tables named
-	 * in the statements of the dashboard's figures and queries, found in their source.
+	 * A dashboard worked out again after an acknowledgement keeps its incident figures
+	 * (their number has not moved) and works out the rest; after an incident, both.
+	 */
+	@Test
+	void theIncidentFiguresAreKeptAcrossAnAcknowledgementAndWorkedOutAgainForAnIncident() {
+		LocalDate today = this.formats.today();
+		DashboardPeriod period = new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, today.minusDays(10), today);
+		Dashboards.View first = this.dashboards.view(this.dept.department, period, null, null, UnitOrder.NAME, false)
+			.view();
+		acknowledge(this.directive, this.dept.schoolOfDistrictOne, false, account(this.dept.schoolLeader));
+		Dashboards.View acknowledged = this.dashboards
+			.view(this.dept.department, period, null, null, UnitOrder.NAME, false)
+			.view();
+		assertThat(acknowledged.main().acknowledged().text()).as("worked out again").isEqualTo("80% (4/5)");
+		assertThat(acknowledged.incidentsBy()).as("the incident figures kept").isSameAs(first.incidentsBy());
+		assertThat(acknowledged.main().incidents()).isEqualTo(2);
+
+		incident(this.dept.upperSecondaryOne, false, "interval '1 day'", account(this.dept.schoolLeader));
+		Dashboards.View submitted = this.dashboards
+			.view(this.dept.department, period, null, null, UnitOrder.NAME, false)
+			.view();
+		assertThat(submitted.incidentsBy()).as("worked out again").isNotSameAs(first.incidentsBy());
+		assertThat(submitted.main().incidents()).isEqualTo(3);
+		assertThat(submitted.main().acknowledged().text()).isEqualTo("80% (4/5)");
+	}
+
+	/**
+	 * Every table a kept dashboard is worked out from moves the number, and every table
+	 * its incident figures are worked out from moves theirs: the tables named in the
+	 * statements of the dashboard's figures and queries (of the incident figures' method
+	 * alone), found in their source.
 	 */
 	@Test
 	void everyTableTheDashboardReadsMovesTheNumberWhenItChanges() throws IOException {
+		Path sources = Path.of("src/main/java/vn/edu/portal/dashboard");
+		Set<String> read = new TreeSet<>();
+		for (String source : List.of("Dashboards.java", "DashboardQueries.java", "ComplianceFigures.java")) {
+			read.addAll(tablesNamedIn(Files.readString(sources.resolve(source))));
+		}
+		read.remove("dashboard_version");
+		assertThat(read).as("found in the statements").contains("compliance_day", "incident", "unit", "report");
+		assertThat(tablesWatchedBy("dashboard_version")).containsAll(read);
+
+		String queries = Files.readString(sources.resolve("DashboardQueries.java"));
+		Set<String> readForIncidents = tablesNamedIn(
+				queries.substring(queries.indexOf("Incidents incidents("), queries.indexOf("record Incidents(")));
+		assertThat(readForIncidents).as("found in the statement")
+			.containsExactlyInAnyOrder("compliance_unit_today", "unit", "incident");
+		assertThat(tablesWatchedBy("dashboard_incidents_version")).containsAll(readForIncidents);
+	}
+
+	private Set<String> tablesNamedIn(String source) {
 		Set<String> tables = new TreeSet<>(
 				this.jdbc.sql("select table_name from information_schema.tables where table_schema = current_schema()")
 					.query(String.class)
 					.list());
-		Set<String> read = new TreeSet<>();
-		Pattern named = Pattern.compile("\\b(?:from|join)\\s+([a-z_]+)\\b");
-		for (String source : List.of("Dashboards.java", "DashboardQueries.java", "ComplianceFigures.java")) {
-			Matcher matcher = named.matcher(Files.readString(Path.of("src/main/java/vn/edu/portal/dashboard", source)));
-			while (matcher.find()) {
-				if (tables.contains(matcher.group(1))) {
-					read.add(matcher.group(1));
-				}
+		Set<String> named = new TreeSet<>();
+		Matcher matcher = Pattern.compile("\\b(?:from|join)\\s+([a-z_]+)\\b").matcher(source);
+		while (matcher.find()) {
+			if (tables.contains(matcher.group(1))) {
+				named.add(matcher.group(1));
 			}
 		}
-		read.remove("dashboard_version");
-		assertThat(read).as("found in the statements").contains("compliance_day", "incident", "unit", "report");
-		List<String> watched = this.jdbc.sql("""
+		return named;
+	}
+
+	/** The tables that have all three of the triggers that move a number. */
+	private List<String> tablesWatchedBy(String triggers) {
+		return this.jdbc.sql("""
 				select c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid
-				where t.tgname in ('dashboard_version_on_change', 'dashboard_version_on_update',
-				                   'dashboard_version_on_truncate')
+				where t.tgname in (:triggers || '_on_change', :triggers || '_on_update', :triggers || '_on_truncate')
 				group by c.relname having count(*) = 3
-				""").query(String.class).list();
-		assertThat(watched).containsAll(read);
+				""").param("triggers", triggers).query(String.class).list();
 	}
 
 	private UUID version() {
 		return this.jdbc.sql("select version from dashboard_version").query(UUID.class).single();
+	}
+
+	private UUID incidentsVersion() {
+		return this.jdbc.sql("select incidents from dashboard_version").query(UUID.class).single();
 	}
 
 	private void acknowledge(long directive, long unit, boolean late, long by) {

@@ -88,30 +88,10 @@ district_leader=$(login "gen.$district.1")
 curl -fs -o /dev/null -H "Cookie: $leader" "http://127.0.0.1:$port/dashboard" \
   || { echo "the dashboard does not answer" >&2; exit 1; }
 
-cat >"$work/latency.lua" <<'LUA'
-local cookies = {}
-local n = 0
-function init(args)
-  for cookie in string.gmatch(os.getenv("BENCH_COOKIES"), "[^ ]+") do
-    table.insert(cookies, cookie)
-  end
-end
-function request()
-  n = n + 1
-  return wrk.format("GET", nil, { ["Cookie"] = cookies[(n % #cookies) + 1] })
-end
-function done(summary, latency, requests)
-  io.write(string.format("RESULT %d %d %.1f %.1f %.1f %.1f %.1f\n", summary.requests,
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000))
-end
-LUA
-
 # wrk connections cookies path -> "requests errors req/s p50 p95 p99 max" (ms)
 measure() {
-  BENCH_COOKIES="$2" wrk -t "$(( $1 < 2 ? 1 : 2 ))" -c "$1" -d 3s -s "$work/latency.lua" "http://127.0.0.1:$port$3" >/dev/null
-  BENCH_COOKIES="$2" wrk -t "$(( $1 < 2 ? 1 : 2 ))" -c "$1" -d "${seconds}s" -s "$work/latency.lua" \
+  BENCH_COOKIES="$2" wrk -t "$(( $1 < 2 ? 1 : 2 ))" -c "$1" -d 3s -s bench/cookies.lua "http://127.0.0.1:$port$3" >/dev/null
+  BENCH_COOKIES="$2" wrk -t "$(( $1 < 2 ? 1 : 2 ))" -c "$1" -d "${seconds}s" -s bench/cookies.lua \
     "http://127.0.0.1:$port$3" | sed -n 's/^RESULT //p'
 }
 

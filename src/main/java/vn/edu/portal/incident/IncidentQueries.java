@@ -100,7 +100,13 @@ class IncidentQueries {
 		if (filter.platform() != null) {
 			where.append(" and i.platform = :platform");
 		}
-		if (filter.unit() != null && !filter.unit().isBlank()) {
+		// The units' and reviewers' names are read for the rows listed alone (joined in
+		// the
+		// list, PostgreSQL hashed every unit of a country, 54,000, for each page); the
+		// unit
+		// is joined in the list only to filter by its place in the tree.
+		boolean byUnit = filter.unit() != null && !filter.unit().isBlank();
+		if (byUnit) {
 			where.append(" and u.path like coalesce((select fu.path from unit fu where fu.code = :unit), '-') || '%'");
 		}
 		if (filter.fromDay() != null) {
@@ -129,20 +135,21 @@ class IncidentQueries {
 				with listed as (
 				select i.id, i.unit_id, i.status, i.category, i.severity, i.platform, left(i.summary, 240) as summary,
 				       i.detected_at, i.submitted_at, i.updated_at, i.triage_due_at, i.reviewer_id,
-				       %s as past_target, coalesce(u.short_name, u.name) as unit_name,
-				       r.full_name as reviewer_name, %s as requests
-				from %s join unit u on u.id = i.unit_id left join account r on r.id = i.reviewer_id
+				       %s as past_target, %s as requests
+				from %s%s
 				where %s
 				order by %s
 				%s
 				), other_units as (%s)
 				select i.id, i.status, i.category, i.severity, i.platform, i.summary, i.detected_at, i.submitted_at,
 				       i.triage_due_at, i.reviewer_id is null as unassigned, i.past_target,
-				       coalesce(n.units, 0) as other_units, i.unit_name, i.reviewer_name, i.requests
-				from listed i left join other_units n on n.incident_id = i.id
+				       coalesce(n.units, 0) as other_units, coalesce(u.short_name, u.name) as unit_name,
+				       r.full_name as reviewer_name, i.requests
+				from listed i join unit u on u.id = i.unit_id left join account r on r.id = i.reviewer_id
+				left join other_units n on n.incident_id = i.id
 				order by %s
-				""".formatted(PAST_TARGET, withRequests ? REQUESTS : "null::text", reader.listSource(), where, order,
-				limit, OTHER_UNITS, order)))
+				""".formatted(PAST_TARGET, withRequests ? REQUESTS : "null::text", reader.listSource(),
+				byUnit ? " join unit u on u.id = i.unit_id" : "", where, order, limit, OTHER_UNITS, order)))
 			.param("me", me);
 		if (filter.status() != null) {
 			statement = statement.param("status", filter.status().name());

@@ -82,9 +82,11 @@ class IncidentQueries {
 
 	private JdbcClient.StatementSpec filtered(IncidentAccess.Reader reader, IncidentFilter filter, View view, long me,
 			ZoneId zone, String limit, boolean withRequests) {
-		StringBuilder where = new StringBuilder(reader.listCondition());
+		StringBuilder where = new StringBuilder(
+				(view == View.TRIAGE) ? reader.openListCondition() : reader.listCondition());
 		where.append(switch (view) {
 			case ALL -> "";
+			// The statuses of the index of the open incidents (V61), word for word.
 			case TRIAGE -> " and i.status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'NEEDS_INFO', 'ESCALATED')";
 			case MINE -> " and i.reviewer_id = :me and i.status <> 'CLOSED'";
 		});

@@ -316,6 +316,14 @@ class IncidentTests {
 		PortalHttp officer = login(this.dept.officer);
 		assertThat(links(officer, "/incidents")).contains(sentLink).doesNotContain(draftLink);
 		assertThat(links(officer, "/incidents/triage")).contains(sentLink).doesNotContain(draftLink);
+		PortalHttp leader = login(this.dept.leader);
+		assertThat(links(leader, "/incidents/triage")).as("the Department's own unit's reader")
+			.contains(sentLink)
+			.doesNotContain(draftLink);
+		PortalHttp otherOfficer = login(new TestDepartment(this.jdbc, this.people).officer);
+		assertThat(links(otherOfficer, "/incidents/triage")).as("another Department's")
+			.doesNotContain(sentLink, draftLink);
+		assertThat(links(otherOfficer, "/incidents")).doesNotContain(sentLink, draftLink);
 		assertThat(links(login(this.people.account(this.dept.districtTwo, Role.UNIT_LEADER)), "/incidents"))
 			.doesNotContain(sentLink, draftLink);
 		assertThat(links(login(this.dept.schoolLeader), "/incidents")).doesNotContain(sentLink, draftLink);

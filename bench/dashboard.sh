@@ -45,7 +45,7 @@ start_app() {
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" SPRING_DATASOURCE_USERNAME="$PGUSER" \
     SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" PORTAL_ADMIN_PASSWORD="$password" PORTAL_MFA_REQUIREDROLES= \
     SERVER_PORT="$port" \
-    SERVER_ADDRESS=127.0.0.1 java -Xmx512m -jar target/edu-portal.jar >>"$work/app.log" 2>&1 &
+    SERVER_ADDRESS=127.0.0.1 java -Xmx512m -jar "$work/portal/edu-portal.jar" >>"$work/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
@@ -57,6 +57,8 @@ start_app() {
 }
 
 [[ -f target/edu-portal.jar ]] || ./mvnw -q -B package -DskipTests
+# An extracted copy (the layout the Dockerfile runs): a build during the run cannot pull its classes away.
+java -Djarmode=tools -jar target/edu-portal.jar extract --destination "$work/portal" >/dev/null
 if ! psql -X -At -d postgres -c "select 1 from pg_database where datname = '$PGDATABASE'" | grep -q 1; then
   createdb "$PGDATABASE"
   start_app

@@ -42,14 +42,8 @@ if ! psql -X -At -d postgres -c "select 1 from pg_database where datname = '$siz
   exit 2
 fi
 
-wait_for() { # url seconds -> 0 when it answers 200
-  local until=$((SECONDS + $2))
-  while ((SECONDS < until)); do
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$1" 2>/dev/null)" == 200 ]] && return 0
-    sleep 0.2
-  done
-  return 1
-}
+# shellcheck source=bench/common.sh
+source bench/common.sh
 
 start() { # port database demo(true|false)
   (cd "$work/portal" && SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$2" \
@@ -58,15 +52,6 @@ start() { # port database demo(true|false)
     exec java -Xmx512m -jar edu-portal.jar --server.port="$1" --server.address=127.0.0.1 >>"$work/portal-$1.log" 2>&1) &
   pids+=("$!")
   wait_for "http://127.0.0.1:$1/login" 300 || { tail -50 "$work/portal-$1.log" >&2; exit 1; }
-}
-
-login() { # port username password -> the session cookie
-  local jar="$work/cookies-$1-$2" token
-  token="$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$1/login" \
-    | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)"
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$2" --data-urlencode "password=$3" \
-    --data-urlencode "_csrf=$token" "http://127.0.0.1:$1/login"
-  awk '$6 == "PORTALSESSION" { print "PORTALSESSION=" $7 }' "$jar"
 }
 
 logins() { # username... -> the session cookies, separated by spaces

@@ -40,14 +40,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_for() { # url seconds -> 0 when it answers 200
-  local until=$((SECONDS + $2))
-  while ((SECONDS < until)); do
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$1" 2>/dev/null)" == 200 ]] && return 0
-    sleep 0.1
-  done
-  return 1
-}
+# shellcheck source=bench/common.sh
+source bench/common.sh
 
 start_portal() { # sets portal_pid; the log in $work/portal.log
   (cd "$work/portal" && SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$portal_db" \
@@ -62,15 +56,6 @@ start_portal() { # sets portal_pid; the log in $work/portal.log
 stop_portal() {
   kill "$portal_pid" 2>/dev/null && wait "$portal_pid" 2>/dev/null || true
   while curl -s -o /dev/null "http://127.0.0.1:$portal_port/login" 2>/dev/null; do sleep 0.2; done
-}
-
-login() { # port username password -> the session cookie
-  local jar="$work/cookies-$2" token
-  token="$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$1/login" \
-    | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)"
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$2" --data-urlencode "password=$3" \
-    --data-urlencode "_csrf=$token" "http://127.0.0.1:$1/login"
-  awk '$6 == "PORTALSESSION" { print "PORTALSESSION=" $7 }' "$jar"
 }
 
 # The portal: built if needed, extracted (the layout the Dockerfile runs), on a fresh database.

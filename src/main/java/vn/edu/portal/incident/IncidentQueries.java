@@ -102,11 +102,9 @@ class IncidentQueries {
 		if (filter.platform() != null) {
 			where.append(" and i.platform = :platform");
 		}
-		// The units' and reviewers' names are read for the rows listed alone (joined in
-		// the
-		// list, PostgreSQL hashed every unit of a country, 54,000, for each page); the
-		// unit
-		// is joined in the list only to filter by its place in the tree.
+		// Names are read for the rows listed alone (in the list, PostgreSQL hashed a
+		// country's 54,000 units for each page); the unit is joined in the list only to
+		// filter by its place in the tree.
 		boolean byUnit = filter.unit() != null && !filter.unit().isBlank();
 		if (byUnit) {
 			where.append(" and u.path like coalesce((select fu.path from unit fu where fu.code = :unit), '-') || '%'");

@@ -202,14 +202,14 @@ analyze gen_leader;
 analyze gen_directive;
 
 insert into report (assignment_id, period_due, status, revision, updated_at, updated_by, submitted_at, submitted_by,
-                    submitted_late, reviewed_at, reviewed_by)
+                    submitted_late, reviewed_at, reviewed_by, issuer_unit_id)
 select a.id, p.due,
        case when f.fate < 0.6 then 'ACCEPTED' else 'SUBMITTED' end, 1,
        p.due - 1 + time '10:00', l.account_id,
        case when f.fate < 0.65 then p.due - 1 + time '10:00' else p.due + 5 + time '10:00' end, l.account_id,
        f.fate >= 0.65,
        case when f.fate < 0.6 then p.due + 7 + time '10:00' end,
-       case when f.fate < 0.6 then d.published_by end
+       case when f.fate < 0.6 then d.published_by end, d.issuer_unit_id
 from assignment a join directive d on d.id = a.directive_id
 join gen_leader l on l.unit_id = a.unit_id
 cross join lateral (

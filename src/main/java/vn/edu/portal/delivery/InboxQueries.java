@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.edu.portal.account.UnitScope;
 import vn.edu.portal.directive.DirectiveCatalog;
 
 /**
@@ -165,19 +166,30 @@ class InboxQueries {
 
 	/**
 	 * The Department's queue of submitted reports within a scope, oldest first, plus one
-	 * row to tell a next page.
+	 * row to tell a next page: the reports of the directives its units issued, read from
+	 * the index of submitted reports by issuer (V62) unit by unit of the scope, as many
+	 * of each as the pages up to this one hold, then merged in the order of submission: a
+	 * page reads no more than that per unit, however many reports wait in the database.
 	 */
-	List<QueueRow> reviewQueue(String scopePath, int page) {
+	List<QueueRow> reviewQueue(UnitScope scope, int page) {
 		return this.jdbc.sql("""
 				select r.id, r.period_due, r.revision, r.submitted_at, r.submitted_late, u.name as unit_name,
 				       d.id as directive_id, d.number, d.symbol, d.subject
-				from report r join assignment a on a.id = r.assignment_id join unit u on u.id = a.unit_id
-				     join directive d on d.id = a.directive_id join unit iu on iu.id = d.issuer_unit_id
-				where r.status = 'SUBMITTED' and iu.path like :scope || '%'
-				order by r.submitted_at, r.id
-				limit :limit offset :offset
+				from (select q.id, q.submitted_at
+				      from unit iu cross join lateral (
+				          select r.id, r.submitted_at from report r
+				          where r.issuer_unit_id = iu.id and r.status = 'SUBMITTED'
+				          order by r.submitted_at, r.id limit :reach) as q
+				      where iu.path ~>=~ :scope and iu.path ~<~ :scopeEnd
+				      order by q.submitted_at, q.id
+				      limit :limit offset :offset) as p
+				     join report r on r.id = p.id join assignment a on a.id = r.assignment_id
+				     join unit u on u.id = a.unit_id join directive d on d.id = a.directive_id
+				order by p.submitted_at, p.id
 				""")
-			.param("scope", scopePath)
+			.param("scope", scope.path())
+			.param("scopeEnd", scope.pathEnd())
+			.param("reach", (page + 1) * PAGE_SIZE + 1)
 			.param("limit", PAGE_SIZE + 1)
 			.param("offset", page * PAGE_SIZE)
 			.query((rs, i) -> new QueueRow(rs.getLong("id"), rs.getObject("period_due", LocalDate.class),

@@ -32,7 +32,7 @@ class ReviewController {
 			throw new AccessDeniedException("only department officers review reports");
 		}
 		int shown = Math.max(0, Math.min(page, InboxFilter.MAX_PAGE));
-		List<InboxQueries.QueueRow> rows = this.queries.reviewQueue(this.scope.scopeOf(user).path(), shown);
+		List<InboxQueries.QueueRow> rows = this.queries.reviewQueue(this.scope.scopeOf(user), shown);
 		model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), InboxQueries.PAGE_SIZE)));
 		model.addAttribute("hasNext", rows.size() > InboxQueries.PAGE_SIZE);
 		model.addAttribute("page", shown);

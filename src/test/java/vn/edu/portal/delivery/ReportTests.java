@@ -353,6 +353,62 @@ class ReportTests {
 				""").param(this.assignment).query(String.class).single()).isEqualTo("Đã tổ chức 3 buổi.");
 	}
 
+	@Test
+	void theReviewQueueListsTheDepartmentsSubmittedReportsOldestFirstAcrossItsIssuersPageByPage() {
+		PortalHttp leader = login(this.dept.schoolLeader);
+		leader.get(this.form);
+		leader.post(this.form, report("submit", "Đã tổ chức 3 buổi sinh hoạt.", null));
+		assertThat(this.jdbc.sql("select issuer_unit_id from report where id = ?")
+			.param(reportId())
+			.query(Long.class)
+			.single()).as("the database writes the issuer of a report the portal saves")
+			.isEqualTo(this.dept.department);
+
+		// A second directive, issued by the Department's division, and 30 more submitted
+		// reports
+		// of both directives' four assignments, their times of submission interleaved.
+		long byDivision = this.directives.publishWithReport(this.dept,
+				List.of(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo), this.formats.today(), this.due);
+		this.jdbc.sql("update directive set issuer_unit_id = ? where id = ?")
+			.params(this.dept.division, byDivision)
+			.update();
+		List<Long> assignments = this.jdbc
+			.sql("select id from assignment where directive_id in (?, ?) and unit_id in (?, ?) order by id")
+			.params(this.directive, byDivision, this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo)
+			.query(Long.class)
+			.list();
+		long by = this.people.user(this.dept.schoolLeader).id();
+		for (int i = 0; i < 30; i++) {
+			this.jdbc.sql("""
+					insert into report (assignment_id, period_due, status, revision, updated_at, updated_by,
+					                    submitted_at, submitted_by, submitted_late)
+					values (?, ?, 'SUBMITTED', 1, now(), ?, now() - make_interval(days => ?), ?, false)
+					""").params(assignments.get(i % 4), this.due.minusDays(10 + i), by, 40 - i, by).update();
+		}
+		assertThat(this.jdbc.sql("select count(distinct issuer_unit_id) from report where assignment_id in (:ids)")
+			.param("ids", assignments)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		List<String> oldestFirst = this.jdbc.sql("""
+				select '/reports/' || r.id from report r join assignment a on a.id = r.assignment_id
+				where a.directive_id in (?, ?) and r.status = 'SUBMITTED' order by r.submitted_at, r.id
+				""").params(this.directive, byDivision).query(String.class).list();
+		assertThat(oldestFirst).hasSize(31);
+
+		PortalHttp officer = login(this.dept.officer);
+		Document first = Jsoup.parse(officer.get("/reports/review").body());
+		Document second = Jsoup.parse(officer.get("/reports/review?page=1").body());
+		assertThat(first.select("li.list-group-item > a").eachAttr("href"))
+			.containsExactlyElementsOf(oldestFirst.subList(0, 25));
+		assertThat(second.select("li.list-group-item > a").eachAttr("href"))
+			.containsExactlyElementsOf(oldestFirst.subList(25, 31));
+		assertThat(first.select("li.page-item:not(.disabled) a[href$=page=1]")).isNotEmpty();
+		assertThat(second.select("li.page-item.disabled a[href$=page=2]")).isNotEmpty();
+
+		PortalHttp otherOfficer = login(new TestDepartment(this.jdbc, this.people).officer);
+		assertThat(Jsoup.parse(otherOfficer.get("/reports/review").body()).select("li.list-group-item")).isEmpty();
+	}
+
 	private Map<String, String> report(String action, String narrative, Long version) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("action", action);

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -49,25 +50,15 @@ class Dashboards {
 	 */
 	private static final int KEPT_ROWS = 100_000;
 
-	private final Cache<Key, Kept> kept = Caffeine.newBuilder()
-		.maximumWeight(KEPT_ROWS)
-		.weigher((Key key, Kept dashboard) -> dashboard.weight())
-		.expireAfterAccess(Duration.ofHours(1))
-		// Upkeep on the reading request, as RenderedOnce's.
-		.executor(Runnable::run)
-		.build();
+	private final Cache<Key, Kept> kept = kept(Kept::weight);
 
 	/**
 	 * The incident figures of the dashboards kept, under the number of the state of what
 	 * they read alone: the first view after an acknowledgement or a report works out the
 	 * rest of its page, not years of incidents.
 	 */
-	private final Cache<IncidentsKey, DashboardQueries.Incidents> keptIncidents = Caffeine.newBuilder()
-		.maximumWeight(KEPT_ROWS)
-		.weigher((IncidentsKey key, DashboardQueries.Incidents incidents) -> incidents.weight())
-		.expireAfterAccess(Duration.ofHours(1))
-		.executor(Runnable::run)
-		.build();
+	private final Cache<IncidentsKey, DashboardQueries.Incidents> keptIncidents = kept(
+			DashboardQueries.Incidents::weight);
 
 	/** The serial numbers of the dashboards worked out, from 1. */
 	private final AtomicLong serials = new AtomicLong();
@@ -85,6 +76,20 @@ class Dashboards {
 		this.queries = queries;
 		this.properties = properties;
 		this.formats = formats;
+	}
+
+	/**
+	 * A cache of what the dashboards worked out, each weighing its rows, forgotten an
+	 * hour after it was last read; its upkeep done on the reading request, as
+	 * RenderedOnce's.
+	 */
+	private static <K, V> Cache<K, V> kept(ToIntFunction<V> rows) {
+		return Caffeine.newBuilder()
+			.maximumWeight(KEPT_ROWS)
+			.weigher((K key, V value) -> rows.applyAsInt(value))
+			.expireAfterAccess(Duration.ofHours(1))
+			.executor(Runnable::run)
+			.build();
 	}
 
 	/**

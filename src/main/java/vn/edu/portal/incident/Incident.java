@@ -192,8 +192,7 @@ class Incident {
 
 	/** A reviewer takes it on (or hands it to another reviewer). */
 	void assign(long reviewer, long by, Instant at) {
-		Assert.state(this.status == IncidentStatus.SUBMITTED || this.status.isBeingHandled(),
-				"only a submitted incident is assigned");
+		Assert.state(this.status.isOpen(), "only a submitted incident is assigned");
 		this.reviewerId = reviewer;
 		if (this.status == IncidentStatus.SUBMITTED) {
 			this.acceptedAt = at;

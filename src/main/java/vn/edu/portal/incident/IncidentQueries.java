@@ -87,7 +87,7 @@ class IncidentQueries {
 		where.append(switch (view) {
 			case ALL -> "";
 			// The statuses of the index of the open incidents (V61), word for word.
-			case TRIAGE -> " and i.status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'NEEDS_INFO', 'ESCALATED')";
+			case TRIAGE -> " and i.status in " + IncidentStatus.OPEN_IN_SQL;
 			case MINE -> " and i.reviewer_id = :me and i.status <> 'CLOSED'";
 		});
 		if (filter.status() != null) {

@@ -131,10 +131,9 @@ final class IncidentTodos {
 					       null::date as deadline,
 					       case when i.severity = 4 then 0 else 1 end as urgency, i.severity::bigint as figure
 					from incident i join unit u on u.id = i.unit_id
-					where i.severity >= 3 and i.status in ('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'NEEDS_INFO', 'ESCALATED')
+					where i.severity >= 3 and i.status in %s
 					  and u.path like :scope || '%%'
-					"""
-				.formatted(TITLE);
+					""".formatted(TITLE, IncidentStatus.OPEN_IN_SQL);
 		}
 
 	}

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -327,6 +328,22 @@ class IncidentTests {
 		assertThat(links(login(this.people.account(this.dept.districtTwo, Role.UNIT_LEADER)), "/incidents"))
 			.doesNotContain(sentLink, draftLink);
 		assertThat(links(login(this.dept.schoolLeader), "/incidents")).doesNotContain(sentLink, draftLink);
+	}
+
+	@Test
+	void theTriageListAsksForTheStatusesOfTheIndexOfOpenIncidentsWordForWord() {
+		String predicate = this.jdbc.sql(
+				"select pg_get_expr(indpred, indrelid) from pg_index where indexrelid = 'ix_incident_open_unit'::regclass")
+			.query(String.class)
+			.single();
+		List<String> indexed = java.util.regex.Pattern.compile("'([A-Z_]+)'")
+			.matcher(predicate)
+			.results()
+			.map((match) -> match.group(1))
+			.toList();
+		assertThat(indexed).containsExactly("SUBMITTED", "ACCEPTED", "IN_PROGRESS", "NEEDS_INFO", "ESCALATED");
+		assertThat(IncidentStatus.OPEN_IN_SQL).isEqualTo(
+				indexed.stream().map((status) -> "'" + status + "'").collect(Collectors.joining(", ", "(", ")")));
 	}
 
 	private static List<String> links(PortalHttp http, String list) {

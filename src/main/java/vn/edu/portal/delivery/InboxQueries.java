@@ -167,16 +167,17 @@ class InboxQueries {
 	/**
 	 * The Department's queue of submitted reports within a scope, oldest first, plus one
 	 * row to tell a next page: the reports of the directives its units issued, read from
-	 * the index of submitted reports by issuer (V62) unit by unit of the scope, as many
-	 * of each as the pages up to this one hold, then merged in the order of submission: a
-	 * page reads no more than that per unit, however many reports wait in the database.
+	 * the index of submitted reports by issuer (V62) for each unit of the scope that has
+	 * issued a directive (V63), as many of each as the pages up to this one hold, then
+	 * merged in the order of submission: a page reads no more than that per issuer,
+	 * however many reports wait in the database.
 	 */
 	List<QueueRow> reviewQueue(UnitScope scope, int page) {
 		return this.jdbc.sql("""
 				select r.id, r.period_due, r.revision, r.submitted_at, r.submitted_late, u.name as unit_name,
 				       d.id as directive_id, d.number, d.symbol, d.subject
 				from (select q.id, q.submitted_at
-				      from unit iu cross join lateral (
+				      from directive_issuer di join unit iu on iu.id = di.unit_id cross join lateral (
 				          select r.id, r.submitted_at from report r
 				          where r.issuer_unit_id = iu.id and r.status = 'SUBMITTED'
 				          order by r.submitted_at, r.id limit :reach) as q

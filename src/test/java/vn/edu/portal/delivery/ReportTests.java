@@ -385,6 +385,11 @@ class ReportTests {
 					values (?, ?, 'SUBMITTED', 1, now(), ?, now() - make_interval(days => ?), ?, false)
 					""").params(assignments.get(i % 4), this.due.minusDays(10 + i), by, 40 - i, by).update();
 		}
+		assertThat(this.jdbc.sql("select unit_id from directive_issuer where unit_id in (?, ?)")
+			.params(this.dept.department, this.dept.division)
+			.query(Long.class)
+			.list()).as("the units that issued a directive, kept by the database")
+			.containsExactlyInAnyOrder(this.dept.department, this.dept.division);
 		assertThat(this.jdbc.sql("select count(distinct issuer_unit_id) from report where assignment_id in (:ids)")
 			.param("ids", assignments)
 			.query(Integer.class)

@@ -31,11 +31,11 @@ class ForwardedAudience implements DirectiveAudience {
 	@Override
 	public List<String> reachedSets() {
 		return List.of("""
-				select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
-				where fa.parent_id is not null and fu.path ~>=~ :scope and fu.path ~<~ :scopeEnd
+				select fa.directive_id from assignment fa
+				where fa.parent_id is not null and fa.unit_id in (select units_in_path_range(:scope, :scopeEnd))
 				""", """
 				select fa.directive_id from assignment fa join unit fu on fu.id = fa.unit_id
-				join unit fs on fs.id = fu.successor_id where fs.path ~>=~ :scope and fs.path ~<~ :scopeEnd
+				where fu.successor_id in (select units_in_path_range(:scope, :scopeEnd))
 				group by fa.directive_id
 				""");
 	}

@@ -22,9 +22,9 @@ public interface DirectiveAudience {
 	 * The same condition as sets of directive ids ({@code select directive_id ...}), each
 	 * found from the units under the scope alone, for a list of directives: see
 	 * {@link DirectiveAccess}. The units are those whose path lies in the range from
-	 * {@code :scope} to {@code :scopeEnd}
-	 * ({@code path ~>=~ :scope and path ~<~ :scopeEnd}), which a plan kept for every
-	 * reader finds in the path index.
+	 * {@code :scope} to {@code :scopeEnd}, asked as
+	 * {@code units_in_path_range(:scope, :scopeEnd)} (V64), which a plan kept for every
+	 * reader finds in the path index and estimates at a few units.
 	 */
 	List<String> reachedSets();
 

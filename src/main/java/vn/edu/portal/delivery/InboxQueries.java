@@ -179,7 +179,7 @@ class InboxQueries {
 				from (select q.id, q.submitted_at
 				      from directive_issuer di join unit iu on iu.id = di.unit_id cross join lateral (
 				          select r.id, r.submitted_at from report r
-				          where r.issuer_unit_id = iu.id and r.status = 'SUBMITTED'
+				          where r.issuer_unit_id = di.unit_id and r.status = 'SUBMITTED'
 				          order by r.submitted_at, r.id limit :reach) as q
 				      where iu.path ~>=~ :scope and iu.path ~<~ :scopeEnd
 				      order by q.submitted_at, q.id

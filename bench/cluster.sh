@@ -69,14 +69,8 @@ trap 'exit 130' INT TERM
 
 status_of() { curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null || true; }
 
-wait_for() { # url seconds -> 0 when it answers 200
-  local until=$((SECONDS + $2))
-  while ((SECONDS < until)); do
-    [[ "$(status_of "$1")" == 200 ]] && return 0
-    sleep 0.5
-  done
-  return 1
-}
+# shellcheck source=bench/common.sh
+source bench/common.sh
 
 # PostgreSQL: the named cluster, made if missing and started if down.
 pg_ver="${pg_cluster%%/*}" pg_name="${pg_cluster#*/}"

@@ -1,10 +1,10 @@
 # Helpers shared by the benchmarks that start the portal and sign in over HTTP; sourced after
 # `work` is set (a temporary directory the caller removes).
 
-wait_for() { # url seconds -> 0 when it answers 200
+wait_for() { # url seconds -> 0 when it answers 200 (each try given 5 s: a stopped server hangs)
   local until=$((SECONDS + $2))
   while ((SECONDS < until)); do
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$1" 2>/dev/null)" == 200 ]] && return 0
+    [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null)" == 200 ]] && return 0
     sleep 0.1
   done
   return 1

@@ -43,14 +43,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-wait_for() { # url seconds
-  local until=$((SECONDS + $2))
-  while ((SECONDS < until)); do
-    [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null)" == 200 ]] && return 0
-    sleep 0.5
-  done
-  return 1
-}
+# shellcheck source=bench/common.sh
+source bench/common.sh
 
 start_portal() { # database port name
   (cd "$work/portal" && SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$1" \

@@ -308,16 +308,10 @@ class ReportService {
 	 * the report was submitted (drafts are the unit's own).
 	 */
 	boolean isReviewer(CurrentUser user, Report report) {
-		return report.getRevision() > 0 && this.scope.permits(user, Permission.REVIEW)
-				&& this.jdbc.sql("""
-						select exists (select 1 from assignment a join directive d on d.id = a.directive_id
-						               join unit iu on iu.id = d.issuer_unit_id
-						               where a.id = ? and iu.path like ? || '%')
-						""")
-					.param(report.getAssignmentId())
-					.param(this.scope.scopeOf(user).path())
-					.query(Boolean.class)
-					.single();
+		return report.getRevision() > 0 && this.scope.permits(user, Permission.REVIEW) && this.jdbc.sql("""
+				select exists (select 1 from report r join unit iu on iu.id = r.issuer_unit_id
+				               where r.id = ? and iu.path like ? || '%')
+				""").param(report.getId()).param(this.scope.scopeOf(user).path()).query(Boolean.class).single();
 	}
 
 	private boolean isOwnUnits(CurrentUser user, Report report) {

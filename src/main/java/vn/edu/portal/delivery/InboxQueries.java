@@ -170,29 +170,32 @@ class InboxQueries {
 	 * the index of submitted reports by issuer (V62) for each unit of the scope that has
 	 * issued a directive (V63), as many of each as the pages up to this one hold, then
 	 * merged in the order of submission: a page reads no more than that per issuer,
-	 * however many reports wait in the database.
+	 * however many reports wait in the database. The counts are written in and the offset
+	 * only past the first page, so that PostgreSQL keeps one plan for the first page:
+	 * with them as parameters its kept plan expected a tenth of the reports and hashed
+	 * the units and directives to join them, so it planned the statement anew for every
+	 * request (1.6 ms on the generated province).
 	 */
 	List<QueueRow> reviewQueue(UnitScope scope, int page) {
-		return this.jdbc.sql("""
-				select r.id, r.period_due, r.revision, r.submitted_at, r.submitted_late, u.name as unit_name,
-				       d.id as directive_id, d.number, d.symbol, d.subject
-				from (select q.id, q.submitted_at
-				      from directive_issuer di join unit iu on iu.id = di.unit_id cross join lateral (
-				          select r.id, r.submitted_at from report r
-				          where r.issuer_unit_id = di.unit_id and r.status = 'SUBMITTED'
-				          order by r.submitted_at, r.id limit :reach) as q
-				      where iu.path ~>=~ :scope and iu.path ~<~ :scopeEnd
-				      order by q.submitted_at, q.id
-				      limit :limit offset :offset) as p
-				     join report r on r.id = p.id join assignment a on a.id = r.assignment_id
-				     join unit u on u.id = a.unit_id join directive d on d.id = a.directive_id
-				order by p.submitted_at, p.id
-				""")
+		return this.jdbc
+			.sql("""
+					select r.id, r.period_due, r.revision, r.submitted_at, r.submitted_late, u.name as unit_name,
+					       d.id as directive_id, d.number, d.symbol, d.subject
+					from (select q.id, q.submitted_at
+					      from directive_issuer di join unit iu on iu.id = di.unit_id cross join lateral (
+					          select r.id, r.submitted_at from report r
+					          where r.issuer_unit_id = di.unit_id and r.status = 'SUBMITTED'
+					          order by r.submitted_at, r.id limit %d) as q
+					      where iu.path ~>=~ :scope and iu.path ~<~ :scopeEnd
+					      order by q.submitted_at, q.id
+					      limit %d%s) as p
+					     join report r on r.id = p.id join assignment a on a.id = r.assignment_id
+					     join unit u on u.id = a.unit_id join directive d on d.id = a.directive_id
+					order by p.submitted_at, p.id
+					""".formatted((page + 1) * PAGE_SIZE + 1, PAGE_SIZE + 1,
+					(page > 0) ? " offset " + page * PAGE_SIZE : ""))
 			.param("scope", scope.path())
 			.param("scopeEnd", scope.pathEnd())
-			.param("reach", (page + 1) * PAGE_SIZE + 1)
-			.param("limit", PAGE_SIZE + 1)
-			.param("offset", page * PAGE_SIZE)
 			.query((rs, i) -> new QueueRow(rs.getLong("id"), rs.getObject("period_due", LocalDate.class),
 					rs.getInt("revision"), instant(rs, "submitted_at"), rs.getBoolean("submitted_late"),
 					rs.getString("unit_name"), rs.getLong("directive_id"),

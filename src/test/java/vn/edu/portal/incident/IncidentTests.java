@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -487,6 +488,13 @@ class IncidentTests {
 		assertThat(first.select("a.page-link").eachAttr("href")).contains("/incidents?severity=2&x=1&page=1");
 		Document other = Jsoup.parse(school.get("/incidents?severity=2&x=2").body());
 		assertThat(other.select("a.page-link").eachAttr("href")).contains("/incidents?severity=2&x=2&page=1");
+		// The first page has no offset in its statement, the next one has: both list the
+		// school's incidents, newest first, each once.
+		List<Long> firstPage = listed(school, "/incidents?severity=2");
+		List<Long> secondPage = listed(school, "/incidents?severity=2&page=1");
+		assertThat(firstPage).hasSize(25);
+		assertThat(secondPage).isNotEmpty().doesNotContainAnyElementsOf(firstPage);
+		assertThat(Collections.max(secondPage)).isLessThan(Collections.min(firstPage));
 	}
 
 	private static Element row(PortalHttp reader, String list) {

@@ -65,9 +65,17 @@ class DirectiveAccess {
 	 * the country 1,590 lookups in the index of issuers for the one that issues).
 	 */
 	private static final String VISIBLE_IN_LISTS_AT_THE_TOP = """
-			((:staff and d.issuer_unit_id = any(array(select iu.id from directive_issuer di join unit iu on iu.id = di.unit_id
-			                                          where iu.path ~>=~ :scope and iu.path ~<~ :scopeEnd)))
+			((:staff and d.issuer_unit_id = any(array({scopeIssuers})))
 			 or (d.status in ('PUBLISHED', 'RECALLED') and d.id = any(array({reached}))))
+			""";
+
+	/**
+	 * The units of the scope that have issued a directive ({@code directive_issuer},
+	 * V63).
+	 */
+	private static final String SCOPE_ISSUERS = """
+			select iu.id from directive_issuer di join unit iu on iu.id = di.unit_id
+			where iu.path ~>=~ :scope and iu.path ~<~ :scopeEnd
 			""";
 
 	/**
@@ -105,6 +113,48 @@ class DirectiveAccess {
 			where vr.unit_id in (select units_in_path_range(:scope, :scopeEnd)) group by vr.directive_id
 			""";
 
+	/**
+	 * The same rule for the list of a reader at the top two levels of the tree asked for
+	 * no filter, on each directive read in the list's order (see
+	 * {@link DirectiveQueries#page}): the issuers of the scope, a few, as one array, and
+	 * whether the directive reached the scope looked up by its key in
+	 * {@code directive_reach}. Read so, a page stops at its last row: in the generated
+	 * province a Department sees all but a few of the directives, so a page reads about
+	 * the page; on the generated country a page reads about 34 directives for each one it
+	 * shows (one Department in 34), each a look-up, instead of the 1,600 its Department
+	 * sees.
+	 */
+	private static final String VISIBLE_IN_ORDER_AT_THE_TOP = """
+			((:staff and d.issuer_unit_id = any(array({scopeIssuers})))
+			 or (d.status in ('PUBLISHED', 'RECALLED')
+			     and exists (select 1 from directive_reach rr where rr.unit_id = :scopeUnit and rr.directive_id = d.id)))
+			""";
+
+	/**
+	 * The issuers of the directives visible to a reader at the top two levels: the units
+	 * of the scope that issued a directive still there (staff see every directive of
+	 * their issuers, drafts included), and the issuers of the directives that reached the
+	 * scope, kept beside them ({@code directive_reach.issuer_unit_id}, V65; every such
+	 * directive is published or recalled), read from its index one issuer after the
+	 * other: a few look-ups, not the 1,974 rows of a Department of the generated
+	 * province.
+	 */
+	private static final String ISSUERS_AT_THE_TOP = """
+			select s.id from ({scopeIssuers}) as s
+			where :staff and exists (select 1 from directive x where x.issuer_unit_id = s.id)
+			union
+			select n.id from (
+			  with recursive reached (id) as (
+			    (select rr.issuer_unit_id from directive_reach rr where rr.unit_id = :scopeUnit
+			     order by rr.issuer_unit_id limit 1)
+			    union all
+			    select (select rr.issuer_unit_id from directive_reach rr where rr.unit_id = :scopeUnit and rr.issuer_unit_id > r.id
+			            order by rr.issuer_unit_id limit 1)
+			    from reached r where r.id is not null)
+			  select id from reached) as n
+			where n.id is not null
+			""";
+
 	private final ScopePolicy scope;
 
 	private final JdbcClient jdbc;
@@ -123,6 +173,11 @@ class DirectiveAccess {
 
 	private final String visibleInSmallListsAtTheTop;
 
+	/**
+	 * The rule for the unfiltered list of a reader at the top two levels, read in order.
+	 */
+	private final InOrder inOrderAtTheTop;
+
 	DirectiveAccess(ScopePolicy scope, JdbcClient jdbc, List<DirectiveAudience> audiences) {
 		this.scope = scope;
 		this.jdbc = jdbc;
@@ -138,7 +193,11 @@ class DirectiveAccess {
 		this.visibleInLists = VISIBLE_IN_LISTS.replace("{reached}",
 				reached.stream().map((set) -> "d.id in (" + set + ")").collect(Collectors.joining(" or ")));
 		this.visibleInSmallLists = VISIBLE_IN_SMALL_LISTS.replace("{reached}", String.join(" union ", reached));
-		this.visibleInListsAtTheTop = VISIBLE_IN_LISTS_AT_THE_TOP.replace("{reached}", REACHED_AT_THE_TOP.strip());
+		String scopeIssuers = SCOPE_ISSUERS.strip();
+		this.visibleInListsAtTheTop = VISIBLE_IN_LISTS_AT_THE_TOP.replace("{reached}", REACHED_AT_THE_TOP.strip())
+			.replace("{scopeIssuers}", scopeIssuers);
+		this.inOrderAtTheTop = new InOrder(VISIBLE_IN_ORDER_AT_THE_TOP.replace("{scopeIssuers}", scopeIssuers),
+				ISSUERS_AT_THE_TOP.replace("{scopeIssuers}", scopeIssuers));
 		this.visibleInSmallListsAtTheTop = VISIBLE_IN_SMALL_LISTS.replace("{reached}", REACHED_AT_THE_TOP.strip());
 	}
 
@@ -149,8 +208,9 @@ class DirectiveAccess {
 		}
 		UnitScope unitScope = this.scope.scopeOf(user);
 		boolean staff = this.scope.permits(user, Permission.DRAFT_DIRECTIVES);
+		boolean atTheTop = !unitScope.isEverything() && unitScope.depth() <= 2;
 		return new Reader(unitScope.rootUnitId(), unitScope.path(), unitScope.pathEnd(), staff, this.visible,
-				listCondition(unitScope, staff));
+				listCondition(unitScope, staff), atTheTop ? this.inOrderAtTheTop : null);
 	}
 
 	/**
@@ -205,9 +265,12 @@ class DirectiveAccess {
 	 * @param staff whether the reader is department staff, who see drafts
 	 * @param condition the SQL condition on a directive aliased {@code d} that it binds
 	 * @param listCondition the same condition, for a list of directives
+	 * @param inOrder the same rule for a list read in its order, with the issuers of the
+	 * directives it lets through, or {@code null} where the list is best read by
+	 * {@code listCondition} alone
 	 */
 	record Reader(Long scopeUnitId, String scopePath, String scopePathEnd, boolean staff, String condition,
-			String listCondition) {
+			String listCondition, InOrder inOrder) {
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
 			return statement.param("staff", this.staff)
@@ -216,6 +279,17 @@ class DirectiveAccess {
 				.param("scopeUnit", this.scopeUnitId);
 		}
 
+	}
+
+	/**
+	 * The rule for a list read directive by directive in its order, stopping at the end
+	 * of the page.
+	 *
+	 * @param condition the SQL condition on a directive aliased {@code d}, bound by a
+	 * {@link Reader}
+	 * @param issuers the SQL set of the issuers of the directives it lets through
+	 */
+	record InOrder(String condition, String issuers) {
 	}
 
 }

@@ -86,6 +86,9 @@ class DirectiveQueries {
 		if (filter.pageNumber() > 0) {
 			values.put("offset", filter.pageNumber() * PAGE_SIZE);
 		}
+		if (conditions.isEmpty() && reader.inOrder() != null) {
+			return pageInOrder(reader, reader.inOrder(), filter.pageNumber());
+		}
 		return reader.bind(this.jdbc.sql("""
 				with visible as materialized (
 				  select d.id, d.status, d.type, d.number, d.issued_on, d.issuer_unit_id, d.year, d.created_at%s
@@ -108,6 +111,50 @@ class DirectiveQueries {
 				""".formatted(words.isEmpty() ? "" : ", d.search_text", reader.listCondition(), conditions,
 				PAGE_SIZE + 1, values.containsKey("offset") ? " offset :offset" : "")))
 			.params(values)
+			.query((ResultSetExtractor<ListPage>) DirectiveQueries::readPage);
+	}
+
+	/**
+	 * A page of the list of a reader at the top two levels of the tree, asked for no
+	 * filter: the directives read in the list's order, each let through or not, until the
+	 * page is full; the issued ones from the index of their date of issue (those of one
+	 * day then put in the order of their numbers), the few not yet issued apart. The
+	 * issuers its filter offers come from the tables that keep them. The generated
+	 * province, a Department officer's first page: 3.3 ms of PostgreSQL read all 1,974
+	 * directives the Department sees, sorted them and grouped their issuers.
+	 */
+	private ListPage pageInOrder(DirectiveAccess.Reader reader, DirectiveAccess.InOrder inOrder, int pageNumber) {
+		int reach = (pageNumber + 1) * PAGE_SIZE + 1;
+		// The columns shown are read with the directives themselves, and each name by its
+		// key: joined after the page, PostgreSQL read the whole table of directives (or
+		// of
+		// units) to hash it for 26 rows.
+		String columns = "d.id, d.status, d.type, d.number, d.symbol, d.issued_on, d.subject, d.urgency, d.amendment, "
+				+ "d.updated_at, d.issuer_unit_id";
+		return reader.bind(this.jdbc.sql("""
+				with issuers as (
+				  select array_agg(s.id order by s.name, s.id) as ids, array_agg(s.name order by s.name, s.id) as names
+				  from (select n.id, (select u.name from unit u where u.id = n.id) as name from (%1$s) as n) as s
+				)
+				select i.ids as issuer_ids, i.names as issuer_names, l.*
+				from issuers i left join (
+				  select v.id, v.status, v.type, v.number, v.symbol, v.issued_on, v.subject, v.urgency, v.amendment,
+				         v.updated_at, (select iu.name from unit iu where iu.id = v.issuer_unit_id) as issuer_name
+				  from (
+				    (select %6$s, d.issued_on as listed_on from directive d
+				     where d.issued_on is not null and %2$s
+				     order by d.issued_on desc, d.number desc nulls first, d.id desc limit %3$d)
+				    union all
+				    (select %6$s, d.created_at::date from directive d
+				     where d.issued_on is null and %2$s
+				     order by d.created_at::date desc, d.number desc nulls first, d.id desc limit %3$d)
+				    order by listed_on desc, number desc nulls first, id desc
+				    limit %4$d%5$s
+				  ) as v
+				  order by v.listed_on desc, v.number desc nulls first, v.id desc
+				) l on true
+				""".formatted(inOrder.issuers(), inOrder.condition(), reach, PAGE_SIZE + 1,
+				(pageNumber > 0) ? " offset " + pageNumber * PAGE_SIZE : "", columns)))
 			.query((ResultSetExtractor<ListPage>) DirectiveQueries::readPage);
 	}
 

@@ -323,11 +323,13 @@ class DeliveryTests {
 		assertThat(opening).as("who opens it").containsExactlyInAnyOrder(reached);
 		assertThat(this.jdbc
 			.sql("""
-					select count(*) from ((table directive_reach except select * from directive_reach_of(array(select id from directive)))
-					union all (select * from directive_reach_of(array(select id from directive)) except table directive_reach)) as d
+					with made as (select o.unit_id, o.directive_id, d.issuer_unit_id
+					              from directive_reach_of(array(select id from directive)) o join directive d on d.id = o.directive_id)
+					select count(*) from ((select unit_id, directive_id, issuer_unit_id from directive_reach except table made)
+					union all (table made except select unit_id, directive_id, issuer_unit_id from directive_reach)) as d
 					""")
 			.query(Integer.class)
-			.single()).as("the table is what its tables make").isZero();
+			.single()).as("the table is what its tables make, with each directive's issuer").isZero();
 	}
 
 	@Test
@@ -412,6 +414,60 @@ class DeliveryTests {
 		assertThat(rows(login(this.people.account(this.schoolTwo, Role.UNIT_LEADER)).get("/directives").body()))
 			.as("a school none of them was sent to")
 			.doesNotContainAnyElementsOf(received);
+	}
+
+	@Test
+	void theListsOfTheDepartmentAndOfADistrictOfficeReadInTheirOrderListWhatTheFilteredFormLists() {
+		for (int i = 0; i < 26; i++) {
+			this.directives.publishFlashTo(this.dept, List.of(this.dept.schoolOfDistrictOne), this.formats.today());
+		}
+		String draft = "/directives/" + this.directives.draftSample(this.dept);
+		Map<String, PortalHttp> readers = new LinkedHashMap<>();
+		readers.put("the Department's officer", login(this.dept.officer));
+		readers.put("the district office", login(this.dept.districtLeader));
+		String byIssuer = "/directives?issuer=" + this.dept.department + "&";
+		readers.forEach((who, reader) -> {
+			// Unfiltered, the list is read in its order, stopping at the end of the page;
+			// with
+			// a filter, from every directive visible. Every directive of both readers is
+			// the
+			// Department's, so both lists are the same, in the same order, page by page.
+			List<String> inOrder = allPages(reader, "/directives?");
+			assertThat(inOrder).as(who).hasSizeGreaterThan(26).doesNotHaveDuplicates();
+			assertThat(inOrder).as(who).isEqualTo(allPages(reader, byIssuer));
+			assertThat(issuersOffered(reader, "/directives")).as(who)
+				.containsExactly(String.valueOf(this.dept.department))
+				.isEqualTo(issuersOffered(reader, byIssuer + "page=0"));
+		});
+		assertThat(allPages(readers.get("the Department's officer"), "/directives?")).as("its staff see its draft")
+			.contains(draft);
+		assertThat(allPages(readers.get("the district office"), "/directives?")).doesNotContain(draft);
+	}
+
+	/** The links of every page of a list, from the first page on until one is empty. */
+	private static List<String> allPages(PortalHttp reader, String pathAndQuery) {
+		List<String> links = new ArrayList<>();
+		for (int page = 0; page < 10; page++) {
+			List<String> rows = rows(reader.get(pathAndQuery + "page=" + page).body());
+			if (rows.isEmpty()) {
+				return links;
+			}
+			links.addAll(rows);
+		}
+		throw new AssertionError("more than ten pages at " + pathAndQuery);
+	}
+
+	/**
+	 * The issuers a directive list offers in its filter, by id (the first, all, left
+	 * out).
+	 */
+	private static List<String> issuersOffered(PortalHttp reader, String path) {
+		return Jsoup.parse(reader.get(path).body())
+			.select("select#issuer option")
+			.eachAttr("value")
+			.stream()
+			.filter((value) -> !value.isEmpty())
+			.toList();
 	}
 
 	@Test

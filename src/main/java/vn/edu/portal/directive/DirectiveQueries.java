@@ -125,10 +125,9 @@ class DirectiveQueries {
 	 */
 	private ListPage pageInOrder(DirectiveAccess.Reader reader, DirectiveAccess.InOrder inOrder, int pageNumber) {
 		int reach = (pageNumber + 1) * PAGE_SIZE + 1;
-		// The columns shown are read with the directives themselves, and each name by its
-		// key: joined after the page, PostgreSQL read the whole table of directives (or
-		// of
-		// units) to hash it for 26 rows.
+		// The columns shown are read with the directives themselves, and each name by
+		// its key: joined after the page, PostgreSQL read the whole table of directives
+		// (or of units) to hash it for 26 rows.
 		String columns = "d.id, d.status, d.type, d.number, d.symbol, d.issued_on, d.subject, d.urgency, d.amendment, "
 				+ "d.updated_at, d.issuer_unit_id";
 		return reader.bind(this.jdbc.sql("""

@@ -115,16 +115,13 @@ class DirectiveAccess {
 
 	/**
 	 * The same rule for the list of a reader at the top two levels of the tree asked for
-	 * no filter, on each directive read in the list's order (see
+	 * no filter, on each directive read in the list's order, issuer by issuer (see
 	 * {@link DirectiveQueries#page}): the issuers of the scope, a few, as one array, and
 	 * whether the directive reached the scope looked up by its key in
 	 * {@code directive_reach} (a sub-select of one row: asked with {@code exists},
 	 * PostgreSQL read and hashed every directive that reached a district office, 1,660,
-	 * to let 27 through). Read so, a page stops at its last row: in the generated
-	 * province a Department sees all but a few of the directives, so a page reads about
-	 * the page; on the generated country a page reads about 34 directives for each one it
-	 * shows (one Department in 34), each a look-up, instead of the 1,600 its Department
-	 * sees.
+	 * to let 27 through). Read so, a page stops at its last row: a Department's staff see
+	 * every directive of their Department, a district office most of them.
 	 */
 	private static final String VISIBLE_IN_ORDER_AT_THE_TOP = """
 			((:staff and d.issuer_unit_id = any(array({scopeIssuers})))

@@ -116,12 +116,13 @@ class DirectiveQueries {
 
 	/**
 	 * A page of the list of a reader at the top two levels of the tree, asked for no
-	 * filter: the directives read in the list's order, each let through or not, until the
-	 * page is full; the issued ones from the index of their date of issue (those of one
-	 * day then put in the order of their numbers), the few not yet issued apart. The
-	 * issuers its filter offers come from the tables that keep them. The generated
-	 * province, a Department officer's first page: 3.3 ms of PostgreSQL read all 1,974
-	 * directives the Department sees, sorted them and grouped their issuers.
+	 * filter: first the issuers of the directives the reader sees (those its filter
+	 * offers, from the tables that keep them; every directive it sees is of one of them);
+	 * then, for each issuer, its issued directives read in the list's order (V66), each
+	 * let through or not, until the page is full, merged; the few not yet issued apart.
+	 * The generated province, a Department officer's first page: 3.3 ms of PostgreSQL
+	 * read all 1,974 directives the Department sees, sorted them and grouped their
+	 * issuers; now about the page is read.
 	 */
 	private ListPage pageInOrder(DirectiveAccess.Reader reader, DirectiveAccess.InOrder inOrder, int pageNumber) {
 		int reach = (pageNumber + 1) * PAGE_SIZE + 1;
@@ -131,18 +132,20 @@ class DirectiveQueries {
 		String columns = "d.id, d.status, d.type, d.number, d.symbol, d.issued_on, d.subject, d.urgency, d.amendment, "
 				+ "d.updated_at, d.issuer_unit_id";
 		return reader.bind(this.jdbc.sql("""
-				with issuers as (
+				with issuer_set as materialized (%1$s
+				), issuers as (
 				  select array_agg(s.id order by s.name, s.id) as ids, array_agg(s.name order by s.name, s.id) as names
-				  from (select n.id, (select u.name from unit u where u.id = n.id) as name from (%1$s) as n) as s
+				  from (select n.id, (select u.name from unit u where u.id = n.id) as name from issuer_set n) as s
 				)
 				select i.ids as issuer_ids, i.names as issuer_names, l.*
 				from issuers i left join (
 				  select v.id, v.status, v.type, v.number, v.symbol, v.issued_on, v.subject, v.urgency, v.amendment,
 				         v.updated_at, (select iu.name from unit iu where iu.id = v.issuer_unit_id) as issuer_name
 				  from (
-				    (select %6$s, d.issued_on as listed_on from directive d
-				     where d.issued_on is not null and %2$s
-				     order by d.issued_on desc, d.number desc nulls first, d.id desc limit %3$d)
+				    (select q.* from issuer_set n cross join lateral (
+				       select %6$s, d.issued_on as listed_on from directive d
+				       where d.issuer_unit_id = n.id and d.issued_on is not null and %2$s
+				       order by d.issued_on desc, d.number desc nulls first, d.id desc limit %3$d) as q)
 				    union all
 				    (select %6$s, d.created_at::date from directive d
 				     where d.issued_on is null and %2$s

@@ -232,9 +232,11 @@ class DirectiveAccess {
 	}
 
 	/**
-	 * The form of the rule for a reader's list: the one that finds the fewest rows for
-	 * them. A drafting reader's list reads every directive once (their own drafts are
-	 * among them); anyone else's looks the directives that reached them up by their key.
+	 * The form of the rule for a reader's filtered list: the one that finds the fewest
+	 * rows for them. A drafting reader's list reads every directive once (their own
+	 * drafts are among them); anyone else's looks the directives that reached them up by
+	 * their key. The unfiltered list of a reader at the top two levels is read in order
+	 * instead ({@link InOrder}).
 	 */
 	private String listCondition(UnitScope unitScope, boolean staff) {
 		if (unitScope.isEverything()) {

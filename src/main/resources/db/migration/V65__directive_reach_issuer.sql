@@ -42,5 +42,5 @@ create trigger trg_directive_reach_issuer_changed
 create index ix_directive_reach_issuer on directive_reach (unit_id, issuer_unit_id);
 
 -- The directives not yet issued (drafts, those awaiting approval), which the list of a Department's staff
--- reads apart from the issued ones (those in the order of ix_directive_issued).
+-- reads apart from the issued ones.
 create index ix_directive_not_issued on directive (created_at) where issued_on is null;

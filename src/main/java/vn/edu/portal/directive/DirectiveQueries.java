@@ -87,7 +87,7 @@ class DirectiveQueries {
 			values.put("offset", filter.pageNumber() * PAGE_SIZE);
 		}
 		if (conditions.isEmpty() && reader.inOrder() != null) {
-			return pageInOrder(reader, reader.inOrder(), filter.pageNumber());
+			return pageInOrder(reader, filter.pageNumber());
 		}
 		return reader.bind(this.jdbc.sql("""
 				with visible as materialized (
@@ -124,7 +124,8 @@ class DirectiveQueries {
 	 * read all 1,974 directives the Department sees, sorted them and grouped their
 	 * issuers; now about the page is read.
 	 */
-	private ListPage pageInOrder(DirectiveAccess.Reader reader, DirectiveAccess.InOrder inOrder, int pageNumber) {
+	private ListPage pageInOrder(DirectiveAccess.Reader reader, int pageNumber) {
+		DirectiveAccess.InOrder inOrder = reader.inOrder();
 		int reach = (pageNumber + 1) * PAGE_SIZE + 1;
 		// The columns shown are read with the directives themselves, and each name by
 		// its key: joined after the page, PostgreSQL read the whole table of directives

@@ -65,9 +65,8 @@ class IncidentQueries {
 		// The page size written in: with a parameter, the kept plan did not know that the
 		// page is a few rows and joined the other units of the same event to all of them.
 		// The offset only past the first page: with one, the kept plan expected to skip a
-		// tenth of the incidents, looked dearer than one made for the values, and
-		// PostgreSQL
-		// planned the first page anew at every request (1 ms on the generated province).
+		// tenth of the incidents, looked dearer than one made for the values, and so the
+		// first page was planned anew at every request (1 ms on the generated province).
 		JdbcClient.StatementSpec statement = filtered(reader, filter, view, me, zone,
 				"limit " + (PAGE_SIZE + 1) + ((page > 0) ? " offset :offset" : ""), false);
 		if (page > 0) {

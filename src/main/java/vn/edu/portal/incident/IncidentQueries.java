@@ -91,7 +91,7 @@ class IncidentQueries {
 				(view == View.TRIAGE) ? reader.openListCondition() : reader.listCondition());
 		where.append(switch (view) {
 			case ALL -> "";
-			// The statuses of the index of the open incidents (V61), word for word.
+			// The statuses of the index of the open incidents (V67), word for word.
 			case TRIAGE -> " and i.status in " + IncidentStatus.OPEN_IN_SQL;
 			case MINE -> " and i.reviewer_id = :me and i.status <> 'CLOSED'";
 		});
@@ -107,9 +107,13 @@ class IncidentQueries {
 		if (filter.platform() != null) {
 			where.append(" and i.platform = :platform");
 		}
-		// Names are read for the rows listed alone (in the list, PostgreSQL hashed a
-		// country's 54,000 units for each page); the unit is joined in the list only to
-		// filter by its place in the tree.
+		// Names are read for the rows listed alone, each by its key (in the list,
+		// PostgreSQL
+		// hashed a country's 54,000 units for each page; joined to the page, it hashed
+		// the
+		// province's 1,500); the unit is joined in the list only to filter by its place
+		// in
+		// the tree.
 		boolean byUnit = filter.unit() != null && !filter.unit().isBlank();
 		if (byUnit) {
 			where.append(" and u.path like coalesce((select fu.path from unit fu where fu.code = :unit), '-') || '%'");
@@ -148,9 +152,10 @@ class IncidentQueries {
 				), other_units as (%s)
 				select i.id, i.status, i.category, i.severity, i.platform, i.summary, i.detected_at, i.submitted_at,
 				       i.triage_due_at, i.reviewer_id is null as unassigned, i.past_target,
-				       coalesce(n.units, 0) as other_units, coalesce(u.short_name, u.name) as unit_name,
+				       coalesce(n.units, 0) as other_units,
+				       (select coalesce(u.short_name, u.name) from unit u where u.id = i.unit_id) as unit_name,
 				       r.full_name as reviewer_name, i.requests
-				from listed i join unit u on u.id = i.unit_id left join account r on r.id = i.reviewer_id
+				from listed i left join account r on r.id = i.reviewer_id
 				left join other_units n on n.incident_id = i.id
 				order by %s
 				""".formatted(PAST_TARGET, withRequests ? REQUESTS : "null::text", reader.listSource(),

@@ -334,7 +334,7 @@ class IncidentTests {
 	@Test
 	void theTriageListAsksForTheStatusesOfTheIndexOfOpenIncidentsWordForWord() {
 		String predicate = this.jdbc.sql(
-				"select pg_get_expr(indpred, indrelid) from pg_index where indexrelid = 'ix_incident_open_unit'::regclass")
+				"select pg_get_expr(indpred, indrelid) from pg_index where indexrelid = 'ix_incident_triage_order'::regclass")
 			.query(String.class)
 			.single();
 		List<String> indexed = java.util.regex.Pattern.compile("'([A-Z_]+)'")

@@ -35,8 +35,10 @@ class InboxQueries {
 			select a.id, a.directive_id, d.number, d.symbol, d.type, d.subject, d.urgency, d.issued_on,
 			       a.role, a.delivered_at, a.acknowledge_by, a.acknowledge_before, a.due_on, a.read_at, a.acknowledged_at,
 			       a.acknowledged_late, a.forwarded_at, a.withdrawn_at, a.forwarding_required,
-			       pu.name as forwarded_by_unit, a.instructions, ou.name as unit_name, ou.successor_id
-			from %s a join directive d on d.id = a.directive_id join unit ou on ou.id = a.unit_id
+			       pu.name as forwarded_by_unit, a.instructions,
+			       (select ou.name from unit ou where ou.id = a.unit_id) as unit_name,
+			       (select ou.successor_id from unit ou where ou.id = a.unit_id) as successor_id
+			from %s a join directive d on d.id = a.directive_id
 			     left join assignment p on p.id = a.parent_id left join unit pu on pu.id = p.unit_id""";
 
 	/**
@@ -65,8 +67,12 @@ class InboxQueries {
 	 * page is chosen among the unit's assignments first, and only its rows are joined to
 	 * their directives and units: a school of a province holds hundreds of assignments,
 	 * and joining them all before choosing 26 cost PostgreSQL 7 ms a page there instead
-	 * of 1. A directive is looked at to choose only when the filter asks about it (its
-	 * type, its urgency, words).
+	 * of 1. The assignments of each unit of the lineage are read newest first from the
+	 * index of a unit's assignments, as many as the pages up to this one hold, then
+	 * merged: asked for the assignments of all the lineage's units at once, PostgreSQL
+	 * read all of them (314 rows from 292 pages of the table for a school of the
+	 * generated province) to sort them. A directive is looked at to choose only when the
+	 * filter asks about it (its type, its urgency, words).
 	 * <p>
 	 * The statement holds only the conditions the filter asks for, the page size as a
 	 * literal and an offset only past the first page, so that PostgreSQL keeps one plan
@@ -102,12 +108,18 @@ class InboxQueries {
 				.append(directive)
 				.append(')');
 		}
+		boolean first = filter.pageNumber() == 0;
 		String page = """
-				select a.* from assignment a
-				where a.unit_id in (%s)%s
+				select a.* from (%s) l cross join lateral (
+				  select a.* from assignment a
+				  where a.unit_id = l.id%s
+				  order by a.delivered_at desc, a.id desc
+				  limit %s
+				) a
 				order by a.delivered_at desc, a.id desc
 				limit %d%s
-				""".formatted(LINEAGE, where, PAGE_SIZE + 1, (filter.pageNumber() > 0) ? " offset :offset" : "");
+				""".formatted(LINEAGE, where, first ? String.valueOf(PAGE_SIZE + 1) : ":offset + " + (PAGE_SIZE + 1),
+				PAGE_SIZE + 1, first ? "" : " offset :offset");
 		JdbcClient.StatementSpec statement = this.jdbc
 			.sql(INBOX_ROWS.formatted("(" + page + ")") + "\norder by a.delivered_at desc, a.id desc")
 			.param("unit", unitId)

@@ -407,6 +407,33 @@ class DeliveryTests {
 	}
 
 	@Test
+	void aSuccessorsInboxPagesThroughItsOwnAndItsMergedUnitsDirectivesNewestFirst() {
+		// More than a page to the merged unit: each unit's assignments read for the
+		// second
+		// page must reach past the first.
+		for (int i = 0; i < 36; i++) {
+			long to = (i % 4 == 0) ? this.dept.upperSecondaryOne : this.dept.upperSecondaryTwo;
+			this.directives.publishFlashTo(this.dept, List.of(to), this.formats.today());
+		}
+		this.jdbc.sql("update unit set valid_to = current_date, successor_id = ? where id = ?")
+			.params(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo)
+			.update();
+		List<String> newestFirst = this.jdbc
+			.sql("select '/inbox/' || id from assignment where unit_id in (?, ?) order by delivered_at desc, id desc")
+			.params(this.dept.upperSecondaryOne, this.dept.upperSecondaryTwo)
+			.query(String.class)
+			.list();
+		assertThat(newestFirst).hasSizeGreaterThan(37);
+		PortalHttp successor = login(this.dept.schoolLeader);
+
+		assertThat(rows(successor.get("/inbox").body())).containsExactlyElementsOf(newestFirst.subList(0, 25));
+		assertThat(rows(successor.get("/inbox?page=1").body()))
+			.containsExactlyElementsOf(newestFirst.subList(25, newestFirst.size()));
+		assertThat(rows(successor.get("/inbox?urgency=FLASH&page=1").body())).as("filtered, the second page")
+			.containsExactlyElementsOf(newestFirst.subList(25, 36));
+	}
+
+	@Test
 	void theDirectiveListPagesThroughEveryDirectiveTheSchoolReceivedOnce() {
 		List<String> received = twentySixMoreToTheSchool(
 				"select '/directives/' || directive_id from assignment where unit_id = ?");

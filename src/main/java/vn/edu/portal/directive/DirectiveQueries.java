@@ -46,7 +46,9 @@ class DirectiveQueries {
 	 * from it before its directives' other columns and their issuers' names are joined to
 	 * it: a district office of the generated province sees 1,660 directives, and carrying
 	 * each one's subject and search text through the set and its sort made the statement
-	 * 2.3 ms instead of 1.7.
+	 * 2.3 ms instead of 1.7. The issuers' names are read by their keys (as a set joined
+	 * to the units, PostgreSQL read the province's 1,500 units to hash them for a
+	 * school's one issuer).
 	 */
 	ListPage page(DirectiveAccess.Reader reader, DirectiveFilter filter) {
 		List<String> words = Arrays.stream(filter.textOrEmpty().split("\\s+"))
@@ -94,8 +96,9 @@ class DirectiveQueries {
 				  select d.id, d.status, d.type, d.number, d.issued_on, d.issuer_unit_id, d.year, d.created_at%s
 				  from directive d where %s
 				), issuers as (
-				  select array_agg(u.id order by u.name, u.id) as ids, array_agg(u.name order by u.name, u.id) as names
-				  from unit u where u.id in (select v.issuer_unit_id from visible v)
+				  select array_agg(s.id order by s.name, s.id) as ids, array_agg(s.name order by s.name, s.id) as names
+				  from (select n.id, (select u.name from unit u where u.id = n.id) as name
+				        from (select distinct v.issuer_unit_id as id from visible v) as n) as s
 				)
 				select i.ids as issuer_ids, i.names as issuer_names, l.*
 				from issuers i left join (

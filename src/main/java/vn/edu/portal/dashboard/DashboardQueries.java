@@ -1,11 +1,15 @@
 package vn.edu.portal.dashboard;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +49,8 @@ class DashboardQueries {
 	 */
 	Scope scope(long unitId) {
 		return this.jdbc.sql("""
-				select u.path, v.version, v.incidents, now() as now,
+				select u.path, v.version, v.incidents, v.incidents_settled,
+				       dashboard_incidents_settled_before(now()) as settled_before, now() as now,
 				       coalesce(current_setting('portal.dashboard_changed', true), '') = 'yes' as changed_here,
 				       set_config('plan_cache_mode', 'force_custom_plan', true),
 				       set_config('max_parallel_workers_per_gather', '0', true)
@@ -53,7 +58,8 @@ class DashboardQueries {
 				""")
 			.param(unitId)
 			.query((rs, i) -> new Scope(rs.getString("path"), rs.getObject("version", UUID.class),
-					rs.getObject("incidents", UUID.class), rs.getTimestamp("now").toInstant(),
+					rs.getObject("incidents", UUID.class), rs.getObject("incidents_settled", UUID.class),
+					rs.getTimestamp("settled_before").toInstant(), rs.getTimestamp("now").toInstant(),
 					rs.getBoolean("changed_here")))
 			.single();
 	}
@@ -66,11 +72,16 @@ class DashboardQueries {
 	 * the same transaction as any change to it: see {@code dashboard_version})
 	 * @param incidentsVersion the number of the state of what the incident figures read
 	 * alone (moved with the other by a change to them, and not by any other change)
+	 * @param settledVersion the number of the state of what the figures of the settled
+	 * incidents read (moved with the two others by a change to a settled incident or to
+	 * the units, and by no other change: V68)
+	 * @param settledBefore where the settled incidents end: those submitted before it
 	 * @param now the time of this transaction, as the statements see it
 	 * @param changedHere whether this very transaction has changed what the dashboard
 	 * reads, not yet under any number
 	 */
-	record Scope(String path, UUID version, UUID incidentsVersion, Instant now, boolean changedHere) {
+	record Scope(String path, UUID version, UUID incidentsVersion, UUID settledVersion, Instant settledBefore,
+			Instant now, boolean changedHere) {
 	}
 
 	/** A unit, and the open units one level below it, by name. */
@@ -153,96 +164,149 @@ class DashboardQueries {
 	}
 
 	/**
-	 * The incidents of the scope in one pass: for each unit one level down (and the
-	 * root's own) those submitted in the period, reported within target, and open past a
-	 * target (whenever submitted); and of those submitted in the period the counts by
-	 * category, severity, status and month, and the median times. Of the type of unit, or
-	 * linked to the directive, chosen. Which row a unit counts in is worked out once for
-	 * each unit of the scope, not for each incident; the month only for the incidents of
-	 * the months asked for (from {@code monthsFrom}), the others left without one.
+	 * The incidents of the scope in one pass: of those submitted in the period, for each
+	 * unit one level down (and the root's own) how many and how many within target, the
+	 * counts by category, severity, status and month, and the times measured, each part
+	 * apart (settled or recent: see {@link IncidentReading}); and of those open, whenever
+	 * submitted, how many are past a target for each row, and the next moment one passes
+	 * its target for triage. Of the type of unit, or linked to the directive, chosen.
+	 * Which row a unit counts in is worked out once for each unit of the scope, not for
+	 * each incident; the month only for the incidents of the months asked for (from
+	 * {@code monthsFrom}), the others left without one.
+	 * @param selection what is counted
+	 * @param monthsFrom the first month counted by month
+	 * @param today the day
+	 * @param zone the time zone of the days and months
+	 * @param settledBefore where the settled incidents end; {@code null} to read the
+	 * period's incidents all as recent ones
+	 * @param withSettled whether to read the settled incidents of the period, or only
+	 * those submitted from {@code settledBefore} on
 	 */
-	Incidents incidents(Selection selection, YearMonth monthsFrom, LocalDate today, ZoneId zone) {
+	IncidentReading incidents(Selection selection, YearMonth monthsFrom, LocalDate today, ZoneId zone,
+			Instant settledBefore, boolean withSettled) {
+		Instant from = selection.period().from().atStartOfDay(zone).toInstant();
+		boolean split = settledBefore != null && settledBefore.isAfter(from);
+		Instant readFrom = (split && !withSettled) ? settledBefore : from;
+		String directive = (selection.directiveId() != null) ? " and i.directive_id = :directive" : "";
 		String sql = """
 				with scope as materialized (
-				  select t.unit_id, %s as row_id
+				  select t.unit_id, %1$s as row_id
 				  from compliance_unit_today t join unit cu on cu.id = t.current_id
-				  where cu.path like :scope %s
+				  where cu.path like :scope %2$s
 				), x as materialized (
-				  select s.row_id, case when i.submitted_at >= :incidentMonthsFrom
-				                        then date_trunc('month', i.submitted_at at time zone :zone)::date end as month,
-				         i.category, i.severity::text as severity, i.status,
-				         i.submitted_at >= :from and i.submitted_at < :until as in_period, i.reported_late,
-				         i.status not in ('RESOLVED', 'CLOSED')
-				           and (i.reported_late or coalesce(i.accepted_at, now()) > i.triage_due_at) as open_late,
-				         case when i.status not in ('RESOLVED', 'CLOSED') and not i.reported_late and i.accepted_at is null
-				                   and i.triage_due_at >= now() then i.triage_due_at end as late_from,
-				         i.detected_at, i.submitted_at, i.accepted_at, i.resolved_at
+				  select s.row_id, %4$s as settled,
+				         case when i.submitted_at >= :incidentMonthsFrom
+				              then date_trunc('month', i.submitted_at at time zone :zone)::date end as month,
+				         i.category, i.severity::text as severity, i.status, i.reported_late,
+				         date_part('epoch', i.submitted_at - i.detected_at) as to_report,
+				         date_part('epoch', i.accepted_at - i.submitted_at) as to_triage,
+				         date_part('epoch', i.resolved_at - i.submitted_at) as to_resolution
 				  from incident i join scope s on s.unit_id = i.unit_id
-				  where i.status <> 'DRAFT' %s
-				    and ((i.submitted_at >= :from and i.submitted_at < :until) or i.status not in ('RESOLVED', 'CLOSED'))
+				  where i.status <> 'DRAFT' and i.submitted_at >= :readFrom and i.submitted_at < :until %3$s
 				)
-				select * from (
-				  select case when grouping(x.row_id) = 0 then 'row' when grouping(x.month) = 0 then 'month'
-				              when grouping(x.category) = 0 then 'category' when grouping(x.severity) = 0 then 'severity'
-				              else 'status' end as kind,
-				         x.row_id, x.month, coalesce(x.category, x.severity, x.status) as value,
-				         count(*) filter (where x.in_period) as submitted,
-				         count(*) filter (where x.in_period and not x.reported_late) as within_target,
-				         count(*) filter (where x.open_late) as open_late,
-				         null::float8 as to_report, null::float8 as to_triage, null::float8 as to_resolution,
-				         null::timestamptz as late_from
-				  from x
-				  group by grouping sets ((x.row_id), (x.month, x.category), (x.category), (x.severity), (x.status))
-				  union all
-				  select 'all', null, null, null, count(*) filter (where x.in_period), 0, 0,
-				         percentile_cont(0.5) within group (order by date_part('epoch', x.submitted_at - x.detected_at))
-				           filter (where x.in_period),
-				         percentile_cont(0.5) within group (order by date_part('epoch', x.accepted_at - x.submitted_at))
-				           filter (where x.in_period),
-				         percentile_cont(0.5) within group (order by date_part('epoch', x.resolved_at - x.submitted_at))
-				           filter (where x.in_period),
-				         min(x.late_from)
-				  from x
-				) as figures
-				order by 1, 3, 5 desc, 4
+				select case when grouping(x.row_id) = 0 then 'row' when grouping(x.month) = 0 then 'month'
+				            when grouping(x.category) = 0 then 'category' when grouping(x.severity) = 0 then 'severity'
+				            else 'status' end as kind,
+				       x.settled, x.row_id, x.month, coalesce(x.category, x.severity, x.status) as value,
+				       count(*) as submitted, count(*) filter (where not x.reported_late) as within_target,
+				       null::float8[] as to_report, null::float8[] as to_triage, null::float8[] as to_resolution,
+				       null::timestamptz as late_from
+				from x
+				group by grouping sets ((x.settled, x.row_id), (x.settled, x.month, x.category), (x.settled, x.category),
+				                        (x.settled, x.severity), (x.settled, x.status))
+				union all
+				select 'times', x.settled, null, null, null, 0, 0,
+				       array_agg(x.to_report order by x.to_report) filter (where x.to_report is not null),
+				       array_agg(x.to_triage order by x.to_triage) filter (where x.to_triage is not null),
+				       array_agg(x.to_resolution order by x.to_resolution) filter (where x.to_resolution is not null),
+				       null
+				from x group by x.settled
+				union all
+				select 'open', null, s.row_id, null, null,
+				       count(*) filter (where i.reported_late or coalesce(i.accepted_at, now()) > i.triage_due_at), 0,
+				       null, null, null,
+				       min(i.triage_due_at)
+				         filter (where not i.reported_late and i.accepted_at is null and i.triage_due_at >= now())
+				from incident i join scope s on s.unit_id = i.unit_id
+				where i.status in %5$s %3$s
+				group by s.row_id
 				"""
 			.formatted(ComplianceFigures.ROW_OF.formatted("cu.path").strip(),
-					(selection.unitType() != null) ? " and cu.type = :type" : "",
-					(selection.directiveId() != null) ? " and i.directive_id = :directive" : "");
-		Map<Long, long[]> rows = new LinkedHashMap<>();
-		Map<String, List<Count>> by = new LinkedHashMap<>();
-		List.of("category", "severity", "status").forEach((column) -> by.put(column, new ArrayList<>()));
-		List<MonthCount> months = new ArrayList<>();
-		Medians[] medians = { new Medians(null, null, null) };
+					(selection.unitType() != null) ? " and cu.type = :type" : "", directive,
+					(split && withSettled) ? "i.submitted_at < :settledBefore" : "false", OPEN);
+		IncidentCounts.Builder settled = new IncidentCounts.Builder();
+		IncidentCounts.Builder recent = new IncidentCounts.Builder();
+		Map<Long, Long> openLate = new HashMap<>();
 		Instant[] changesAt = { null };
-		ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone)
+		JdbcClient.StatementSpec statement = ComplianceFigures.bind(this.jdbc.sql(sql), selection, today, zone)
 			.param("incidentMonthsFrom", Timestamp.from(monthsFrom.atDay(1).atStartOfDay(zone).toInstant()))
-			.query((rs) -> {
-				String kind = rs.getString("kind");
-				long submitted = rs.getLong("submitted");
-				switch (kind) {
-					case "row" -> rows.put(rs.getLong("row_id"),
-							new long[] { submitted, rs.getLong("within_target"), rs.getLong("open_late") });
-					case "month" -> {
-						if (submitted > 0 && rs.getObject("month") != null) {
-							months.add(new MonthCount(YearMonth.from(rs.getObject("month", LocalDate.class)),
-									rs.getString("value"), submitted));
-						}
-					}
-					case "all" -> {
-						medians[0] = new Medians(hours(rs.getObject("to_report")), hours(rs.getObject("to_triage")),
-								hours(rs.getObject("to_resolution")));
-						Timestamp lateFrom = rs.getTimestamp("late_from");
-						changesAt[0] = (lateFrom != null) ? lateFrom.toInstant() : null;
-					}
-					default -> {
-						if (submitted > 0) {
-							by.get(kind).add(new Count(rs.getString("value"), submitted));
-						}
+			.param("readFrom", Timestamp.from(readFrom));
+		if (split && withSettled) {
+			statement = statement.param("settledBefore", Timestamp.from(settledBefore));
+		}
+		statement.query((rs) -> {
+			String kind = rs.getString("kind");
+			if (kind.equals("open")) {
+				openLate.put(rs.getLong("row_id"), rs.getLong("submitted"));
+				Timestamp lateFrom = rs.getTimestamp("late_from");
+				if (lateFrom != null && (changesAt[0] == null || lateFrom.toInstant().isBefore(changesAt[0]))) {
+					changesAt[0] = lateFrom.toInstant();
+				}
+				return;
+			}
+			IncidentCounts.Builder part = rs.getBoolean("settled") ? settled : recent;
+			switch (kind) {
+				case "row" -> part.row(rs.getLong("row_id"), rs.getLong("submitted"), rs.getLong("within_target"));
+				case "month" -> {
+					if (rs.getObject("month") != null) {
+						part.month(YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getString("value"),
+								rs.getLong("submitted"));
 					}
 				}
-			});
-		return new Incidents(rows, by, medians[0], months, changesAt[0]);
+				case "times" -> part.times(times(rs, "to_report"), times(rs, "to_triage"), times(rs, "to_resolution"));
+				default -> part.by(kind, rs.getString("value"), rs.getLong("submitted"));
+			}
+		});
+		return new IncidentReading((split && withSettled) ? settled.build() : null, recent.build(), openLate,
+				changesAt[0]);
+	}
+
+	/**
+	 * What {@link #incidents} read.
+	 *
+	 * @param settled the figures of the period's settled incidents (submitted before the
+	 * moment given), or {@code null} when they were not read
+	 * @param recent the figures of the period's other incidents
+	 * @param openLate for each row, how many open incidents (whenever submitted) are past
+	 * a target
+	 * @param changesAt the next moment at which an open incident of the scope passes its
+	 * target for triage, so that the figures change with no change to the data; none when
+	 * no open incident will
+	 */
+	record IncidentReading(IncidentCounts settled, IncidentCounts recent, Map<Long, Long> openLate, Instant changesAt) {
+
+		/** The figures of the whole period, with its settled incidents' when given. */
+		Incidents with(IncidentCounts settledCounts) {
+			return ((settledCounts != null) ? settledCounts.plus(this.recent) : this.recent).with(this.openLate,
+					this.changesAt);
+		}
+
+	}
+
+	/**
+	 * The statuses of an open incident, written as the index of the open incidents (V67)
+	 * is, so that PostgreSQL reads them from it.
+	 */
+	static final String OPEN = "('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'NEEDS_INFO', 'ESCALATED')";
+
+	private static double[] times(ResultSet rs, String column) throws SQLException {
+		Array array = rs.getArray(column);
+		if (array == null) {
+			return new double[0];
+		}
+		Object values = array.getArray();
+		return (values instanceof double[] primitive) ? primitive
+				: Arrays.stream((Double[]) values).mapToDouble(Double::doubleValue).toArray();
 	}
 
 	/**

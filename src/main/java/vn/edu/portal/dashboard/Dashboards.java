@@ -60,6 +60,14 @@ class Dashboards {
 	private final Cache<IncidentsKey, DashboardQueries.Incidents> keptIncidents = kept(
 			DashboardQueries.Incidents::weight);
 
+	/**
+	 * The figures of the settled incidents of the dashboards' periods (submitted before
+	 * the start of the previous month), under the number of the state of what they read:
+	 * the first view after a change to a recent incident adds them to the recent ones,
+	 * read again, instead of working out years of incidents.
+	 */
+	private final Cache<SettledKey, IncidentCounts> keptSettled = kept(IncidentCounts::weight);
+
 	/** The serial numbers of the dashboards worked out, from 1. */
 	private final AtomicLong serials = new AtomicLong();
 
@@ -160,12 +168,41 @@ class Dashboards {
 		IncidentsKey key = new IncidentsKey(selection, monthsFrom, today, scope.incidentsVersion());
 		DashboardQueries.Incidents incidents = scope.changedHere() ? null : this.keptIncidents.getIfPresent(key);
 		if (incidents == null || !incidents.holdAt(scope.now())) {
-			incidents = this.queries.incidents(selection, monthsFrom, today, this.formats.zone());
+			incidents = workIncidents(selection, monthsFrom, today, scope);
 			if (!scope.changedHere()) {
 				this.keptIncidents.put(key, incidents);
 			}
 		}
 		return incidents;
+	}
+
+	/**
+	 * A dashboard's incident figures worked out: those of its recent incidents read, and
+	 * those of its settled ones kept under their own number, or read with them (and kept,
+	 * unless this transaction has changed the data).
+	 */
+	private DashboardQueries.Incidents workIncidents(Selection selection, YearMonth monthsFrom, LocalDate today,
+			DashboardQueries.Scope scope) {
+		ZoneId zone = this.formats.zone();
+		SettledKey settledKey = new SettledKey(selection, monthsFrom, scope.settledBefore(), scope.settledVersion());
+		IncidentCounts settled = scope.changedHere() ? null : this.keptSettled.getIfPresent(settledKey);
+		DashboardQueries.IncidentReading reading = this.queries.incidents(selection, monthsFrom, today, zone,
+				scope.settledBefore(), settled == null);
+		if (reading.settled() != null) {
+			settled = reading.settled();
+			if (!scope.changedHere()) {
+				this.keptSettled.put(settledKey, settled);
+			}
+		}
+		return reading.with(settled);
+	}
+
+	/**
+	 * What the figures of a period's settled incidents are worked out from: the choice,
+	 * the first month counted by month, where the settled incidents end, and the number
+	 * of the state of what they read.
+	 */
+	private record SettledKey(Selection selection, YearMonth monthsFrom, Instant settledBefore, UUID version) {
 	}
 
 	/**
@@ -231,8 +268,10 @@ class Dashboards {
 		LocalDate today = this.formats.today();
 		return new Table(
 				figures(selection,
-						this.queries.incidents(selection, YearMonth.from(period.to()).plusMonths(1), today,
-								this.formats.zone()),
+						this.queries
+							.incidents(selection, YearMonth.from(period.to()).plusMonths(1), today, this.formats.zone(),
+									null, false)
+							.with(null),
 						order, today),
 				this.queries.copiesAndRequests(selection, today, this.formats.zone()).reportsResembling());
 	}

@@ -3,8 +3,12 @@ package vn.edu.portal.dashboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -36,6 +40,7 @@ import vn.edu.portal.directive.TestDirectives;
 import vn.edu.portal.system.Formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The dashboard's figures on a small tree counted by hand: one directive to two schools,
@@ -585,6 +590,156 @@ class DashboardTests {
 	}
 
 	/**
+	 * A change to an incident submitted since the start of the previous month moves the
+	 * incident figures' number alone; one to an incident submitted before it (settled),
+	 * in any order within a transaction, or to the units, moves the settled incidents'
+	 * number too (V68).
+	 */
+	@Test
+	void aChangeToARecentIncidentLeavesTheSettledIncidentsNumberAndAnyOtherChangeMovesIt() {
+		long by = account(this.dept.schoolLeader);
+		long recent = incidentOf(this.dept.upperSecondaryOne);
+		long settled = settledIncident(this.dept.upperSecondaryTwo, "4 months", "5 hours", by);
+		UUID settledBefore = settledVersion();
+		UUID incidentsBefore = incidentsVersion();
+
+		this.jdbc.sql("update incident set severity = 3 where id = ?").param(recent).update();
+		assertThat(incidentsVersion()).as("a recent incident's change").isNotEqualTo(incidentsBefore);
+		assertThat(settledVersion()).as("a recent incident's change").isEqualTo(settledBefore);
+		incident(this.dept.upperSecondaryOne, false, "interval '1 day'", by);
+		assertThat(settledVersion()).as("an incident submitted now").isEqualTo(settledBefore);
+
+		this.jdbc.sql("update incident set severity = 3 where id = ?").param(settled).update();
+		assertThat(settledVersion()).as("a settled incident's change").isNotEqualTo(settledBefore);
+
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		for (List<Long> order : List.of(List.of(recent, settled), List.of(settled, recent))) {
+			UUID before = settledVersion();
+			transaction.executeWithoutResult((status) -> order
+				.forEach((id) -> this.jdbc.sql("update incident set severity = severity % 4 + 1 where id = ?")
+					.param(id)
+					.update()));
+			assertThat(settledVersion())
+				.as("both in one transaction, %s first",
+						order.get(0).equals(recent) ? "the recent one" : "the settled one")
+				.isNotEqualTo(before);
+		}
+
+		UUID beforeMove = settledVersion();
+		this.jdbc.sql("update incident set submitted_at = now() - interval '1 year' where id = ?")
+			.param(recent)
+			.update();
+		assertThat(settledVersion()).as("a recent incident dated back among the settled ones").isNotEqualTo(beforeMove);
+
+		UUID beforeUnit = settledVersion();
+		this.jdbc.sql("update unit set name = 'Đổi tên' where id = ?").param(this.dept.districtTwo).update();
+		assertThat(settledVersion()).as("a unit").isNotEqualTo(beforeUnit);
+
+		UUID beforeDelete = settledVersion();
+		this.jdbc.sql("delete from incident where id = ?").param(settled).update();
+		assertThat(settledVersion()).as("a settled incident deleted").isNotEqualTo(beforeDelete);
+	}
+
+	/**
+	 * Five years' incident figures after changes to a recent incident (the settled ones'
+	 * figures kept) and to a settled one are those counted from the incidents themselves,
+	 * the medians as PostgreSQL finds them over the whole period.
+	 */
+	@Test
+	void fiveYearsOfIncidentFiguresAddTheSettledOnesKeptToTheRecentOnesReadAgain() {
+		long by = account(this.dept.schoolLeader);
+		long recent = incidentOf(this.dept.upperSecondaryOne);
+		long settled = settledIncident(this.dept.upperSecondaryTwo, "4 months", "5 hours", by);
+		settledIncident(this.dept.upperSecondaryOne, "7 months", "1 hour", by);
+		settledIncident(this.dept.districtOne, "2 years", "30 hours", by);
+		LocalDate today = this.formats.today();
+		DashboardPeriod years = new DashboardPeriod(DashboardPeriod.Kind.CUSTOM, today.minusYears(5), today);
+		assertIncidentFiguresCounted(years);
+
+		UUID settledBefore = settledVersion();
+		this.jdbc
+			.sql("update incident set category = 'KHAC', detected_at = detected_at - interval '50 hours' where id = ?")
+			.param(recent)
+			.update();
+		assertThat(settledVersion()).isEqualTo(settledBefore);
+		assertIncidentFiguresCounted(years);
+
+		this.jdbc
+			.sql("update incident set category = 'KHAC', detected_at = detected_at - interval '9 hours' where id = ?")
+			.param(settled)
+			.update();
+		assertThat(settledVersion()).isNotEqualTo(settledBefore);
+		assertIncidentFiguresCounted(years);
+	}
+
+	/**
+	 * The Department's incident figures for a period as the dashboard shows them, against
+	 * those counted from its incidents.
+	 */
+	private void assertIncidentFiguresCounted(DashboardPeriod period) {
+		Dashboards.View view = this.dashboards.view(this.dept.department, period, null, null, UnitOrder.NAME, false)
+			.view();
+		String scope = """
+				from incident i join unit u on u.id = i.unit_id
+				where u.path like (select path from unit where id = :dept) || '%' and i.status <> 'DRAFT'
+				  and i.submitted_at >= :from and i.submitted_at < :until
+				""";
+		ZoneId zone = this.formats.zone();
+		Map<String, Object> values = Map.of("dept", this.dept.department, "from",
+				Timestamp.from(period.from().atStartOfDay(zone).toInstant()), "until",
+				Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()));
+		for (String what : List.of("category", "severity", "status")) {
+			Map<String, Long> counted = new HashMap<>();
+			this.jdbc.sql("select i." + what + "::text, count(*) " + scope + " group by 1")
+				.params(values)
+				.query((rs) -> {
+					counted.put(rs.getString(1), rs.getLong(2));
+				});
+			assertThat(view.incidentsBy().get(what)).as(what)
+				.extracting(DashboardQueries.Count::value, DashboardQueries.Count::count)
+				.containsExactlyInAnyOrderElementsOf(
+						counted.entrySet().stream().map((count) -> tuple(count.getKey(), count.getValue())).toList());
+		}
+		Double[] medians = this.jdbc
+			.sql("""
+					select percentile_cont(0.5) within group (order by date_part('epoch', i.submitted_at - i.detected_at)) / 3600,
+					       percentile_cont(0.5) within group (order by date_part('epoch', i.accepted_at - i.submitted_at)) / 3600
+					"""
+					+ scope)
+			.params(values)
+			.query((rs, i) -> new Double[] { rs.getDouble(1), (Double) rs.getObject(2) })
+			.single();
+		assertThat(view.medians().detectionToReport()).as("the median time to report").isEqualTo(medians[0]);
+		assertThat(view.medians().reportToTriage()).as("none triaged").isEqualTo(medians[1]).isNull();
+		assertThat(view.main().incidents())
+			.isEqualTo(this.jdbc.sql("select count(*) " + scope).params(values).query(Long.class).single());
+	}
+
+	/** The incident of a unit submitted last. */
+	private long incidentOf(long unit) {
+		return this.jdbc.sql("select max(id) from incident where unit_id = ?").param(unit).query(Long.class).single();
+	}
+
+	/**
+	 * An incident submitted some time ago (settled: before the start of the previous
+	 * month), detected some time before.
+	 */
+	private long settledIncident(long unit, String ago, String detectedBefore, long by) {
+		incident(unit, false, "interval '1 day'", by);
+		long id = incidentOf(unit);
+		this.jdbc.sql("""
+				update incident set submitted_at = now() - interval '%1$s',
+				       detected_at = now() - interval '%1$s' - interval '%2$s', created_at = now() - interval '%1$s'
+				where id = ?
+				""".formatted(ago, detectedBefore)).param(id).update();
+		return id;
+	}
+
+	private UUID settledVersion() {
+		return this.jdbc.sql("select incidents_settled from dashboard_version").query(UUID.class).single();
+	}
+
+	/**
 	 * Every table a kept dashboard is worked out from moves the number, and every table
 	 * its incident figures are worked out from moves theirs: the tables named in the
 	 * statements of the dashboard's figures and queries (of the incident figures' method
@@ -602,8 +757,8 @@ class DashboardTests {
 		assertThat(tablesWatchedBy("dashboard_version")).containsAll(read);
 
 		String queries = Files.readString(sources.resolve("DashboardQueries.java"));
-		Set<String> readForIncidents = tablesNamedIn(
-				queries.substring(queries.indexOf("Incidents incidents("), queries.indexOf("record Incidents(")));
+		Set<String> readForIncidents = tablesNamedIn(queries.substring(queries.indexOf("IncidentReading incidents("),
+				queries.indexOf("record IncidentReading(")));
 		assertThat(readForIncidents).as("found in the statement")
 			.containsExactlyInAnyOrder("compliance_unit_today", "unit", "incident");
 		assertThat(tablesWatchedBy("dashboard_incidents_version")).containsAll(readForIncidents);

@@ -9,7 +9,8 @@
 #     from PostgreSQL's log) through pgbench: p50/p95/p99 of the whole page's statements;
 #   - the same, worked out as the first view after a change sees it (the data's version moved before
 #     each of BENCH_WORKED, 20, requests): p50/p95 with curl, and that page's SQL through pgbench;
-#     after a report or an acknowledgement (the incident figures kept), then after an incident;
+#     after a report or an acknowledgement (the incident figures kept), after a change to a recent
+#     incident (the settled incidents' figures kept), then after one to a settled incident (V68);
 #   - the inbox and the directive list of 32 school leaders, the directive list of the district
 #     offices' leaders, and the Department's incident list and directive list for 32 officers, each at
 #     32 concurrent users with wrk, after BENCH_WARMUPS (2) unmeasured passes over all of them:
@@ -155,9 +156,11 @@ for scope in department district; do
       "$p50" "$p95" "$p99" "$errors" "$statements" "$s50" "$s95" "$s99")")
     # Worked out: the figures as the first view after a change sees them, the data's version moved
     # before each of BENCH_WORKED (20) requests: after a report written or an assignment read (the
-    # incident figures kept), then after an incident (every figure worked out).
+    # incident figures kept), after a recent incident's change (the settled incidents' figures kept),
+    # then after a settled incident's (every figure worked out).
     cells=""
-    for moved in "version = gen_random_uuid()" "version = gen_random_uuid(), incidents = gen_random_uuid()"; do
+    for moved in "version = gen_random_uuid()" "version = gen_random_uuid(), incidents = gen_random_uuid()" \
+      "version = gen_random_uuid(), incidents = gen_random_uuid(), incidents_settled = gen_random_uuid()"; do
       read -r w50 w95 <<<"$(for _ in $(seq 1 "${BENCH_WORKED:-20}"); do
         q "update dashboard_version set $moved where id" >/dev/null
         curl -fs -o /dev/null -w '%{time_total}\n' -H "Cookie: $cookie" "http://127.0.0.1:$port$path"
@@ -217,9 +220,10 @@ echo "|------------|-------------|---------|---------|---------|--------|-------
 printf '%s\n' "${rows[@]}"
 echo
 echo "The same, worked out after a change (the data's version moved before each request; ${BENCH_WORKED:-20} requests), times in ms:"
-echo "after a report or an acknowledgement (the incident figures kept), then after an incident (all worked out)"
-echo "| scope      | period      | app p50 | app p95 | statements | SQL p50 | SQL p95 | app p50 | app p95 | statements | SQL p50 | SQL p95 |"
-echo "|------------|-------------|---------|---------|------------|---------|---------|---------|---------|------------|---------|---------|"
+echo "after a report or an acknowledgement (the incident figures kept), after a recent incident (the settled"
+echo "incidents' figures kept), then after a settled incident (all worked out)"
+echo "| scope      | period      | app p50 | app p95 | statements | SQL p50 | SQL p95 | app p50 | app p95 | statements | SQL p50 | SQL p95 | app p50 | app p95 | statements | SQL p50 | SQL p95 |"
+echo "|------------|-------------|---------|---------|------------|---------|---------|---------|---------|------------|---------|---------|---------|---------|------------|---------|---------|"
 printf '%s\n' "${worked[@]}"
 echo
 echo "List pages at 32 concurrent users, ${seconds} s each"

@@ -63,13 +63,10 @@ create function dashboard_incident_change_queued(submitted_before timestamptz, s
     language plpgsql
 as $$
 begin
-    if current_setting('portal.dashboard_incidents_settled_changed', true) = 'yes' then
-        return false;
-    end if;
     if dashboard_incident_settled(submitted_before, submitted_after) then
-        perform set_config('portal.dashboard_incidents_settled_changed', 'yes', true);
+        return dashboard_incidents_first_change();
     end if;
-    return true;
+    return coalesce(current_setting('portal.dashboard_incidents_settled_changed', true), '') <> 'yes';
 end
 $$;
 

@@ -497,10 +497,6 @@ class DashboardQueries {
 			String subject) {
 	}
 
-	private static Double hours(Object seconds) {
-		return (seconds != null) ? ((Number) seconds).doubleValue() / 3600 : null;
-	}
-
 	/**
 	 * A step back up the tree.
 	 *

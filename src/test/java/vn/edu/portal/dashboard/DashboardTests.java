@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -670,6 +671,31 @@ class DashboardTests {
 			.update();
 		assertThat(settledVersion()).isNotEqualTo(settledBefore);
 		assertIncidentFiguresCounted(years);
+	}
+
+	@Test
+	void theOpenIncidentsAreAskedForWithTheStatusesOfTheirIndexWordForWord() {
+		String predicate = this.jdbc.sql(
+				"select pg_get_expr(indpred, indrelid) from pg_index where indexrelid = 'ix_incident_triage_order'::regclass")
+			.query(String.class)
+			.single();
+		assertThat(DashboardQueries.OPEN).isEqualTo(Pattern.compile("'([A-Z_]+)'")
+			.matcher(predicate)
+			.results()
+			.map((match) -> "'" + match.group(1) + "'")
+			.collect(Collectors.joining(", ", "(", ")")));
+		String statuses = this.jdbc
+			.sql("select pg_get_constraintdef(oid) from pg_constraint where conname = 'ck_incident_status'")
+			.query(String.class)
+			.single();
+		assertThat(DashboardQueries.OPEN).as("every status an incident may have but a draft's and the closed ones'")
+			.isEqualTo(Pattern.compile("'([A-Z_]+)'")
+				.matcher(statuses)
+				.results()
+				.map((match) -> match.group(1))
+				.filter((status) -> !List.of("DRAFT", "RESOLVED", "CLOSED").contains(status))
+				.map((status) -> "'" + status + "'")
+				.collect(Collectors.joining(", ", "(", ")")));
 	}
 
 	/**

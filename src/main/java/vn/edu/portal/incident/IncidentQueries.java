@@ -108,12 +108,9 @@ class IncidentQueries {
 			where.append(" and i.platform = :platform");
 		}
 		// Names are read for the rows listed alone, each by its key (in the list,
-		// PostgreSQL
-		// hashed a country's 54,000 units for each page; joined to the page, it hashed
-		// the
-		// province's 1,500); the unit is joined in the list only to filter by its place
-		// in
-		// the tree.
+		// PostgreSQL hashed a country's 54,000 units for each page; joined to the page,
+		// it hashed the province's 1,500); the unit is joined in the list only to filter
+		// by its place in the tree.
 		boolean byUnit = filter.unit() != null && !filter.unit().isBlank();
 		if (byUnit) {
 			where.append(" and u.path like coalesce((select fu.path from unit fu where fu.code = :unit), '-') || '%'");

@@ -294,7 +294,7 @@ class DashboardQueries {
 	}
 
 	/**
-	 * The statuses of an open incident, written as the index of the open incidents (V67)
+	 * The statuses of an open incident, written as the index of the open incidents (V69)
 	 * is, so that PostgreSQL reads them from it.
 	 */
 	static final String OPEN = "('SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'NEEDS_INFO', 'ESCALATED')";

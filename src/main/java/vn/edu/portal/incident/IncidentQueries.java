@@ -91,7 +91,7 @@ class IncidentQueries {
 				(view == View.TRIAGE) ? reader.openListCondition() : reader.listCondition());
 		where.append(switch (view) {
 			case ALL -> "";
-			// The statuses of the index of the open incidents (V67), word for word.
+			// The statuses of the index of the open incidents (V69), word for word.
 			case TRIAGE -> " and i.status in " + IncidentStatus.OPEN_IN_SQL;
 			case MINE -> " and i.reviewer_id = :me and i.status <> 'CLOSED'";
 		});

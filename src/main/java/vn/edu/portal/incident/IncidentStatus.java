@@ -11,7 +11,7 @@ public enum IncidentStatus {
 	/**
 	 * The open statuses as an SQL list, {@code ('SUBMITTED', …)}: the triage list's and
 	 * the serious incidents' condition, written as the partial index of the open
-	 * incidents in the triage list's order (V67) is, so that PostgreSQL uses it for them.
+	 * incidents in the triage list's order (V69) is, so that PostgreSQL uses it for them.
 	 */
 	static final String OPEN_IN_SQL = Arrays.stream(values())
 		.filter(IncidentStatus::isOpen)

@@ -331,6 +331,59 @@ class IncidentTests {
 		assertThat(links(login(this.dept.schoolLeader), "/incidents")).doesNotContain(sentLink, draftLink);
 	}
 
+	/**
+	 * A Department's triage list reads its open incidents by the Department kept beside
+	 * each (V69): a school moved by an administrator under another Department takes its
+	 * open incidents into that Department's list and out of the first's.
+	 */
+	@Test
+	void aSchoolMovedToAnotherDepartmentTakesItsOpenIncidentsIntoThatDepartmentsTriageList() {
+		PortalHttp school = login(this.dept.schoolLeader);
+		school.get("/incidents/new");
+		Map<String, String> sent = form(UUID.randomUUID(), "https://example.vn/chuyen-" + UUID.randomUUID(), 2, 3);
+		sent.put("action", "submit");
+		String sentLink = "/incidents/"
+				+ PortalHttp.location(school.multipart("/incidents/new", sent, "evidence", Map.of()))
+					.replaceAll("\\D", "");
+		TestDepartment other = new TestDepartment(this.jdbc, this.people);
+		assertThat(links(login(this.dept.officer), "/incidents/triage")).contains(sentLink);
+		assertThat(links(login(other.officer), "/incidents/triage")).doesNotContain(sentLink);
+
+		PortalHttp admin = new PortalHttp(this.port);
+		admin.login(vn.edu.portal.TestAccounts.ADMIN, vn.edu.portal.TestAccounts.ADMIN_PASSWORD);
+		long moved = this.dept.upperSecondaryOne;
+		admin.get("/admin/units/" + moved);
+		Map<String, String> edit = this.jdbc.sql("select code, name, type, version from unit where id = ?")
+			.param(moved)
+			.query((rs, i) -> {
+				Map<String, String> form = new LinkedHashMap<>();
+				form.put("code", rs.getString("code"));
+				form.put("name", rs.getString("name"));
+				form.put("shortName", "");
+				form.put("type", rs.getString("type"));
+				form.put("ownership", "PUBLIC");
+				form.put("email", "");
+				form.put("phone", "0275 3822 000");
+				form.put("validFrom", "01/01/2010");
+				form.put("version", rs.getString("version"));
+				return form;
+			})
+			.single();
+		edit.put("parentCode",
+				this.jdbc.sql("select code from unit where id = ?")
+					.param(other.department)
+					.query(String.class)
+					.single());
+		assertThat(PortalHttp.location(admin.post("/admin/units/" + moved, edit))).isEqualTo("/admin/units/" + moved);
+
+		assertThat(links(login(other.officer), "/incidents/triage")).contains(sentLink);
+		assertThat(links(login(this.dept.officer), "/incidents/triage")).doesNotContain(sentLink);
+		assertThat(this.jdbc.sql("select department_id from incident where id = ?")
+			.param(Long.parseLong(sentLink.replaceAll("\\D", "")))
+			.query(Long.class)
+			.single()).isEqualTo(other.department);
+	}
+
 	@Test
 	void theTriageListAsksForTheStatusesOfTheIndexOfOpenIncidentsWordForWord() {
 		String predicate = this.jdbc.sql(

@@ -12,6 +12,10 @@ alter table incident add column department_id bigint;
 
 update incident i set department_id = unit_department(u.path) from unit u where u.id = i.unit_id;
 
+-- The update queued the dashboard's deferred triggers (V68) for the incidents it changed; fired now,
+-- so that the table may be altered in this transaction.
+set constraints all immediate;
+
 alter table incident alter column department_id set not null;
 
 create function incident_department_set() returns trigger

@@ -293,17 +293,8 @@ class IncidentTests {
 	@Test
 	void eachReaderListsItsUnitsDraftsAndTheSubmittedIncidentsOfItsScopeAlone() throws Exception {
 		PortalHttp school = login(this.people.account(this.dept.schoolOfDistrictOne, Role.UNIT_LEADER));
-		school.get("/incidents/new");
-		Map<String, String> draft = form(UUID.randomUUID(), "https://example.vn/nhap-" + UUID.randomUUID(), 2, 3);
-		draft.put("action", "save");
-		String draftLink = "/incidents/"
-				+ PortalHttp.location(school.multipart("/incidents/new", draft, "evidence", Map.of()))
-					.replaceAll("\\D", "");
-		Map<String, String> sent = form(UUID.randomUUID(), "https://example.vn/gui-" + UUID.randomUUID(), 2, 3);
-		sent.put("action", "submit");
-		String sentLink = "/incidents/"
-				+ PortalHttp.location(school.multipart("/incidents/new", sent, "evidence", Map.of()))
-					.replaceAll("\\D", "");
+		String draftLink = reported(school, "save", "https://example.vn/nhap-");
+		String sentLink = reported(school, "submit", "https://example.vn/gui-");
 		assertThat(status(Long.parseLong(draftLink.replaceAll("\\D", "")))).isEqualTo("DRAFT");
 		assertThat(status(Long.parseLong(sentLink.replaceAll("\\D", "")))).isEqualTo("SUBMITTED");
 
@@ -339,12 +330,7 @@ class IncidentTests {
 	@Test
 	void aSchoolMovedToAnotherDepartmentTakesItsOpenIncidentsIntoThatDepartmentsTriageList() {
 		PortalHttp school = login(this.dept.schoolLeader);
-		school.get("/incidents/new");
-		Map<String, String> sent = form(UUID.randomUUID(), "https://example.vn/chuyen-" + UUID.randomUUID(), 2, 3);
-		sent.put("action", "submit");
-		String sentLink = "/incidents/"
-				+ PortalHttp.location(school.multipart("/incidents/new", sent, "evidence", Map.of()))
-					.replaceAll("\\D", "");
+		String sentLink = reported(school, "submit", "https://example.vn/chuyen-");
 		TestDepartment other = new TestDepartment(this.jdbc, this.people);
 		assertThat(links(login(this.dept.officer), "/incidents/triage")).contains(sentLink);
 		assertThat(links(login(other.officer), "/incidents/triage")).doesNotContain(sentLink);
@@ -398,6 +384,18 @@ class IncidentTests {
 		assertThat(indexed).containsExactly("SUBMITTED", "ACCEPTED", "IN_PROGRESS", "NEEDS_INFO", "ESCALATED");
 		assertThat(IncidentStatus.OPEN_IN_SQL).isEqualTo(
 				indexed.stream().map((status) -> "'" + status + "'").collect(Collectors.joining(", ", "(", ")")));
+	}
+
+	/**
+	 * An incident reported through the form ({@code save} a draft or {@code submit} it)
+	 * about a post of its own under the address given, and its page's link.
+	 */
+	private static String reported(PortalHttp school, String action, String address) {
+		school.get("/incidents/new");
+		Map<String, String> form = form(UUID.randomUUID(), address + UUID.randomUUID(), 2, 3);
+		form.put("action", action);
+		return "/incidents/" + PortalHttp.location(school.multipart("/incidents/new", form, "evidence", Map.of()))
+			.replaceAll("\\D", "");
 	}
 
 	private static List<String> links(PortalHttp http, String list) {
